@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include "analysis.h"
+#include "analysisjson.h"
+#include "generator.h"
+#include "loader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace hs {
+namespace {
+
+enum Exit { ExitOk = 0, ExitWarnings = 1, ExitError = 2 };
+
+// Evidence text is attacker-written: control characters never reach the terminal raw.
+QString printable(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if ((u < 0x20 && u != u'\n') || (u >= 0x7f && u < 0xa0) || u == 0x202e || u == 0x202d)
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out;
+}
+
+void writeOut(const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString& message)
+{
+    const QByteArray bytes = (QStringLiteral("hydrascope: ") + printable(message) + QLatin1Char('\n')).toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
+QString findingLine(const QString& file, const Finding& f) { return file + QStringLiteral(": ") + printable(f.toText()); }
+
+// Parses "COMMAND FILE [options]"; prints usage errors itself.
+bool parse(QCommandLineParser& parser, const QStringList& args, const QString& fileName)
+{
+    parser.addHelpOption();
+    parser.addPositionalArgument(fileName, QStringLiteral("The flagged-campaign database."));
+    QStringList withProgram = args;
+    withProgram.prepend(QStringLiteral("hydrascope"));
+    if (!parser.parse(withProgram)) {
+        printError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(parser.helpText().toUtf8());
+        return false;
+    }
+    return true;
+}
+
+int validate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Check a flagged-campaign database against the format."));
+    if (!parse(parser, args, QStringLiteral("FILE")))
+        return ExitError;
+    if (parser.positionalArguments().size() != 2) {
+        printError(QStringLiteral("validate takes one FILE"));
+        return ExitError;
+    }
+    const QString file = parser.positionalArguments().at(1);
+    const LoadResult r = loadInvestigation(file, {false, 0});
+    QString out;
+    for (const Finding& f : r.findings.items())
+        out += findingLine(file, f) + QLatin1Char('\n');
+    const int errors = int(r.findings.count(Severity::Error));
+    const int warnings = int(r.findings.count(Severity::Warning));
+    out += QStringLiteral("%1: %2 (%3 error(s), %4 warning(s))\n")
+               .arg(file, errors ? QStringLiteral("invalid") : QStringLiteral("valid"))
+               .arg(errors).arg(warnings);
+    writeOut(out.toUtf8());
+    return errors ? ExitError : (warnings ? ExitWarnings : ExitOk);
+}
+
+int analyzeCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Compute every figure of an investigation."));
+    const QCommandLineOption threshold(QStringLiteral("threshold"),
+                                       QStringLiteral("Hourly share that makes a pivot (0 < X <= 1, default 0.25)."),
+                                       QStringLiteral("X"), QStringLiteral("0.25"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Write the analysis as JSON."));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Reader threads (default: one per core)."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({threshold, json, threads});
+    if (!parse(parser, args, QStringLiteral("FILE")))
+        return ExitError;
+    if (parser.positionalArguments().size() != 2) {
+        printError(QStringLiteral("analyze takes one FILE"));
+        return ExitError;
+    }
+    bool ok = false;
+    const double t = parser.value(threshold).toDouble(&ok);
+    if (!ok || !(t > 0 && t <= 1)) {
+        printError(QStringLiteral("--threshold must be a number above 0 and at most 1, not '%1'").arg(parser.value(threshold)));
+        return ExitError;
+    }
+    const int n = parser.value(threads).toInt(&ok);
+    if (!ok || n < 0 || n > 64) {
+        printError(QStringLiteral("--threads must be a whole number from 0 to 64"));
+        return ExitError;
+    }
+    const QString file = parser.positionalArguments().at(1);
+    const LoadResult r = loadInvestigation(file, {true, n});
+    if (!r.ok()) {
+        for (const Finding& f : r.findings.items())
+            if (f.severity == Severity::Error)
+                printError(findingLine(file, f));
+        return ExitError;
+    }
+    const Analysis analysis = analyze(*r.investigation, {t});
+    writeOut(parser.isSet(json) ? analysisToJson(*r.investigation, analysis)
+                                : (printable(analysisToText(*r.investigation, analysis)) + QLatin1Char('\n')).toUtf8());
+    return ExitOk;
+}
+
+int generateCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write a synthetic investigation modelled on the public case."));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("The database to write."), QStringLiteral("FILE"));
+    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("demo (about 165,000 exchanges), "
+                                   "full (about 16.55 million) or tiny (a few thousand)."),
+                                   QStringLiteral("SCALE"), QStringLiteral("demo"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("N"),
+                                  QString::number(GenerateOptions{}.seed));
+    parser.addOptions({output, scale, seed});
+    if (!parse(parser, args, QString()))
+        return ExitError;
+    GenerateOptions options;
+    if (!parseGenerateScale(parser.value(scale), &options.scale)) {
+        printError(QStringLiteral("--scale must be demo, full or tiny, not '%1'").arg(parser.value(scale)));
+        return ExitError;
+    }
+    bool ok = false;
+    options.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok || !parser.isSet(output) || parser.positionalArguments().size() != 1) {
+        printError(ok ? QStringLiteral("generate needs -o FILE") : QStringLiteral("--seed must be a whole number"));
+        return ExitError;
+    }
+    const GenerateResult r = generateInvestigation(parser.value(output), options);
+    if (!r.ok) {
+        printError(r.error);
+        return ExitError;
+    }
+    writeOut(QStringLiteral("%1: %2 exchanges, %3 accounts (synthetic)\n")
+                 .arg(parser.value(output)).arg(r.exchanges).arg(r.accounts).toUtf8());
+    return ExitOk;
+}
+
+} // namespace
+
+bool isCliCommand(const QStringList& args)
+{
+    static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate")};
+    return !args.isEmpty() && commands.contains(args.front());
+}
+
+int runCli(const QStringList& args)
+{
+    const QString command = args.front();
+    if (command == QLatin1String("validate"))
+        return validate(args);
+    if (command == QLatin1String("analyze"))
+        return analyzeCommand(args);
+    return generateCommand(args);
+}
+
+} // namespace hs

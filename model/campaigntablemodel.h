@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Campaigns and the organic baseline as table rows: name, exchanges, accounts, active period,
+// top capabilities, pivots. A thin wrapper over Analysis; setResults() resets it.
+
+#include "analysis.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+namespace hs {
+
+class CampaignTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Exchanges, Accounts, FirstSeen, LastSeen, TopCapabilities, CotShare, Pivots, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    using QAbstractTableModel::QAbstractTableModel;
+    void setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis);
+
+    int rowCount(const QModelIndex& parent = {}) const final;
+    int columnCount(const QModelIndex& parent = {}) const final;
+    QVariant data(const QModelIndex& index, int role) const final;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const final;
+
+private:
+    const GroupFigures& group(int row) const;
+    QString name(int row) const;
+    std::shared_ptr<const Investigation> m_inv;
+    std::shared_ptr<const Analysis> m_analysis;
+};
+
+} // namespace hs

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scan.h"
+
+#include "evidencedb.h"
+#include "flattable.h"
+#include "investigation.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace hs {
+namespace {
+
+constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kDay = 86400;
+
+struct HourValue
+{
+    std::uint32_t exchanges = 0;
+    std::uint32_t cot = 0;
+};
+
+struct ReleaseValue
+{
+    std::uint64_t all = 0;
+    std::uint64_t onModel = 0;
+};
+
+// Rows whose value in one column has the wrong storage class.
+struct TypeProblem
+{
+    std::uint64_t count = 0;
+    std::int64_t firstRow = -1;
+    int foundType = 0;
+};
+
+enum Col { ColId, ColTs, ColAccount, ColModel, ColCapability, ColTemplate, ColCot, ColCount };
+const char* const kColumnNames[ColCount] = {"id", "ts", "account_id", "model_id",
+                                            "capability_id", "template_id", "cot_elicitation"};
+
+void noteDangling(std::uint64_t& count, std::int64_t& first, std::int64_t row)
+{
+    if (count++ == 0 || row < first)
+        first = row;
+}
+
+// Everything one worker folds rows into; merged into the first worker's at the end.
+struct Accumulator
+{
+    FlatTable<HourValue> hours;        // t = hour, a = group, b = model, c = capability
+    FlatTable<std::uint32_t> dayTemplates; // t = day, a = group, b = template
+    FlatTable<std::uint32_t> dayAccounts;  // t = day, a = account
+    FlatTable<ReleaseValue> releases;  // t = release index, a = group, b = hour k - 1
+    std::vector<AccountTotals> accounts;
+    Aggregates dangling;               // only the dangling counters are used
+    TypeProblem types[ColCount];
+    std::int64_t rows = 0;
+
+    void merge(const Accumulator& o);
+};
+
+void Accumulator::merge(const Accumulator& o)
+{
+    o.hours.forEach([this](const CellKey& k, const HourValue& v) {
+        HourValue& mine = hours[k];
+        mine.exchanges += v.exchanges;
+        mine.cot += v.cot;
+    });
+    o.dayTemplates.forEach([this](const CellKey& k, std::uint32_t v) { dayTemplates[k] += v; });
+    o.dayAccounts.forEach([this](const CellKey& k, std::uint32_t v) { dayAccounts[k] += v; });
+    o.releases.forEach([this](const CellKey& k, const ReleaseValue& v) {
+        releases[k].all += v.all;
+        releases[k].onModel += v.onModel;
+    });
+    for (std::size_t i = 0; i < accounts.size(); ++i) {
+        AccountTotals& a = accounts[i];
+        const AccountTotals& b = o.accounts[i];
+        a.exchanges += b.exchanges;
+        a.first = std::min(a.first, b.first);
+        a.last = std::max(a.last, b.last);
+    }
+    auto add = [](std::uint64_t& c, std::int64_t& f, std::uint64_t oc, std::int64_t of) {
+        if (oc == 0)
+            return;
+        f = (c == 0) ? of : std::min(f, of);
+        c += oc;
+    };
+    const Aggregates& d = o.dangling;
+    Aggregates& m = dangling;
+    add(m.danglingAccountRows, m.firstDanglingAccountRow, d.danglingAccountRows, d.firstDanglingAccountRow);
+    add(m.danglingModelRows, m.firstDanglingModelRow, d.danglingModelRows, d.firstDanglingModelRow);
+    add(m.danglingCapabilityRows, m.firstDanglingCapabilityRow, d.danglingCapabilityRows,
+        d.firstDanglingCapabilityRow);
+    add(m.danglingTemplateRows, m.firstDanglingTemplateRow, d.danglingTemplateRows, d.firstDanglingTemplateRow);
+    m.unattributedRows += d.unattributedRows;
+    for (int c = 0; c < ColCount; ++c) {
+        TypeProblem& t = types[c];
+        const TypeProblem& ot = o.types[c];
+        if (ot.count && (t.count == 0 || ot.firstRow < t.firstRow)) {
+            t.firstRow = ot.firstRow;
+            t.foundType = ot.foundType;
+        }
+        t.count += ot.count;
+    }
+    rows += o.rows;
+}
+
+class Worker
+{
+public:
+    Worker(const ScanInput& in, Accumulator& acc) : m_in(in), m_acc(acc) {}
+    void fold(sqlite3_stmt* st);
+
+private:
+    bool checkType(sqlite3_stmt* st, int col, bool nullable, std::int64_t row);
+    const ScanInput& m_in;
+    Accumulator& m_acc;
+};
+
+bool Worker::checkType(sqlite3_stmt* st, int col, bool nullable, std::int64_t row)
+{
+    const int type = sqlite3_column_type(st, col);
+    if (type == SQLITE_INTEGER || (nullable && type == SQLITE_NULL))
+        return true;
+    TypeProblem& p = m_acc.types[col];
+    if (p.count++ == 0 || row < p.firstRow) {
+        p.firstRow = row;
+        p.foundType = type;
+    }
+    return false;
+}
+
+// The hot loop body: one row into every aggregate.
+void Worker::fold(sqlite3_stmt* st)
+{
+    const std::int64_t row = sqlite3_column_int64(st, ColId);
+    ++m_acc.rows;
+    if (!checkType(st, ColTs, false, row) || !checkType(st, ColAccount, false, row) ||
+        !checkType(st, ColModel, false, row))
+        return;
+    const std::int64_t ts = sqlite3_column_int64(st, ColTs);
+    const std::uint32_t account = m_in.accountIndex.find(sqlite3_column_int64(st, ColAccount));
+    Aggregates& d = m_acc.dangling;
+    if (account == IdIndex::kMissing) {
+        noteDangling(d.danglingAccountRows, d.firstDanglingAccountRow, row);
+        return;
+    }
+    std::uint32_t model = m_in.modelIndex.find(sqlite3_column_int64(st, ColModel));
+    if (model == IdIndex::kMissing) {
+        noteDangling(d.danglingModelRows, d.firstDanglingModelRow, row);
+        model = m_in.modelCount;
+    }
+    std::uint32_t capability = m_in.unclassified;
+    if (m_in.hasCapability && checkType(st, ColCapability, true, row) && sqlite3_column_type(st, ColCapability) != SQLITE_NULL) {
+        capability = m_in.capabilityIndex.find(sqlite3_column_int64(st, ColCapability));
+        if (capability == IdIndex::kMissing) {
+            noteDangling(d.danglingCapabilityRows, d.firstDanglingCapabilityRow, row);
+            capability = m_in.unclassified;
+        }
+    }
+    std::uint32_t cot = 0;
+    if (m_in.hasCot && checkType(st, ColCot, true, row))
+        cot = sqlite3_column_int64(st, ColCot) != 0 ? 1 : 0;
+
+    AccountTotals& at = m_acc.accounts[account];
+    ++at.exchanges;
+    at.first = std::min(at.first, ts);
+    at.last = std::max(at.last, ts);
+    const std::int64_t day = floorDiv(ts, kDay);
+    m_acc.dayAccounts[{day, account, 0, 0}] += 1;
+
+    const std::uint32_t group = m_in.accountGroup[account];
+    if (group == kNoIndex) {
+        ++d.unattributedRows;
+        return;
+    }
+    HourValue& hv = m_acc.hours[{floorDiv(ts, kHour), group, model, capability}];
+    ++hv.exchanges;
+    hv.cot += cot;
+
+    if (m_in.hasTemplate && checkType(st, ColTemplate, true, row) && sqlite3_column_type(st, ColTemplate) != SQLITE_NULL) {
+        const std::uint32_t tmpl = m_in.templateIndex.find(sqlite3_column_int64(st, ColTemplate));
+        if (tmpl == IdIndex::kMissing)
+            noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);
+        else
+            m_acc.dayTemplates[{day, group, tmpl, 0}] += 1;
+    }
+
+    // Release windows [at, at + 24 h) that contain ts: releases are sorted by time.
+    const auto& rel = m_in.releases;
+    auto it = std::upper_bound(rel.begin(), rel.end(), ts, [](std::int64_t t, const Release& r) { return t < r.at; });
+    while (it != rel.begin()) {
+        --it;
+        if (ts - it->at >= kDay)
+            break;
+        const auto k = static_cast<std::uint32_t>((ts - it->at) / kHour);
+        ReleaseValue& rv = m_acc.releases[{it - rel.begin(), group, k, 0}];
+        ++rv.all;
+        rv.onModel += (it->model == model) ? 1 : 0;
+    }
+}
+
+QString selectSql(const ScanInput& in, bool ranged)
+{
+    QString sql = QStringLiteral("SELECT id, ts, account_id, model_id, ");
+    sql += in.hasCapability ? QStringLiteral("capability_id, ") : QStringLiteral("NULL, ");
+    sql += in.hasTemplate ? QStringLiteral("template_id, ") : QStringLiteral("NULL, ");
+    sql += in.hasCot ? QStringLiteral("cot_elicitation") : QStringLiteral("NULL");
+    sql += QStringLiteral(" FROM exchanges");
+    if (ranged)
+        sql += QStringLiteral(" WHERE id >= ?1 AND id <= ?2");
+    return sql;
+}
+
+QString typeName(int type)
+{
+    switch (type) {
+    case SQLITE_NULL: return QStringLiteral("NULL");
+    case SQLITE_TEXT: return QStringLiteral("TEXT");
+    case SQLITE_FLOAT: return QStringLiteral("REAL");
+    case SQLITE_BLOB: return QStringLiteral("BLOB");
+    default: return QStringLiteral("INTEGER");
+    }
+}
+
+} // namespace
+
+namespace {
+
+struct Chunk
+{
+    std::int64_t lo = 0;
+    std::int64_t hi = 0;
+};
+
+// Shared state of one scan: the chunk queue, progress, the first failure.
+struct ScanState
+{
+    ScanState(const ScanInput& in, const ProgressSink& sink) : input(in), progress(sink) {}
+    const ScanInput& input;
+    const ProgressSink& progress;
+    std::vector<Chunk> chunks;
+    bool ranged = true;
+    double totalSpan = 1;
+    std::atomic<std::size_t> nextChunk{0};
+    std::atomic<std::int64_t> doneSpan{0};
+    std::atomic<bool> stop{false};
+    std::mutex errorMutex;
+    QString error;
+
+    void fail(const QString& message)
+    {
+        std::lock_guard lock(errorMutex);
+        if (error.isEmpty())
+            error = message;
+        stop = true;
+    }
+    bool shouldStop() const { return stop.load(std::memory_order_relaxed) || progress.cancelled(); }
+};
+
+void runWorker(ScanState& s, Accumulator& acc)
+{
+    QString error;
+    auto db = EvidenceDb::open(s.input.path, &error);
+    if (!db)
+        return s.fail(error);
+    Statement st = db->prepare(selectSql(s.input, s.ranged), &error);
+    if (!st.isValid())
+        return s.fail(error);
+    Worker worker(s.input, acc);
+    for (std::size_t c = s.nextChunk++; c < s.chunks.size() && !s.shouldStop(); c = s.nextChunk++) {
+        const Chunk chunk = s.chunks[c];
+        st.reset();
+        if (s.ranged) {
+            st.bind(1, chunk.lo);
+            st.bind(2, chunk.hi);
+        }
+        std::int64_t reported = chunk.lo;
+        std::uint32_t tick = 0;
+        while (st.next()) {
+            worker.fold(st.handle());
+            if (++tick == 32768) {
+                tick = 0;
+                if (s.shouldStop())
+                    return;
+                const std::int64_t id = sqlite3_column_int64(st.handle(), ColId);
+                if (s.ranged && id > reported) {
+                    s.doneSpan += id - reported;
+                    reported = id;
+                }
+                s.progress.report(QStringLiteral("Reading exchanges"), s.doneSpan / s.totalSpan);
+            }
+        }
+        if (st.failed())
+            return s.fail(st.error());
+        s.doneSpan += chunk.hi - reported + (s.ranged ? 1 : 0);
+    }
+}
+
+std::vector<Chunk> makeChunks(std::int64_t lo, std::int64_t hi, int threads)
+{
+    // Many more chunks than threads: the queue balances uneven id density and gives progress.
+    const std::int64_t span = hi - lo + 1;
+    const std::int64_t count = std::clamp<std::int64_t>(span / 100000, 1, 32 * threads);
+    std::vector<Chunk> chunks;
+    for (std::int64_t i = 0; i < count; ++i) {
+        const std::int64_t a = lo + span / count * i;
+        const std::int64_t b = (i + 1 == count) ? hi : lo + span / count * (i + 1) - 1;
+        chunks.push_back({a, b});
+    }
+    return chunks;
+}
+
+void fillAggregates(Accumulator& acc, Aggregates& out)
+{
+    out = acc.dangling;
+    out.hours.reserve(acc.hours.size());
+    acc.hours.forEach([&](const CellKey& k, const HourValue& v) {
+        out.hours.push_back({k.t, k.a, k.b, k.c, v.exchanges, v.cot});
+    });
+    std::sort(out.hours.begin(), out.hours.end(), [](const HourCell& x, const HourCell& y) {
+        return std::tie(x.hour, x.group, x.model, x.capability) < std::tie(y.hour, y.group, y.model, y.capability);
+    });
+    acc.dayTemplates.forEach([&](const CellKey& k, std::uint32_t v) { out.dayTemplates.push_back({k.t, k.a, k.b, v}); });
+    std::sort(out.dayTemplates.begin(), out.dayTemplates.end(), [](const DayTemplateCell& x, const DayTemplateCell& y) {
+        return std::tie(x.day, x.group, x.tmpl) < std::tie(y.day, y.group, y.tmpl);
+    });
+    acc.dayAccounts.forEach([&](const CellKey& k, std::uint32_t v) { out.dayAccounts.push_back({k.t, k.a, v}); });
+    std::sort(out.dayAccounts.begin(), out.dayAccounts.end(), [](const DayAccountCell& x, const DayAccountCell& y) {
+        return std::tie(x.day, x.account) < std::tie(y.day, y.account);
+    });
+    out.accounts = std::move(acc.accounts);
+}
+
+void fillReleases(const Accumulator& acc, const ScanInput& in, Aggregates& out)
+{
+    std::map<std::pair<std::uint32_t, std::uint32_t>, ReleaseWindowCounts> byModelGroup;
+    acc.releases.forEach([&](const CellKey& k, const ReleaseValue& v) {
+        const std::uint32_t model = in.releases[static_cast<std::size_t>(k.t)].model;
+        ReleaseWindowCounts& r = byModelGroup[{model, k.a}];
+        r.model = model;
+        r.group = k.a;
+        r.all[k.b] += v.all;
+        r.onModel[k.b] += v.onModel;
+    });
+    for (const auto& entry : byModelGroup)
+        out.releases.push_back(entry.second);
+}
+
+void reportTypeProblems(const Accumulator& acc, Findings& findings)
+{
+    for (int c = ColTs; c < ColCount; ++c) {
+        const TypeProblem& p = acc.types[c];
+        if (p.count == 0)
+            continue;
+        const QString column = QString::fromLatin1(kColumnNames[c]);
+        const bool required = c <= ColModel;
+        Finding f{Severity::Error, QStringLiteral("wrong-type"), QStringLiteral("exchanges"), column, p.firstRow,
+                  static_cast<qint64>(p.count),
+                  QStringLiteral("%1 row(s) hold %2 where %3 INTEGER is required")
+                      .arg(p.count).arg(typeName(p.foundType), required ? QStringLiteral("a non-NULL") : QStringLiteral("NULL or an"))};
+        findings.add(f);
+    }
+}
+
+} // namespace
+
+ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
+{
+    ScanOutput out;
+    ScanState state(input, progress);
+    QString error;
+    auto db = EvidenceDb::open(input.path, &error);
+    if (!db) {
+        out.error = error;
+        return out;
+    }
+    const int threads = input.threads > 0 ? input.threads
+                                          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
+    Statement range = db->prepare(QStringLiteral("SELECT min(id), max(id) FROM exchanges"), &error);
+    if (!range.next()) {
+        out.error = range.failed() ? range.error() : error;
+        return out;
+    }
+    if (range.isNull(0))
+        state.chunks.push_back({0, 0}); // empty table: one pass finds nothing
+    else if (input.idIsKey)
+        state.chunks = makeChunks(range.integer(0), range.integer(1), threads);
+    else
+        state.chunks.push_back({range.integer(0), range.integer(1)});
+    state.ranged = input.idIsKey && !range.isNull(0);
+    if (!range.isNull(0))
+        state.totalSpan = std::max(1.0, double(range.integer(1)) - double(range.integer(0)) + 1);
+
+    std::vector<Accumulator> accs(static_cast<std::size_t>(threads));
+    for (Accumulator& a : accs)
+        a.accounts.resize(input.accountCount);
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(runWorker, std::ref(state), std::ref(accs[static_cast<std::size_t>(t)]));
+    runWorker(state, accs[0]);
+    for (std::thread& t : pool)
+        t.join();
+
+    if (progress.cancelled()) {
+        out.cancelled = true;
+        return out;
+    }
+    if (!state.error.isEmpty()) {
+        out.error = state.error;
+        return out;
+    }
+    for (std::size_t t = 1; t < accs.size(); ++t)
+        accs[0].merge(accs[t]);
+    out.rows = accs[0].rows;
+    reportTypeProblems(accs[0], out.findings);
+    fillAggregates(accs[0], out.aggregates); // first: it resets the aggregates
+    fillReleases(accs[0], input, out.aggregates);
+    out.ok = true;
+    return out;
+}
+
+} // namespace hs

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One streaming pass over `exchanges`, split over id ranges and worker threads, each with its own
+// read-only connection. Every row is folded into per-thread aggregate tables, merged at the end.
+
+#include "aggregates.h"
+#include "findings.h"
+#include "idindex.h"
+#include "progress.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace hs {
+
+struct Release
+{
+    std::int64_t at = 0;
+    std::uint32_t model = 0;
+};
+
+struct ScanInput
+{
+    QString path;
+    bool hasCapability = false; // optional columns present in exchanges
+    bool hasTemplate = false;
+    bool hasCot = false;
+    bool idIsKey = true; // exchanges.id is the integer primary key: range scans are cheap
+    IdIndex accountIndex, modelIndex, capabilityIndex, templateIndex;
+    std::vector<std::uint32_t> accountGroup; // per account index: group or kNoIndex
+    std::uint32_t accountCount = 0;
+    std::uint32_t modelCount = 0;        // dangling model ids map to this index
+    std::uint32_t unclassified = 0;      // capability index of "unclassified"
+    std::vector<Release> releases;       // sorted by time
+    int threads = 0;                     // 0: one per core, at most 4
+};
+
+struct ScanOutput
+{
+    bool ok = false;
+    bool cancelled = false;
+    QString error;          // a failure of SQLite itself (corruption, I/O)
+    std::int64_t rows = 0;  // every row read
+    Aggregates aggregates;
+    Findings findings;      // type errors (errors), dangling references (warnings)
+};
+
+ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress);
+
+} // namespace hs

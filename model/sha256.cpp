@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sha256.h"
+
+#include <QFile>
+
+#include <openssl/evp.h>
+
+#include <memory>
+
+namespace hs {
+
+QString sha256OfFile(const QString& path, QString* error, const std::atomic<bool>* cancel)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
+        *error = QStringLiteral("SHA-256 is not available");
+        return {};
+    }
+    QByteArray buffer(4 << 20, Qt::Uninitialized);
+    for (;;) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            *error = QStringLiteral("cancelled");
+            return {};
+        }
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0) {
+            *error = file.errorString();
+            return {};
+        }
+        if (n == 0)
+            break;
+        EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<size_t>(n));
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &size);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(digest), static_cast<int>(size)).toHex());
+}
+
+} // namespace hs

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "analysis.h"
+#include "campaigntablemodel.h"
+#include "loadjob.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace hs {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    m_job = new LoadJob(this);
+    connect(m_job, &LoadJob::progress, this, &MainWindow::onProgress);
+    connect(m_job, &LoadJob::finished, this, &MainWindow::onLoaded);
+
+    m_campaigns = new CampaignTableModel(this);
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_campaigns);
+    proxy->setSortRole(CampaignTableModel::SortRole);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("campaignTable"));
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAccessibleName(tr("Campaigns"));
+    setCentralWidget(m_table);
+
+    m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
+    m_findings->setReadOnly(true);
+    m_findings->setAccessibleName(tr("Validation findings"));
+    auto* dock = new QDockWidget(tr("Findings"), this);
+    dock->setObjectName(QStringLiteral("findingsDock"));
+    dock->setWidget(m_findings);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, m_job, &LoadJob::cancel);
+    m_evidenceLabel = new QLabel(tr("No investigation open"), this);
+    m_evidenceLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_evidenceLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+
+    createMenus();
+    updateTitle();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open investigation"), {},
+                                                      tr("Flagged-campaign databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    statusBar()->showMessage(tr("Opening %1...").arg(QFileInfo(path).fileName()));
+    m_job->start(path);
+}
+
+void MainWindow::onProgress(const QString& phase, double fraction)
+{
+    m_progress->setValue(static_cast<int>(fraction * 1000));
+    m_progress->setFormat(phase + QStringLiteral(" %p%"));
+}
+
+void MainWindow::onLoaded(const QString& path, const LoadResult& result)
+{
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    statusBar()->clearMessage();
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Opening %1 was cancelled").arg(QFileInfo(path).fileName()), 5000);
+        return;
+    }
+    if (!result.ok()) {
+        // The previous investigation stays open.
+        QStringList errors;
+        for (const Finding& f : result.findings.items())
+            if (f.severity == Severity::Error)
+                errors << f.toText();
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open investigation"),
+                        tr("%1 is not a valid flagged-campaign database.").arg(QFileInfo(path).fileName()),
+                        QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setDetailedText(errors.join(QLatin1Char('\n')));
+        box.exec();
+        return;
+    }
+    m_inv = result.investigation;
+    m_analysis = std::make_shared<const Analysis>(analyze(*m_inv));
+    m_campaigns->setResults(m_inv, m_analysis);
+    m_table->resizeColumnsToContents();
+    showFindings(result.findings);
+    const QLocale locale;
+    m_evidenceLabel->setText(tr("%1  ·  SHA-256 %2…  ·  %3 exchanges, %4 accounts")
+                                 .arg(m_inv->evidence.fileName, m_inv->evidence.sha256.left(12),
+                                      locale.toString(qlonglong(m_inv->exchangeRows)),
+                                      locale.toString(qulonglong(m_inv->accounts.size()))));
+    m_evidenceLabel->setToolTip(m_inv->evidence.path + QStringLiteral("\nSHA-256 ") + m_inv->evidence.sha256);
+    updateTitle();
+}
+
+void MainWindow::showFindings(const Findings& findings)
+{
+    QStringList lines;
+    for (const Finding& f : findings.items())
+        lines << f.toText();
+    m_findings->setPlainText(lines.isEmpty() ? tr("No findings: the file follows the format.") : lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(m_inv->title()) : tr("Hydrascope"));
+}
+
+} // namespace hs

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The main window only composes: menus, the status bar, the loading bar and the pages.
+
+#include "loader.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QPlainTextEdit;
+class QTableView;
+
+namespace hs {
+
+class CampaignTableModel;
+class LoadJob;
+struct Analysis;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openFile(const QString& path);
+    std::shared_ptr<const Investigation> investigation() const { return m_inv; }
+    LoadJob* loadJob() const { return m_job; }
+
+private:
+    void createMenus();
+    void chooseFile();
+    void onProgress(const QString& phase, double fraction);
+    void onLoaded(const QString& path, const LoadResult& result);
+    void showFindings(const Findings& findings);
+    void updateTitle();
+
+    LoadJob* m_job = nullptr;
+    std::shared_ptr<const Investigation> m_inv;
+    std::shared_ptr<const Analysis> m_analysis;
+    CampaignTableModel* m_campaigns = nullptr;
+    QTableView* m_table = nullptr;
+    QPlainTextEdit* m_findings = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QLabel* m_evidenceLabel = nullptr;
+};
+
+} // namespace hs
