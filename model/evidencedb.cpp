@@ -83,7 +83,7 @@ bool harden(sqlite3* db)
     sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 50);
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
     for (const char* pragma : {"PRAGMA cell_size_check=ON", "PRAGMA query_only=ON",
-                               "PRAGMA mmap_size=4294967296", "PRAGMA cache_size=-65536",
+                               "PRAGMA mmap_size=0", "PRAGMA cache_size=-16384",
                                "PRAGMA temp_store=MEMORY"}) {
         if (sqlite3_exec(db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
             ok = false;

@@ -97,6 +97,8 @@ ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investi
     for (const AccountInfo& a : inv.accounts)
         in.accountGroup.push_back(a.group);
     in.accountCount = static_cast<std::uint32_t>(inv.accounts.size());
+    in.groupCount = inv.groupCount();
+    in.templateCount = static_cast<std::uint32_t>(inv.templates.size());
     in.modelCount = static_cast<std::uint32_t>(inv.models.size());
     in.unclassified = inv.unclassified;
     for (std::size_t m = 0; m < inv.models.size(); ++m)

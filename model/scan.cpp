@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scan.h"
 
+#include "daymatrix.h"
 #include "evidencedb.h"
 #include "flattable.h"
 #include "investigation.h"
@@ -53,13 +54,14 @@ void noteDangling(std::uint64_t& count, std::int64_t& first, std::int64_t row)
 struct Accumulator
 {
     FlatTable<HourValue> hours;        // t = hour, a = group, b = model, c = capability
-    FlatTable<std::uint32_t> dayTemplates; // t = day, a = group, b = template
-    FlatTable<std::uint32_t> dayAccounts;  // t = day, a = account
+    DayMatrix dayTemplates;            // column = group * templateCount + template
+    DayMatrix dayAccounts;             // column = account
     FlatTable<ReleaseValue> releases;  // t = release index, a = group, b = hour k - 1
     std::vector<AccountTotals> accounts;
     Aggregates dangling;               // only the dangling counters are used
     TypeProblem types[ColCount];
     std::int64_t rows = 0;
+    std::uint32_t templateCount = 0;
 
     void merge(const Accumulator& o);
 };
@@ -71,8 +73,8 @@ void Accumulator::merge(const Accumulator& o)
         mine.exchanges += v.exchanges;
         mine.cot += v.cot;
     });
-    o.dayTemplates.forEach([this](const CellKey& k, std::uint32_t v) { dayTemplates[k] += v; });
-    o.dayAccounts.forEach([this](const CellKey& k, std::uint32_t v) { dayAccounts[k] += v; });
+    dayTemplates.merge(o.dayTemplates);
+    dayAccounts.merge(o.dayAccounts);
     o.releases.forEach([this](const CellKey& k, const ReleaseValue& v) {
         releases[k].all += v.all;
         releases[k].onModel += v.onModel;
@@ -110,6 +112,23 @@ void Accumulator::merge(const Accumulator& o)
     rows += o.rows;
 }
 
+// The columns of one row, read once each: sqlite3_column_value() enters SQLite's API layer once
+// per column, where sqlite3_column_type() followed by sqlite3_column_int64() entered it twice.
+struct RowValues
+{
+    int type[ColCount];
+    std::int64_t value[ColCount];
+
+    void read(sqlite3_stmt* st, int columns)
+    {
+        for (int c = 0; c < columns; ++c) {
+            sqlite3_value* v = sqlite3_column_value(st, c);
+            type[c] = sqlite3_value_type(v);
+            value[c] = type[c] == SQLITE_INTEGER ? sqlite3_value_int64(v) : 0;
+        }
+    }
+};
+
 class Worker
 {
 public:
@@ -117,17 +136,20 @@ public:
     void fold(sqlite3_stmt* st);
 
 private:
-    bool checkType(sqlite3_stmt* st, int col, bool nullable, std::int64_t row);
+    bool checkType(int col, bool nullable);
+    void foldReleases(std::int64_t ts, std::uint32_t group, std::uint32_t model);
     const ScanInput& m_in;
     Accumulator& m_acc;
+    RowValues m_row{};
 };
 
-bool Worker::checkType(sqlite3_stmt* st, int col, bool nullable, std::int64_t row)
+bool Worker::checkType(int col, bool nullable)
 {
-    const int type = sqlite3_column_type(st, col);
+    const int type = m_row.type[col];
     if (type == SQLITE_INTEGER || (nullable && type == SQLITE_NULL))
         return true;
     TypeProblem& p = m_acc.types[col];
+    const std::int64_t row = m_row.value[ColId];
     if (p.count++ == 0 || row < p.firstRow) {
         p.firstRow = row;
         p.foundType = type;
@@ -138,41 +160,39 @@ bool Worker::checkType(sqlite3_stmt* st, int col, bool nullable, std::int64_t ro
 // The hot loop body: one row into every aggregate.
 void Worker::fold(sqlite3_stmt* st)
 {
-    const std::int64_t row = sqlite3_column_int64(st, ColId);
+    m_row.read(st, ColCount);
+    const std::int64_t row = m_row.value[ColId];
     ++m_acc.rows;
-    if (!checkType(st, ColTs, false, row) || !checkType(st, ColAccount, false, row) ||
-        !checkType(st, ColModel, false, row))
+    if (!checkType(ColTs, false) || !checkType(ColAccount, false) || !checkType(ColModel, false))
         return;
-    const std::int64_t ts = sqlite3_column_int64(st, ColTs);
-    const std::uint32_t account = m_in.accountIndex.find(sqlite3_column_int64(st, ColAccount));
+    const std::int64_t ts = m_row.value[ColTs];
+    const std::uint32_t account = m_in.accountIndex.find(m_row.value[ColAccount]);
     Aggregates& d = m_acc.dangling;
     if (account == IdIndex::kMissing) {
         noteDangling(d.danglingAccountRows, d.firstDanglingAccountRow, row);
         return;
     }
-    std::uint32_t model = m_in.modelIndex.find(sqlite3_column_int64(st, ColModel));
+    std::uint32_t model = m_in.modelIndex.find(m_row.value[ColModel]);
     if (model == IdIndex::kMissing) {
         noteDangling(d.danglingModelRows, d.firstDanglingModelRow, row);
         model = m_in.modelCount;
     }
     std::uint32_t capability = m_in.unclassified;
-    if (m_in.hasCapability && checkType(st, ColCapability, true, row) && sqlite3_column_type(st, ColCapability) != SQLITE_NULL) {
-        capability = m_in.capabilityIndex.find(sqlite3_column_int64(st, ColCapability));
+    if (checkType(ColCapability, true) && m_row.type[ColCapability] == SQLITE_INTEGER) {
+        capability = m_in.capabilityIndex.find(m_row.value[ColCapability]);
         if (capability == IdIndex::kMissing) {
             noteDangling(d.danglingCapabilityRows, d.firstDanglingCapabilityRow, row);
             capability = m_in.unclassified;
         }
     }
-    std::uint32_t cot = 0;
-    if (m_in.hasCot && checkType(st, ColCot, true, row))
-        cot = sqlite3_column_int64(st, ColCot) != 0 ? 1 : 0;
+    const std::uint32_t cot = (checkType(ColCot, true) && m_row.value[ColCot] != 0) ? 1 : 0;
 
     AccountTotals& at = m_acc.accounts[account];
     ++at.exchanges;
     at.first = std::min(at.first, ts);
     at.last = std::max(at.last, ts);
     const std::int64_t day = floorDiv(ts, kDay);
-    m_acc.dayAccounts[{day, account, 0, 0}] += 1;
+    m_acc.dayAccounts.add(day, account);
 
     const std::uint32_t group = m_in.accountGroup[account];
     if (group == kNoIndex) {
@@ -183,15 +203,19 @@ void Worker::fold(sqlite3_stmt* st)
     ++hv.exchanges;
     hv.cot += cot;
 
-    if (m_in.hasTemplate && checkType(st, ColTemplate, true, row) && sqlite3_column_type(st, ColTemplate) != SQLITE_NULL) {
-        const std::uint32_t tmpl = m_in.templateIndex.find(sqlite3_column_int64(st, ColTemplate));
+    if (checkType(ColTemplate, true) && m_row.type[ColTemplate] == SQLITE_INTEGER) {
+        const std::uint32_t tmpl = m_in.templateIndex.find(m_row.value[ColTemplate]);
         if (tmpl == IdIndex::kMissing)
             noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);
         else
-            m_acc.dayTemplates[{day, group, tmpl, 0}] += 1;
+            m_acc.dayTemplates.add(day, std::uint64_t(group) * m_in.templateCount + tmpl);
     }
+    foldReleases(ts, group, model);
+}
 
-    // Release windows [at, at + 24 h) that contain ts: releases are sorted by time.
+// Release windows [at, at + 24 h) that contain ts: releases are sorted by time.
+void Worker::foldReleases(std::int64_t ts, std::uint32_t group, std::uint32_t model)
+{
     const auto& rel = m_in.releases;
     auto it = std::upper_bound(rel.begin(), rel.end(), ts, [](std::int64_t t, const Release& r) { return t < r.at; });
     while (it != rel.begin()) {
@@ -326,13 +350,14 @@ void fillAggregates(Accumulator& acc, Aggregates& out)
     std::sort(out.hours.begin(), out.hours.end(), [](const HourCell& x, const HourCell& y) {
         return std::tie(x.hour, x.group, x.model, x.capability) < std::tie(y.hour, y.group, y.model, y.capability);
     });
-    acc.dayTemplates.forEach([&](const CellKey& k, std::uint32_t v) { out.dayTemplates.push_back({k.t, k.a, k.b, v}); });
-    std::sort(out.dayTemplates.begin(), out.dayTemplates.end(), [](const DayTemplateCell& x, const DayTemplateCell& y) {
-        return std::tie(x.day, x.group, x.tmpl) < std::tie(y.day, y.group, y.tmpl);
+    const std::uint64_t templates = std::max<std::uint64_t>(1, acc.templateCount);
+    // forEach visits (day, column) in order, so both vectors come out sorted.
+    acc.dayTemplates.forEach([&](std::int64_t day, std::uint64_t column, std::uint32_t v) {
+        out.dayTemplates.push_back({day, static_cast<std::uint32_t>(column / templates),
+                                    static_cast<std::uint32_t>(column % templates), v});
     });
-    acc.dayAccounts.forEach([&](const CellKey& k, std::uint32_t v) { out.dayAccounts.push_back({k.t, k.a, v}); });
-    std::sort(out.dayAccounts.begin(), out.dayAccounts.end(), [](const DayAccountCell& x, const DayAccountCell& y) {
-        return std::tie(x.day, x.account) < std::tie(y.day, y.account);
+    acc.dayAccounts.forEach([&](std::int64_t day, std::uint64_t column, std::uint32_t v) {
+        out.dayAccounts.push_back({day, static_cast<std::uint32_t>(column), v});
     });
     out.accounts = std::move(acc.accounts);
 }
@@ -398,8 +423,12 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
         state.totalSpan = std::max(1.0, double(range.integer(1)) - double(range.integer(0)) + 1);
 
     std::vector<Accumulator> accs(static_cast<std::size_t>(threads));
-    for (Accumulator& a : accs)
+    for (Accumulator& a : accs) {
         a.accounts.resize(input.accountCount);
+        a.dayAccounts = DayMatrix(input.accountCount);
+        a.dayTemplates = DayMatrix(std::uint64_t(input.groupCount) * input.templateCount);
+        a.templateCount = input.templateCount;
+    }
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t)
         pool.emplace_back(runWorker, std::ref(state), std::ref(accs[static_cast<std::size_t>(t)]));

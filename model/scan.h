@@ -31,6 +31,8 @@ struct ScanInput
     IdIndex accountIndex, modelIndex, capabilityIndex, templateIndex;
     std::vector<std::uint32_t> accountGroup; // per account index: group or kNoIndex
     std::uint32_t accountCount = 0;
+    std::uint32_t groupCount = 0;        // campaigns + baseline
+    std::uint32_t templateCount = 0;
     std::uint32_t modelCount = 0;        // dangling model ids map to this index
     std::uint32_t unclassified = 0;      // capability index of "unclassified"
     std::vector<Release> releases;       // sorted by time
