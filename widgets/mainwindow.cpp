@@ -4,6 +4,8 @@
 #include "analysis.h"
 #include "campaigntablemodel.h"
 #include "loadjob.h"
+#include "selection.h"
+#include "timelinepage.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 
 namespace hs {
@@ -39,7 +42,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Campaigns"));
-    setCentralWidget(m_table);
+    m_selection = new SelectionState(this);
+    m_timeline = new TimelinePage(m_selection, this);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addTab(m_table, tr("Overview"));
+    m_pages->addTab(m_timeline, tr("Timeline"));
+    setCentralWidget(m_pages);
 
     m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
     m_findings->setReadOnly(true);
@@ -48,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     dock->setObjectName(QStringLiteral("findingsDock"));
     dock->setWidget(m_findings);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {120}, Qt::Vertical);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -124,7 +134,9 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     }
     m_inv = result.investigation;
     m_analysis = std::make_shared<const Analysis>(analyze(*m_inv));
+    m_selection->reset(m_inv->groupCount());
     m_campaigns->setResults(m_inv, m_analysis);
+    m_timeline->setResults(m_inv, m_analysis);
     m_table->resizeColumnsToContents();
     showFindings(result.findings);
     const QLocale locale;

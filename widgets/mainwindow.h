@@ -13,11 +13,14 @@ class QProgressBar;
 class QPushButton;
 class QPlainTextEdit;
 class QTableView;
+class QTabWidget;
 
 namespace hs {
 
 class CampaignTableModel;
 class LoadJob;
+class SelectionState;
+class TimelinePage;
 struct Analysis;
 
 class MainWindow final : public QMainWindow
@@ -30,6 +33,9 @@ public:
     void openFile(const QString& path);
     std::shared_ptr<const Investigation> investigation() const { return m_inv; }
     LoadJob* loadJob() const { return m_job; }
+    SelectionState* selection() const { return m_selection; }
+    TimelinePage* timelinePage() const { return m_timeline; }
+    QTabWidget* pages() const { return m_pages; }
 
 private:
     void createMenus();
@@ -40,6 +46,9 @@ private:
     void updateTitle();
 
     LoadJob* m_job = nullptr;
+    SelectionState* m_selection = nullptr;
+    QTabWidget* m_pages = nullptr;
+    TimelinePage* m_timeline = nullptr;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     CampaignTableModel* m_campaigns = nullptr;

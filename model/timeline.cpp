@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline.h"
+
+#include <algorithm>
+#include <map>
+
+namespace hs {
+
+namespace {
+constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kDay = 86400;
+constexpr std::int64_t kWeek = 7 * kDay;
+constexpr std::int64_t kMondayOffset = 3 * kDay; // 1970-01-01 was a Thursday
+
+bool cellSelected(const HourCell& c, const Selection& s)
+{
+    return (!s.model || c.model == *s.model) && (!s.capability || c.capability == *s.capability);
+}
+} // namespace
+
+std::int64_t binSeconds(Bin bin)
+{
+    switch (bin) {
+    case Bin::Hour: return kHour;
+    case Bin::Day: return kDay;
+    case Bin::Week: return kWeek;
+    }
+    return kHour;
+}
+
+QString binName(Bin bin)
+{
+    switch (bin) {
+    case Bin::Hour: return QStringLiteral("hour");
+    case Bin::Day: return QStringLiteral("day");
+    case Bin::Week: return QStringLiteral("week");
+    }
+    return {};
+}
+
+Bin binForSpan(std::int64_t span, int pixels, int minPixels)
+{
+    const double perPixel = double(std::max<std::int64_t>(span, 1)) / std::max(pixels, 1);
+    if (perPixel * minPixels <= double(kHour))
+        return Bin::Hour;
+    if (perPixel * minPixels <= double(kDay))
+        return Bin::Day;
+    return Bin::Week;
+}
+
+std::int64_t binStart(std::int64_t t, Bin bin)
+{
+    if (bin == Bin::Week)
+        return floorDiv(t + kMondayOffset, kWeek) * kWeek - kMondayOffset;
+    const std::int64_t size = binSeconds(bin);
+    return floorDiv(t, size) * size;
+}
+
+TimelineData computeTimeline(const Investigation& inv, const Selection& s, Bin bin, SplitBy split)
+{
+    TimelineData data;
+    data.bin = bin;
+    const auto& cells = inv.aggregates.hours;
+    if (cells.empty())
+        return data;
+    const std::int64_t size = binSeconds(bin);
+    data.first = binStart(cells.front().hour * kHour, bin);
+    const std::int64_t last = binStart(cells.back().hour * kHour, bin);
+    data.bins = static_cast<std::size_t>((last - data.first) / size + 1);
+    data.baseline.assign(data.bins, 0);
+
+    const std::uint32_t baseline = inv.baselineGroup();
+    std::map<std::uint32_t, std::size_t> seriesOf; // key -> index into data.series
+    for (const HourCell& c : cells) {
+        if (!cellSelected(c, s))
+            continue;
+        const auto i = static_cast<std::size_t>((binStart(c.hour * kHour, bin) - data.first) / size);
+        if (c.group == baseline) {
+            data.baseline[i] += c.exchanges;
+            continue;
+        }
+        if (!s.hasGroup(c.group))
+            continue;
+        const std::uint32_t key = split == SplitBy::Model ? c.model : c.group;
+        auto [it, added] = seriesOf.try_emplace(key, data.series.size());
+        if (added) {
+            TimelineSeries series;
+            series.key = key;
+            series.name = split == SplitBy::Campaign ? inv.campaigns[key].name
+                          : key < inv.models.size()  ? inv.models[key].name
+                                                     : QStringLiteral("(unknown model)");
+            series.values.assign(data.bins, 0);
+            data.series.push_back(std::move(series));
+        }
+        TimelineSeries& series = data.series[it->second];
+        series.values[i] += c.exchanges;
+        series.total += c.exchanges;
+    }
+    // Models in release order, campaigns in file order: stable colours and legend order.
+    std::sort(data.series.begin(), data.series.end(), [&](const TimelineSeries& a, const TimelineSeries& b) {
+        if (split == SplitBy::Model && a.key < inv.models.size() && b.key < inv.models.size())
+            return std::tie(inv.models[a.key].releasedAt, a.key) < std::tie(inv.models[b.key].releasedAt, b.key);
+        return a.key < b.key;
+    });
+    return data;
+}
+
+std::vector<GroupCapabilityMix> capabilityMix(const Investigation& inv, const Selection& s)
+{
+    std::vector<GroupCapabilityMix> mix(inv.groupCount());
+    for (std::uint32_t g = 0; g < mix.size(); ++g) {
+        mix[g].group = g;
+        mix[g].perCapability.assign(inv.capabilities.size(), 0);
+    }
+    for (const HourCell& c : inv.aggregates.hours) {
+        if (s.model && c.model != *s.model)
+            continue;
+        // A range covers whole hours: an hour counts when its start lies in the range.
+        if (s.range && !s.range->contains(c.hour * kHour))
+            continue;
+        mix[c.group].exchanges += c.exchanges;
+        mix[c.group].perCapability[c.capability] += c.exchanges;
+    }
+    return mix;
+}
+
+} // namespace hs
