@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "analysis.h"
+#include "capabilitiespage.h"
 #include "campaigntablemodel.h"
 #include "loadjob.h"
 #include "selection.h"
@@ -48,6 +49,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addTab(m_table, tr("Overview"));
     m_pages->addTab(m_timeline, tr("Timeline"));
+    m_capabilities = new CapabilitiesPage(m_selection, this);
+    m_pages->addTab(m_capabilities, tr("Capabilities"));
     setCentralWidget(m_pages);
 
     m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
@@ -137,6 +140,7 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_selection->reset(m_inv->groupCount());
     m_campaigns->setResults(m_inv, m_analysis);
     m_timeline->setResults(m_inv, m_analysis);
+    m_capabilities->setResults(m_inv, m_analysis);
     m_table->resizeColumnsToContents();
     showFindings(result.findings);
     const QLocale locale;

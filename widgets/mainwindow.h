@@ -18,6 +18,7 @@ class QTabWidget;
 namespace hs {
 
 class CampaignTableModel;
+class CapabilitiesPage;
 class LoadJob;
 class SelectionState;
 class TimelinePage;
@@ -49,6 +50,7 @@ private:
     SelectionState* m_selection = nullptr;
     QTabWidget* m_pages = nullptr;
     TimelinePage* m_timeline = nullptr;
+    CapabilitiesPage* m_capabilities = nullptr;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     CampaignTableModel* m_campaigns = nullptr;

@@ -18,3 +18,19 @@ inline QColor seriesColor(unsigned index)
 inline QColor baselineColor() { return QColor(0x44, 0x44, 0x44); }
 
 } // namespace hs
+
+namespace hs {
+
+// Capabilities need more distinct colours than series: twelve, then grey for "unclassified".
+inline QColor capabilityColor(unsigned index, bool unclassified = false)
+{
+    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+                                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                                    QColor(0xe3, 0x77, 0xc2), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf),
+                                    QColor(0xae, 0xc7, 0xe8), QColor(0xff, 0xbb, 0x78), QColor(0x98, 0xdf, 0x8a)};
+    if (unclassified)
+        return QColor(0xbb, 0xbb, 0xbb);
+    return colors[index % (sizeof(colors) / sizeof(colors[0]))];
+}
+
+} // namespace hs

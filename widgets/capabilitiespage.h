@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Capabilities view: each selected campaign's capability mix beside the organic baseline's
+// (percent-stacked bars, Qt Charts), and one campaign's mix over time. Clicking a capability
+// filters every view by it; clicking it again clears the filter.
+
+#include "analysis.h"
+#include "selection.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+
+namespace hs {
+
+class CapabilitiesPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    CapabilitiesPage(SelectionState* selection, QWidget* parent = nullptr);
+    void setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis);
+    QChart* mixChart() const;
+    QChart* overTimeChart() const;
+    bool saveImage(const QString& path, bool overTime);
+
+private:
+    void rebuild();
+    void rebuildMix();
+    void rebuildOverTime();
+    void onCapabilityClicked(int capability);
+    void exportImage();
+
+    SelectionState* m_selection;
+    std::shared_ptr<const Investigation> m_inv;
+    std::shared_ptr<const Analysis> m_analysis;
+    QChartView* m_mixView = nullptr;
+    QChartView* m_timeView = nullptr;
+    QComboBox* m_campaign = nullptr;
+    QLabel* m_filterLabel = nullptr;
+};
+
+} // namespace hs
