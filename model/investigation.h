@@ -9,6 +9,7 @@
 // totals, as do exchanges whose account dangles.
 
 #include "aggregates.h"
+#include "columns.h"
 #include "findings.h"
 
 #include <QHash>
@@ -16,6 +17,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -112,6 +114,7 @@ struct Investigation
 
     std::int64_t exchangeRows = 0; // every row of exchanges, dangling ones included
     Aggregates aggregates;
+    std::shared_ptr<const ExchangeColumns> columns; // only when the loader was asked to keep them
     Findings findings; // warnings and notes (a loaded investigation has no errors)
 
     std::uint32_t groupCount() const { return static_cast<std::uint32_t>(campaigns.size()) + 1; }

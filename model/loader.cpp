@@ -78,7 +78,8 @@ void buildIndex(IdIndex& index, const std::vector<T>& rows)
     index.build(ids);
 }
 
-ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investigation& inv, int threads)
+ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investigation& inv, const LoadOptions& options,
+                        Findings& f)
 {
     ScanInput in;
     in.path = path;
@@ -104,7 +105,15 @@ ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investi
     for (std::size_t m = 0; m < inv.models.size(); ++m)
         in.releases.push_back({inv.models[m].releasedAt, static_cast<std::uint32_t>(m)});
     std::sort(in.releases.begin(), in.releases.end(), [](const Release& a, const Release& b) { return a.at < b.at; });
-    in.threads = threads;
+    in.threads = options.threads;
+    in.keepColumns = options.keepColumns;
+    if (in.keepColumns && (inv.models.size() > kMaxColumnModels || inv.capabilities.size() > kMaxColumnCapabilities + 1 ||
+                           inv.templates.size() >= kNoTemplate)) {
+        in.keepColumns = false;
+        f.note(QStringLiteral("no-columns"), QStringLiteral("more than %1 models, %2 capabilities or %3 prompt families: "
+                                                            "selection figures use hour and day aggregates")
+                                                 .arg(kMaxColumnModels).arg(kMaxColumnCapabilities).arg(kNoTemplate - 1));
+    }
     return in;
 }
 
@@ -180,7 +189,7 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
         return result;
     }
     progress.setStage(0.02, 1.0);
-    const ScanInput input = makeScanInput(path, *db, *inv, options.threads);
+    const ScanInput input = makeScanInput(path, *db, *inv, options, f);
     db.reset();
     ScanOutput scan = scanExchanges(input, progress);
     if (!scan.ok) {
@@ -194,6 +203,10 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
     reportDangling(scan.aggregates, f);
     inv->exchangeRows = scan.rows;
     inv->aggregates = std::move(scan.aggregates);
+    inv->columns = std::move(scan.columns);
+    if (input.keepColumns && !inv->columns)
+        f.note(QStringLiteral("no-columns"), QStringLiteral("some timestamps lie outside 1970..2106: selection figures "
+                                                            "use hour and day aggregates"), QStringLiteral("exchanges"), QStringLiteral("ts"));
     inv->hasTemplates = input.hasTemplate && !inv->templates.empty();
     inv->hasCot = input.hasCot;
     finishHash(true);

@@ -50,6 +50,13 @@ void noteDangling(std::uint64_t& count, std::int64_t& first, std::int64_t row)
         first = row;
 }
 
+// The columns of one chunk's rows; concatenated in chunk order at the end.
+struct ChunkColumns
+{
+    std::vector<std::uint32_t> ts, account;
+    std::vector<std::uint16_t> kind, tmpl;
+};
+
 // Everything one worker folds rows into; merged into the first worker's at the end.
 struct Accumulator
 {
@@ -132,16 +139,36 @@ struct RowValues
 class Worker
 {
 public:
-    Worker(const ScanInput& in, Accumulator& acc) : m_in(in), m_acc(acc) {}
+    Worker(const ScanInput& in, Accumulator& acc, std::atomic<bool>& columnsFit)
+        : m_in(in), m_acc(acc), m_columnsFit(columnsFit) {}
     void fold(sqlite3_stmt* st);
+    void setChunkColumns(ChunkColumns* columns) { m_columns = columns; }
 
 private:
     bool checkType(int col, bool nullable);
     void foldReleases(std::int64_t ts, std::uint32_t group, std::uint32_t model);
+    void keep(std::int64_t ts, std::uint32_t account, std::uint32_t model, std::uint32_t capability,
+              std::uint32_t cot, std::uint32_t tmpl);
     const ScanInput& m_in;
     Accumulator& m_acc;
+    std::atomic<bool>& m_columnsFit;
+    ChunkColumns* m_columns = nullptr;
     RowValues m_row{};
 };
+
+void Worker::keep(std::int64_t ts, std::uint32_t account, std::uint32_t model, std::uint32_t capability,
+                  std::uint32_t cot, std::uint32_t tmpl)
+{
+    if (ts < 0 || ts > std::int64_t(0xffffffffu)) {
+        m_columnsFit = false; // outside 1970..2106: no exact columns for this file
+        m_columns = nullptr;
+        return;
+    }
+    m_columns->ts.push_back(static_cast<std::uint32_t>(ts));
+    m_columns->account.push_back(account);
+    m_columns->kind.push_back(packKind(model, capability, cot));
+    m_columns->tmpl.push_back(tmpl == kNoIndex ? kNoTemplate : static_cast<std::uint16_t>(tmpl));
+}
 
 bool Worker::checkType(int col, bool nullable)
 {
@@ -203,14 +230,17 @@ void Worker::fold(sqlite3_stmt* st)
     ++hv.exchanges;
     hv.cot += cot;
 
+    std::uint32_t tmpl = kNoIndex;
     if (checkType(ColTemplate, true) && m_row.type[ColTemplate] == SQLITE_INTEGER) {
-        const std::uint32_t tmpl = m_in.templateIndex.find(m_row.value[ColTemplate]);
+        tmpl = m_in.templateIndex.find(m_row.value[ColTemplate]);
         if (tmpl == IdIndex::kMissing)
             noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);
         else
             m_acc.dayTemplates.add(day, std::uint64_t(group) * m_in.templateCount + tmpl);
     }
     foldReleases(ts, group, model);
+    if (m_columns)
+        keep(ts, account, model, capability, cot, tmpl);
 }
 
 // Release windows [at, at + 24 h) that contain ts: releases are sorted by time.
@@ -274,6 +304,8 @@ struct ScanState
     std::atomic<std::size_t> nextChunk{0};
     std::atomic<std::int64_t> doneSpan{0};
     std::atomic<bool> stop{false};
+    std::atomic<bool> columnsFit{true};
+    std::vector<ChunkColumns> chunkColumns; // one per chunk when columns are kept
     std::mutex errorMutex;
     QString error;
 
@@ -296,9 +328,19 @@ void runWorker(ScanState& s, Accumulator& acc)
     Statement st = db->prepare(selectSql(s.input, s.ranged), &error);
     if (!st.isValid())
         return s.fail(error);
-    Worker worker(s.input, acc);
+    Worker worker(s.input, acc, s.columnsFit);
     for (std::size_t c = s.nextChunk++; c < s.chunks.size() && !s.shouldStop(); c = s.nextChunk++) {
         const Chunk chunk = s.chunks[c];
+        ChunkColumns* columns = s.input.keepColumns && s.columnsFit ? &s.chunkColumns[c] : nullptr;
+        if (columns && s.ranged) {
+            // Ids are usually dense: the id span is the row count, so the vectors never regrow.
+            const auto rows = static_cast<std::size_t>(std::min<std::int64_t>(chunk.hi - chunk.lo + 1, 1 << 24));
+            columns->ts.reserve(rows);
+            columns->account.reserve(rows);
+            columns->kind.reserve(rows);
+            columns->tmpl.reserve(rows);
+        }
+        worker.setChunkColumns(columns);
         st.reset();
         if (s.ranged) {
             st.bind(1, chunk.lo);
@@ -377,6 +419,28 @@ void fillReleases(const Accumulator& acc, const ScanInput& in, Aggregates& out)
         out.releases.push_back(entry.second);
 }
 
+// Chunk columns into one set, freeing each chunk as it is copied: the peak stays near one copy.
+std::shared_ptr<const ExchangeColumns> concatenate(std::vector<ChunkColumns>& chunks)
+{
+    auto out = std::make_shared<ExchangeColumns>();
+    for (const ChunkColumns& c : chunks)
+        out->size += c.ts.size();
+    out->ts.data.reset(new std::uint32_t[out->size]);
+    out->account.data.reset(new std::uint32_t[out->size]);
+    out->kind.data.reset(new std::uint16_t[out->size]);
+    out->tmpl.data.reset(new std::uint16_t[out->size]);
+    std::size_t at = 0;
+    for (ChunkColumns& c : chunks) {
+        std::copy(c.ts.begin(), c.ts.end(), out->ts.data.get() + at);
+        std::copy(c.account.begin(), c.account.end(), out->account.data.get() + at);
+        std::copy(c.kind.begin(), c.kind.end(), out->kind.data.get() + at);
+        std::copy(c.tmpl.begin(), c.tmpl.end(), out->tmpl.data.get() + at);
+        at += c.ts.size();
+        c = ChunkColumns{};
+    }
+    return out;
+}
+
 void reportTypeProblems(const Accumulator& acc, Findings& findings)
 {
     for (int c = ColTs; c < ColCount; ++c) {
@@ -419,6 +483,8 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
     else
         state.chunks.push_back({range.integer(0), range.integer(1)});
     state.ranged = input.idIsKey && !range.isNull(0);
+    if (input.keepColumns)
+        state.chunkColumns.resize(state.chunks.size());
     if (!range.isNull(0))
         state.totalSpan = std::max(1.0, double(range.integer(1)) - double(range.integer(0)) + 1);
 
@@ -448,6 +514,8 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
         accs[0].merge(accs[t]);
     out.rows = accs[0].rows;
     reportTypeProblems(accs[0], out.findings);
+    if (input.keepColumns && state.columnsFit)
+        out.columns = concatenate(state.chunkColumns);
     fillAggregates(accs[0], out.aggregates); // first: it resets the aggregates
     fillReleases(accs[0], input, out.aggregates);
     out.ok = true;

@@ -4,6 +4,7 @@
 // read-only connection. Every row is folded into per-thread aggregate tables, merged at the end.
 
 #include "aggregates.h"
+#include "columns.h"
 #include "findings.h"
 #include "idindex.h"
 #include "progress.h"
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace hs {
@@ -37,6 +39,7 @@ struct ScanInput
     std::uint32_t unclassified = 0;      // capability index of "unclassified"
     std::vector<Release> releases;       // sorted by time
     int threads = 0;                     // 0: one per core, at most 4
+    bool keepColumns = false;            // also build ExchangeColumns (the dashboard wants them)
 };
 
 struct ScanOutput
@@ -46,6 +49,7 @@ struct ScanOutput
     QString error;          // a failure of SQLite itself (corruption, I/O)
     std::int64_t rows = 0;  // every row read
     Aggregates aggregates;
+    std::shared_ptr<const ExchangeColumns> columns; // when asked for and every row fits
     Findings findings;      // type errors (errors), dangling references (warnings)
 };
 

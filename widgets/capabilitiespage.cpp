@@ -80,9 +80,12 @@ void CapabilitiesPage::rebuild()
 
 namespace {
 
+// Qt Charts renders titles, axis labels and legend entries as HTML: evidence text is escaped.
+QString chartText(const QString& text) { return text.left(60).toHtmlEscaped(); }
+
 QBarSet* capabilitySet(const Investigation& inv, std::uint32_t c)
 {
-    auto* set = new QBarSet(inv.capabilities[c].name);
+    auto* set = new QBarSet(chartText(inv.capabilities[c].name));
     set->setColor(capabilityColor(c, c == inv.unclassified));
     set->setBorderColor(Qt::white);
     return set;
@@ -111,7 +114,7 @@ void CapabilitiesPage::rebuildMix()
     for (std::uint32_t g = 0; g + 1 < mix.size(); ++g)
         if (s.hasGroup(g) && mix[g].exchanges > 0) {
             groups.push_back(g);
-            categories << m_inv->campaigns[g].name.left(40);
+            categories << chartText(m_inv->campaigns[g].name);
         }
     groups.push_back(m_inv->baselineGroup());
     categories << tr("Organic baseline");
@@ -188,7 +191,7 @@ void CapabilitiesPage::rebuildOverTime()
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    chart->setTitle(tr("Capability mix over time: %1").arg(m_campaign->currentText()));
+    chart->setTitle(tr("Capability mix over time: %1").arg(chartText(m_campaign->currentText())));
 }
 
 void CapabilitiesPage::onCapabilityClicked(int capability)

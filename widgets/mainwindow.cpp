@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "accountspage.h"
 #include "analysis.h"
 #include "capabilitiespage.h"
+#include "familiespage.h"
+#include "selectionjob.h"
 #include "campaigntablemodel.h"
 #include "loadjob.h"
 #include "selection.h"
@@ -51,6 +54,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages->addTab(m_timeline, tr("Timeline"));
     m_capabilities = new CapabilitiesPage(m_selection, this);
     m_pages->addTab(m_capabilities, tr("Capabilities"));
+    m_figures = new SelectionJob(m_selection, this);
+    m_accounts = new AccountsPage(m_selection, m_figures, this);
+    m_pages->addTab(m_accounts, tr("Accounts && infrastructure"));
+    m_families = new FamiliesPage(m_selection, m_figures, this);
+    m_pages->addTab(m_families, tr("Prompt families"));
     setCentralWidget(m_pages);
 
     m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
@@ -103,7 +111,9 @@ void MainWindow::openFile(const QString& path)
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
     statusBar()->showMessage(tr("Opening %1...").arg(QFileInfo(path).fileName()));
-    m_job->start(path);
+    LoadOptions options;
+    options.keepColumns = true; // exact figures for any selection
+    m_job->start(path, options);
 }
 
 void MainWindow::onProgress(const QString& phase, double fraction)
@@ -141,6 +151,9 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_campaigns->setResults(m_inv, m_analysis);
     m_timeline->setResults(m_inv, m_analysis);
     m_capabilities->setResults(m_inv, m_analysis);
+    m_accounts->setResults(m_inv);
+    m_families->setResults(m_inv);
+    m_figures->setInvestigation(m_inv);
     m_table->resizeColumnsToContents();
     showFindings(result.findings);
     const QLocale locale;

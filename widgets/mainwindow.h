@@ -17,7 +17,10 @@ class QTabWidget;
 
 namespace hs {
 
+class AccountsPage;
 class CampaignTableModel;
+class FamiliesPage;
+class SelectionJob;
 class CapabilitiesPage;
 class LoadJob;
 class SelectionState;
@@ -51,6 +54,9 @@ private:
     QTabWidget* m_pages = nullptr;
     TimelinePage* m_timeline = nullptr;
     CapabilitiesPage* m_capabilities = nullptr;
+    SelectionJob* m_figures = nullptr;
+    AccountsPage* m_accounts = nullptr;
+    FamiliesPage* m_families = nullptr;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     CampaignTableModel* m_campaigns = nullptr;

@@ -314,7 +314,9 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     for (const TimelineSeries& s : m_data.series)
         text += QStringLiteral("\n%1: %2").arg(s.name, locale.toString(s.values[bin], 'f', 0));
     text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
-    QToolTip::showText(event->globalPosition().toPoint(), text, m_plot); // plain: no markup in names
+    // Tooltips guess rich text from the content: escape, so campaign and model names stay literal.
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       QStringLiteral("<p style='white-space:pre'>%1</p>").arg(text.toHtmlEscaped()), m_plot);
 }
 
 bool TimelinePage::saveImage(const QString& path)

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "selectionfigures.h"
+
+#include <algorithm>
+
+namespace hs {
+namespace {
+
+void fromColumns(const Investigation& inv, const Selection& s, const std::atomic<bool>* cancel, SelectionFigures& out)
+{
+    const ExchangeColumns& c = *inv.columns;
+    const std::uint64_t templates = std::max<std::size_t>(1, inv.templates.size());
+    std::vector<std::uint64_t> families(inv.groupCount() * templates, 0);
+    const std::int64_t from = s.range ? s.range->from : std::numeric_limits<std::int64_t>::min();
+    const std::int64_t to = s.range ? s.range->to : std::numeric_limits<std::int64_t>::max();
+    for (std::size_t i = 0; i < c.size; ++i) {
+        if ((i & 0xfffff) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+            out.cancelled = true;
+            return;
+        }
+        const std::int64_t ts = c.ts[i];
+        if (ts < from || ts >= to)
+            continue;
+        const std::uint16_t kind = c.kind[i];
+        if ((s.model && kindModel(kind) != *s.model) || (s.capability && kindCapability(kind) != *s.capability))
+            continue;
+        const std::uint32_t account = c.account[i];
+        AccountTotals& a = out.accounts[account];
+        ++a.exchanges;
+        a.first = std::min(a.first, ts);
+        a.last = std::max(a.last, ts);
+        const std::uint32_t group = inv.accounts[account].group;
+        ++out.groupExchanges[group];
+        if (c.tmpl[i] != kNoTemplate)
+            ++families[group * templates + c.tmpl[i]];
+    }
+    for (std::size_t i = 0; i < families.size(); ++i)
+        if (families[i])
+            out.families[{static_cast<std::uint32_t>(i / templates), static_cast<std::uint32_t>(i % templates)}] = families[i];
+}
+
+// Without columns: whole days overlapping the range; first/last seen stay the accounts' overall ones.
+void fromAggregates(const Investigation& inv, const Selection& s, SelectionFigures& out)
+{
+    out.exact = !s.range && !s.model && !s.capability;
+    const std::int64_t fromDay = s.range ? floorDiv(s.range->from, 86400) : std::numeric_limits<std::int64_t>::min();
+    const std::int64_t toDay = s.range ? floorDiv(s.range->to - 1, 86400) : std::numeric_limits<std::int64_t>::max();
+    for (const DayAccountCell& d : inv.aggregates.dayAccounts) {
+        if (d.day < fromDay || d.day > toDay)
+            continue;
+        AccountTotals& a = out.accounts[d.account];
+        a.exchanges += d.exchanges;
+        a.first = inv.aggregates.accounts[d.account].first;
+        a.last = inv.aggregates.accounts[d.account].last;
+        if (inv.accounts[d.account].group != kNoIndex)
+            out.groupExchanges[inv.accounts[d.account].group] += d.exchanges;
+    }
+    for (const DayTemplateCell& d : inv.aggregates.dayTemplates)
+        if (d.day >= fromDay && d.day <= toDay)
+            out.families[{d.group, d.tmpl}] += d.exchanges;
+}
+
+} // namespace
+
+SelectionFigures computeSelectionFigures(const Investigation& inv, const Selection& s, const std::atomic<bool>* cancel)
+{
+    SelectionFigures out;
+    out.accounts.resize(inv.accounts.size());
+    out.groupExchanges.assign(inv.groupCount(), 0);
+    if (inv.columns)
+        fromColumns(inv, s, cancel, out);
+    else
+        fromAggregates(inv, s, out);
+    return out;
+}
+
+} // namespace hs

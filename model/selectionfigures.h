@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Figures of the current selection that hour aggregates cannot give: each account's activity and
+// each group's prompt families within a time range, for one model or one capability. Exact from
+// the exchange columns in one pass; without columns, approximated from day aggregates (and said).
+
+#include "investigation.h"
+#include "selection.h"
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace hs {
+
+struct SelectionFigures
+{
+    bool exact = true;   // false: whole UTC days around the range, model/capability not applied
+    bool cancelled = false;
+    std::vector<AccountTotals> accounts;              // per account index, within the selection
+    std::vector<std::uint64_t> groupExchanges;        // per group, within the selection
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> families; // (group, template) -> exchanges
+};
+
+// The selection's groups do not filter: every group's figures are computed, views pick theirs.
+SelectionFigures computeSelectionFigures(const Investigation& inv, const Selection& selection,
+                                         const std::atomic<bool>* cancel = nullptr);
+
+} // namespace hs

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "selectionjob.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hs {
+
+SelectionJob::SelectionJob(SelectionState* selection, QObject* parent) : QObject(parent), m_selection(selection)
+{
+    connect(m_selection, &SelectionState::changed, this, &SelectionJob::start);
+}
+
+SelectionJob::~SelectionJob()
+{
+    if (m_cancel)
+        *m_cancel = true;
+    for (auto* watcher : findChildren<QFutureWatcher<SelectionFigures>*>())
+        watcher->waitForFinished();
+}
+
+void SelectionJob::setInvestigation(std::shared_ptr<const Investigation> inv)
+{
+    m_inv = std::move(inv);
+    start();
+}
+
+void SelectionJob::start()
+{
+    if (!m_inv)
+        return;
+    if (m_cancel)
+        *m_cancel = true;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = ++m_generation;
+    auto* watcher = new QFutureWatcher<SelectionFigures>(this);
+    ++m_running;
+    connect(watcher, &QFutureWatcher<SelectionFigures>::finished, this, [this, watcher, generation] {
+        --m_running;
+        watcher->deleteLater();
+        if (generation != m_generation || watcher->result().cancelled)
+            return; // a newer selection is on its way
+        m_figures = std::make_shared<const SelectionFigures>(watcher->result());
+        Q_EMIT updated();
+    });
+    watcher->setFuture(QtConcurrent::run([inv = m_inv, selection = m_selection->current(), cancel = m_cancel] {
+        return computeSelectionFigures(*inv, selection, cancel.get());
+    }));
+}
+
+} // namespace hs

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A read-only table of display text and sort keys: the one model behind the dashboard's plain
+// tables (accounts, clusters, linked accounts, mixes, families). Builders fill a TableData from
+// model/ figures; the model only shows it. Text is shown as given: never interpreted as markup.
+
+#include <QAbstractTableModel>
+#include <QStringList>
+#include <QVariant>
+
+#include <vector>
+
+namespace hs {
+
+struct TableData
+{
+    QStringList headers;
+    std::vector<bool> numeric;                 // per column: right-aligned, sorted by number
+    std::vector<std::vector<QString>> text;    // [row][column]
+    std::vector<std::vector<QVariant>> sortKey; // [row][column]; empty: sort by text
+    std::vector<QString> tooltip;              // per row, optional
+};
+
+class TableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    static constexpr int SortRole = Qt::UserRole + 1;
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setTable(TableData data);
+    const TableData& table() const { return m_data; }
+
+    int rowCount(const QModelIndex& parent = {}) const final;
+    int columnCount(const QModelIndex& parent = {}) const final;
+    QVariant data(const QModelIndex& index, int role) const final;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const final;
+
+private:
+    TableData m_data;
+};
+
+} // namespace hs

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountspage.h"
+
+#include "accounttables.h"
+#include "tablepanel.h"
+#include "timeutil.h"
+
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTableView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace hs {
+
+AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWidget* parent)
+    : QWidget(parent), m_selection(selection), m_figures(figures)
+{
+    m_accounts = new TablePanel(tr("Accounts"), this);
+    m_accounts->setObjectName(QStringLiteral("accountsTable"));
+    m_clusters = new TablePanel(tr("Clusters"), this);
+    m_linked = new TablePanel(tr("Accounts linked by shared indicators"), this);
+    m_accessPaths = new TablePanel(tr("Access paths: share of each group's accounts"), this);
+    m_countries = new TablePanel(tr("Countries: share of each group's accounts"), this);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_clusters, tr("Clusters"));
+    tabs->addTab(m_linked, tr("Linked accounts"));
+    tabs->addTab(m_accessPaths, tr("Access paths"));
+    tabs->addTab(m_countries, tr("Countries"));
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_accounts);
+    split->addWidget(tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+    connect(m_figures, &SelectionJob::updated, this, &AccountsPage::updateAccounts);
+    connect(m_selection, &SelectionState::changed, this, &AccountsPage::updateMixes);
+}
+
+void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
+{
+    m_inv = std::move(inv);
+    m_clusters->setTable(clustersTable(*m_inv));
+    m_linked->setTable(linkedAccountsTable(*m_inv));
+    updateMixes();
+}
+
+void AccountsPage::updateAccounts()
+{
+    const auto figures = m_figures->figures();
+    if (!m_inv || !figures)
+        return;
+    const Selection& s = m_selection->current();
+    m_accounts->setTable(accountsTable(*m_inv, s, *figures));
+    if (m_accounts->view()->horizontalHeader()->sortIndicatorSection() == 0)
+        m_accounts->view()->sortByColumn(6, Qt::DescendingOrder); // most active first
+    QString note;
+    if (s.range)
+        note = tr("Exchanges and first/last seen within %1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to));
+    if (!figures->exact)
+        note += tr(" (whole UTC days; model and capability filters not applied: this file has no exact columns)");
+    m_accounts->setNote(note);
+}
+
+void AccountsPage::updateMixes()
+{
+    if (!m_inv)
+        return;
+    m_accessPaths->setTable(attributeMixTable(*m_inv, m_selection->current(), false));
+    m_countries->setTable(attributeMixTable(*m_inv, m_selection->current(), true));
+}
+
+} // namespace hs

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Accounts & infrastructure: the selection's accounts; clusters and what they mix; accounts linked
+// by shared indicators; access paths and countries per campaign against the baseline.
+
+#include "selection.h"
+#include "selectionjob.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace hs {
+
+class TablePanel;
+
+class AccountsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    AccountsPage(SelectionState* selection, SelectionJob* figures, QWidget* parent = nullptr);
+    void setResults(std::shared_ptr<const Investigation> inv);
+    TablePanel* accounts() const { return m_accounts; }
+    TablePanel* clusters() const { return m_clusters; }
+    TablePanel* linked() const { return m_linked; }
+
+private:
+    void updateAccounts();
+    void updateMixes();
+
+    SelectionState* m_selection;
+    SelectionJob* m_figures;
+    std::shared_ptr<const Investigation> m_inv;
+    TablePanel* m_accounts;
+    TablePanel* m_clusters;
+    TablePanel* m_linked;
+    TablePanel* m_accessPaths;
+    TablePanel* m_countries;
+};
+
+} // namespace hs

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Prompt families: templates by exchange count for the selection, with their samples as plain
+// text (attacker-written), and repetition figures per campaign.
+
+#include "selection.h"
+#include "selectionjob.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QPlainTextEdit;
+
+namespace hs {
+
+class TablePanel;
+
+class FamiliesPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    FamiliesPage(SelectionState* selection, SelectionJob* figures, QWidget* parent = nullptr);
+    void setResults(std::shared_ptr<const Investigation> inv);
+    TablePanel* families() const { return m_families; }
+    TablePanel* repetition() const { return m_repetition; }
+    QPlainTextEdit* sampleView() const { return m_sample; }
+
+private:
+    void update();
+    void showSample();
+
+    SelectionState* m_selection;
+    SelectionJob* m_figures;
+    std::shared_ptr<const Investigation> m_inv;
+    TablePanel* m_families;
+    TablePanel* m_repetition;
+    QPlainTextEdit* m_sample;
+};
+
+} // namespace hs

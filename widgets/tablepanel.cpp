@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tablepanel.h"
+
+#include "csv.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hs {
+
+TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent), m_titleText(title)
+{
+    m_model = new TableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(TableModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTableView(this);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200); // widths from the first rows only: fast at 30k rows
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->setAccessibleName(title);
+    auto* copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &TablePanel::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_note = new QLabel(this);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setVisible(false);
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter %1").arg(title));
+    m_filter->setMaximumWidth(260);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto* save = new QPushButton(tr("Save CSV..."), this);
+    connect(save, &QPushButton::clicked, this, &TablePanel::chooseCsvFile);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_title);
+    bar->addStretch(1);
+    bar->addWidget(m_filter);
+    bar->addWidget(save);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_note);
+    layout->addWidget(m_view, 1);
+    setTable({});
+}
+
+void TablePanel::setTable(TableData table)
+{
+    const int rows = static_cast<int>(table.text.size());
+    m_model->setTable(std::move(table));
+    m_title->setText(tr("%1 (%2)").arg(m_titleText, QLocale().toString(rows)));
+    if (rows > 0)
+        m_view->resizeColumnsToContents();
+}
+
+void TablePanel::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+bool TablePanel::saveCsv(const QString& path) const
+{
+    QSaveFile file(path); // all or nothing: a failed save leaves no half-written file
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(modelToCsv(*m_proxy));
+    return file.commit();
+}
+
+void TablePanel::copySelection() const
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    QApplication::clipboard()->setText(modelRowsToTsv(*m_proxy, rows));
+}
+
+void TablePanel::chooseCsvFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save table"), m_titleText.toLower().replace(QLatin1Char(' '), QLatin1Char('-')) + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty() && !saveCsv(path))
+        QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1.").arg(path));
+}
+
+} // namespace hs

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A titled, sortable, filterable table with Copy (Ctrl+C) and "Save as CSV...". Every plain
+// table of the dashboard is one of these over a TableModel.
+
+#include "tablemodel.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace hs {
+
+class TablePanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    TablePanel(const QString& title, QWidget* parent = nullptr);
+
+    void setTable(TableData table);
+    void setNote(const QString& note);
+    TableModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    bool saveCsv(const QString& path) const;
+    void copySelection() const;
+
+private:
+    void chooseCsvFile();
+    TableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_view;
+    QLineEdit* m_filter;
+    QLabel* m_title;
+    QLabel* m_note;
+    QString m_titleText;
+};
+
+} // namespace hs
