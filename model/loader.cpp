@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loader.h"
 
+#include "btreereader.h"
 #include "evidencedb.h"
 #include "scan.h"
 #include "schema.h"
@@ -68,6 +69,35 @@ bool exchangesIdIsKey(const EvidenceDb& db)
            });
 }
 
+// Where each scanned column sits in the records, for the direct page reader. Tables it should not
+// read (WITHOUT ROWID, generated columns, non-NULL defaults that short records would need) keep
+// rootPage 0 and go through SQLite.
+void planDirectRead(const EvidenceDb& db, ScanInput& in)
+{
+    if (!in.idIsKey)
+        return;
+    Statement schema = db.prepare(QStringLiteral("SELECT rootpage, sql FROM sqlite_schema WHERE type = 'table' AND name = 'exchanges'"));
+    if (!schema.next() || schema.text(1).toUpper().contains(QLatin1String("WITHOUT")))
+        return;
+    const auto root = schema.integer(0);
+    Statement cols = db.prepare(QStringLiteral("SELECT cid, name, hidden, dflt_value IS NOT NULL FROM pragma_table_xinfo('exchanges')"));
+    QHash<QString, int> position;
+    while (cols.next()) {
+        if (cols.integer(2) != 0 || cols.integer(3) != 0)
+            return;
+        position.insert(cols.text(1), static_cast<int>(cols.integer(0)));
+    }
+    const char* const names[kScanColumns] = {"id", "ts", "account_id", "model_id", "capability_id", "template_id", "cot_elicitation"};
+    const bool used[kScanColumns] = {true, true, true, true, in.hasCapability, in.hasTemplate, in.hasCot};
+    for (int c = 0; c < kScanColumns; ++c) {
+        const QString name = QString::fromLatin1(names[c]);
+        in.recordIndex[c] = c == 0 ? BtreeReader::kRowid
+                            : (used[c] && position.contains(name)) ? position.value(name) : BtreeReader::kAbsent;
+    }
+    if (root > 0 && root < std::numeric_limits<std::uint32_t>::max())
+        in.rootPage = static_cast<std::uint32_t>(root);
+}
+
 template<typename T>
 void buildIndex(IdIndex& index, const std::vector<T>& rows)
 {
@@ -106,6 +136,8 @@ ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investi
         in.releases.push_back({inv.models[m].releasedAt, static_cast<std::uint32_t>(m)});
     std::sort(in.releases.begin(), in.releases.end(), [](const Release& a, const Release& b) { return a.at < b.at; });
     in.threads = options.threads;
+    if (options.directRead)
+        planDirectRead(db, in);
     in.keepColumns = options.keepColumns;
     if (in.keepColumns && (inv.models.size() > kMaxColumnModels || inv.capabilities.size() > kMaxColumnCapabilities + 1 ||
                            inv.templates.size() >= kNoTemplate)) {

@@ -16,6 +16,7 @@ struct LoadOptions
     bool computeHash = true; // SHA-256 of the evidence file, on a thread beside the scan
     int threads = 0;         // exchange-scan threads; 0 picks one per core (at most 4)
     bool keepColumns = false; // keep per-exchange columns for exact selection figures (dashboard)
+    bool directRead = true;   // read exchanges' pages directly where safe (btreereader.h); false: always SQLite
 };
 
 struct LoadResult

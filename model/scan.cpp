@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scan.h"
 
+#include "btreereader.h"
 #include "daymatrix.h"
 #include "evidencedb.h"
 #include "flattable.h"
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -41,6 +43,7 @@ struct TypeProblem
 };
 
 enum Col { ColId, ColTs, ColAccount, ColModel, ColCapability, ColTemplate, ColCot, ColCount };
+static_assert(ColCount == kScanColumns);
 const char* const kColumnNames[ColCount] = {"id", "ts", "account_id", "model_id",
                                             "capability_id", "template_id", "cot_elicitation"};
 
@@ -119,29 +122,23 @@ void Accumulator::merge(const Accumulator& o)
     rows += o.rows;
 }
 
-// The columns of one row, read once each: sqlite3_column_value() enters SQLite's API layer once
-// per column, where sqlite3_column_type() followed by sqlite3_column_int64() entered it twice.
-struct RowValues
+// The columns of one row from a statement, read once each: sqlite3_column_value() enters SQLite's
+// API layer once per column, where sqlite3_column_type() then sqlite3_column_int64() entered twice.
+void readRow(sqlite3_stmt* st, RowValues& row)
 {
-    int type[ColCount];
-    std::int64_t value[ColCount];
-
-    void read(sqlite3_stmt* st, int columns)
-    {
-        for (int c = 0; c < columns; ++c) {
-            sqlite3_value* v = sqlite3_column_value(st, c);
-            type[c] = sqlite3_value_type(v);
-            value[c] = type[c] == SQLITE_INTEGER ? sqlite3_value_int64(v) : 0;
-        }
+    for (int c = 0; c < kScanColumns; ++c) {
+        sqlite3_value* v = sqlite3_column_value(st, c);
+        row.type[c] = sqlite3_value_type(v);
+        row.value[c] = row.type[c] == SQLITE_INTEGER ? sqlite3_value_int64(v) : 0;
     }
-};
+}
 
 class Worker
 {
 public:
     Worker(const ScanInput& in, Accumulator& acc, std::atomic<bool>& columnsFit)
         : m_in(in), m_acc(acc), m_columnsFit(columnsFit) {}
-    void fold(sqlite3_stmt* st);
+    void fold(const RowValues& row);
     void setChunkColumns(ChunkColumns* columns) { m_columns = columns; }
 
 private:
@@ -153,7 +150,7 @@ private:
     Accumulator& m_acc;
     std::atomic<bool>& m_columnsFit;
     ChunkColumns* m_columns = nullptr;
-    RowValues m_row{};
+    const RowValues* m_row = nullptr;
 };
 
 void Worker::keep(std::int64_t ts, std::uint32_t account, std::uint32_t model, std::uint32_t capability,
@@ -172,11 +169,11 @@ void Worker::keep(std::int64_t ts, std::uint32_t account, std::uint32_t model, s
 
 bool Worker::checkType(int col, bool nullable)
 {
-    const int type = m_row.type[col];
+    const int type = m_row->type[col];
     if (type == SQLITE_INTEGER || (nullable && type == SQLITE_NULL))
         return true;
     TypeProblem& p = m_acc.types[col];
-    const std::int64_t row = m_row.value[ColId];
+    const std::int64_t row = m_row->value[ColId];
     if (p.count++ == 0 || row < p.firstRow) {
         p.firstRow = row;
         p.foundType = type;
@@ -185,34 +182,34 @@ bool Worker::checkType(int col, bool nullable)
 }
 
 // The hot loop body: one row into every aggregate.
-void Worker::fold(sqlite3_stmt* st)
+void Worker::fold(const RowValues& values)
 {
-    m_row.read(st, ColCount);
-    const std::int64_t row = m_row.value[ColId];
+    m_row = &values;
+    const std::int64_t row = m_row->value[ColId];
     ++m_acc.rows;
     if (!checkType(ColTs, false) || !checkType(ColAccount, false) || !checkType(ColModel, false))
         return;
-    const std::int64_t ts = m_row.value[ColTs];
-    const std::uint32_t account = m_in.accountIndex.find(m_row.value[ColAccount]);
+    const std::int64_t ts = m_row->value[ColTs];
+    const std::uint32_t account = m_in.accountIndex.find(m_row->value[ColAccount]);
     Aggregates& d = m_acc.dangling;
     if (account == IdIndex::kMissing) {
         noteDangling(d.danglingAccountRows, d.firstDanglingAccountRow, row);
         return;
     }
-    std::uint32_t model = m_in.modelIndex.find(m_row.value[ColModel]);
+    std::uint32_t model = m_in.modelIndex.find(m_row->value[ColModel]);
     if (model == IdIndex::kMissing) {
         noteDangling(d.danglingModelRows, d.firstDanglingModelRow, row);
         model = m_in.modelCount;
     }
     std::uint32_t capability = m_in.unclassified;
-    if (checkType(ColCapability, true) && m_row.type[ColCapability] == SQLITE_INTEGER) {
-        capability = m_in.capabilityIndex.find(m_row.value[ColCapability]);
+    if (checkType(ColCapability, true) && m_row->type[ColCapability] == SQLITE_INTEGER) {
+        capability = m_in.capabilityIndex.find(m_row->value[ColCapability]);
         if (capability == IdIndex::kMissing) {
             noteDangling(d.danglingCapabilityRows, d.firstDanglingCapabilityRow, row);
             capability = m_in.unclassified;
         }
     }
-    const std::uint32_t cot = (checkType(ColCot, true) && m_row.value[ColCot] != 0) ? 1 : 0;
+    const std::uint32_t cot = (checkType(ColCot, true) && m_row->value[ColCot] != 0) ? 1 : 0;
 
     AccountTotals& at = m_acc.accounts[account];
     ++at.exchanges;
@@ -231,8 +228,8 @@ void Worker::fold(sqlite3_stmt* st)
     hv.cot += cot;
 
     std::uint32_t tmpl = kNoIndex;
-    if (checkType(ColTemplate, true) && m_row.type[ColTemplate] == SQLITE_INTEGER) {
-        tmpl = m_in.templateIndex.find(m_row.value[ColTemplate]);
+    if (checkType(ColTemplate, true) && m_row->type[ColTemplate] == SQLITE_INTEGER) {
+        tmpl = m_in.templateIndex.find(m_row->value[ColTemplate]);
         if (tmpl == IdIndex::kMissing)
             noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);
         else
@@ -305,6 +302,8 @@ struct ScanState
     std::atomic<std::int64_t> doneSpan{0};
     std::atomic<bool> stop{false};
     std::atomic<bool> columnsFit{true};
+    const BtreeReader* pages = nullptr; // set: chunks are ranges of leaf pages, read directly
+    std::atomic<bool> pagesFailed{false};
     std::vector<ChunkColumns> chunkColumns; // one per chunk when columns are kept
     std::mutex errorMutex;
     QString error;
@@ -348,8 +347,10 @@ void runWorker(ScanState& s, Accumulator& acc)
         }
         std::int64_t reported = chunk.lo;
         std::uint32_t tick = 0;
+        RowValues values{};
         while (st.next()) {
-            worker.fold(st.handle());
+            readRow(st.handle(), values);
+            worker.fold(values);
             if (++tick == 32768) {
                 tick = 0;
                 if (s.shouldStop())
@@ -365,6 +366,36 @@ void runWorker(ScanState& s, Accumulator& acc)
         if (st.failed())
             return s.fail(st.error());
         s.doneSpan += chunk.hi - reported + (s.ranged ? 1 : 0);
+    }
+}
+
+// Rows straight from the B-tree pages into the worker.
+class FoldSink final : public RowSink
+{
+public:
+    FoldSink(Worker& worker, const ScanState& state) : m_worker(worker), m_state(state) {}
+    void row(const RowValues& values) final { m_worker.fold(values); }
+    bool stop() const final { return m_state.shouldStop(); }
+
+private:
+    Worker& m_worker;
+    const ScanState& m_state;
+};
+
+void runPageWorker(ScanState& s, Accumulator& acc)
+{
+    Worker worker(s.input, acc, s.columnsFit);
+    FoldSink sink(worker, s);
+    for (std::size_t c = s.nextChunk++; c < s.chunks.size() && !s.shouldStop(); c = s.nextChunk++) {
+        const Chunk chunk = s.chunks[c];
+        worker.setChunkColumns(s.input.keepColumns && s.columnsFit ? &s.chunkColumns[c] : nullptr);
+        if (!s.pages->read(static_cast<std::size_t>(chunk.lo), static_cast<std::size_t>(chunk.hi), sink)) {
+            s.pagesFailed = true; // the caller reads again through SQLite
+            s.stop = true;
+            return;
+        }
+        s.doneSpan += chunk.hi - chunk.lo;
+        s.progress.report(QStringLiteral("Reading exchanges"), s.doneSpan / s.totalSpan);
     }
 }
 
@@ -457,36 +488,51 @@ void reportTypeProblems(const Accumulator& acc, Findings& findings)
     }
 }
 
-} // namespace
+// Leaf pages in slices: many more than threads, for balance and progress.
+void planPageChunks(ScanState& state, int threads)
+{
+    const auto leaves = static_cast<std::int64_t>(state.pages->leaves().size());
+    const std::int64_t count = std::clamp<std::int64_t>(leaves / 64, 1, 32 * threads);
+    for (std::int64_t i = 0; i < count; ++i)
+        state.chunks.push_back({leaves * i / count, leaves * (i + 1) / count});
+    state.totalSpan = std::max<double>(1, double(leaves));
+}
 
-ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
+ScanOutput runScan(const ScanInput& input, const ProgressSink& progress, const BtreeReader* pages, int threads,
+                   bool* pagesFailed)
 {
     ScanOutput out;
     ScanState state(input, progress);
+    state.pages = pages;
     QString error;
     auto db = EvidenceDb::open(input.path, &error);
     if (!db) {
         out.error = error;
         return out;
     }
-    const int threads = input.threads > 0 ? input.threads
-                                          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
-    Statement range = db->prepare(QStringLiteral("SELECT min(id), max(id) FROM exchanges"), &error);
-    if (!range.next()) {
-        out.error = range.failed() ? range.error() : error;
+    // Two queries: SQLite answers a lone min() or max() of the key from the B-tree's edge, but
+    // "SELECT min(id), max(id)" in one statement scans the whole table.
+    Statement low = db->prepare(QStringLiteral("SELECT min(id) FROM exchanges"), &error);
+    Statement high = db->prepare(QStringLiteral("SELECT max(id) FROM exchanges"), &error);
+    if (!low.next() || !high.next()) {
+        out.error = low.failed() ? low.error() : high.failed() ? high.error() : error;
         return out;
     }
-    if (range.isNull(0))
+    const bool empty = low.isNull(0);
+    if (pages)
+        planPageChunks(state, threads);
+    else if (empty)
         state.chunks.push_back({0, 0}); // empty table: one pass finds nothing
     else if (input.idIsKey)
-        state.chunks = makeChunks(range.integer(0), range.integer(1), threads);
+        state.chunks = makeChunks(low.integer(0), high.integer(0), threads);
     else
-        state.chunks.push_back({range.integer(0), range.integer(1)});
-    state.ranged = input.idIsKey && !range.isNull(0);
+        state.chunks.push_back({low.integer(0), high.integer(0)});
+    state.ranged = input.idIsKey && !empty && !pages;
     if (input.keepColumns)
         state.chunkColumns.resize(state.chunks.size());
-    if (!range.isNull(0))
-        state.totalSpan = std::max(1.0, double(range.integer(1)) - double(range.integer(0)) + 1);
+    if (!empty && !pages)
+        state.totalSpan = std::max(1.0, double(high.integer(0)) - double(low.integer(0)) + 1);
+    db.reset();
 
     std::vector<Accumulator> accs(static_cast<std::size_t>(threads));
     for (Accumulator& a : accs) {
@@ -495,12 +541,17 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
         a.dayTemplates = DayMatrix(std::uint64_t(input.groupCount) * input.templateCount);
         a.templateCount = input.templateCount;
     }
+    const auto work = pages ? runPageWorker : runWorker;
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t)
-        pool.emplace_back(runWorker, std::ref(state), std::ref(accs[static_cast<std::size_t>(t)]));
-    runWorker(state, accs[0]);
+        pool.emplace_back(work, std::ref(state), std::ref(accs[static_cast<std::size_t>(t)]));
+    work(state, accs[0]);
     for (std::thread& t : pool)
         t.join();
+    if (state.pagesFailed) {
+        *pagesFailed = true;
+        return out;
+    }
 
     if (progress.cancelled()) {
         out.cancelled = true;
@@ -519,6 +570,23 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
     fillAggregates(accs[0], out.aggregates); // first: it resets the aggregates
     fillReleases(accs[0], input, out.aggregates);
     out.ok = true;
+    return out;
+}
+
+} // namespace
+
+ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
+{
+    const int threads = input.threads > 0 ? input.threads
+                                          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
+    BtreeReader pages;
+    QString why;
+    const bool direct = input.rootPage > 0 && pages.open(input.path, input.rootPage, input.recordIndex, &why);
+    bool pagesFailed = false;
+    ScanOutput out = runScan(input, progress, direct ? &pages : nullptr, threads, &pagesFailed);
+    if (qEnvironmentVariableIsSet("HS_DEBUG_SCAN")) std::fprintf(stderr, "direct=%d why=%s failed=%d\n", direct, qPrintable(why), pagesFailed);
+    if (pagesFailed) // a page the direct reader does not expect: SQLite reads it (and names any corruption)
+        out = runScan(input, progress, nullptr, threads, &pagesFailed);
     return out;
 }
 

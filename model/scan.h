@@ -17,6 +17,15 @@
 
 namespace hs {
 
+// One exchange's columns as read: id, ts, account_id, model_id, capability_id, template_id,
+// cot_elicitation; type is SQLite's storage class (SQLITE_INTEGER, SQLITE_NULL, ...).
+constexpr int kScanColumns = 7;
+struct RowValues
+{
+    int type[kScanColumns];
+    std::int64_t value[kScanColumns];
+};
+
 struct Release
 {
     std::int64_t at = 0;
@@ -40,6 +49,8 @@ struct ScanInput
     std::vector<Release> releases;       // sorted by time
     int threads = 0;                     // 0: one per core, at most 4
     bool keepColumns = false;            // also build ExchangeColumns (the dashboard wants them)
+    std::uint32_t rootPage = 0;          // set: try reading the table's pages directly (btreereader.h)
+    int recordIndex[kScanColumns] = {};  // each column's place in the record, for the direct reader
 };
 
 struct ScanOutput
