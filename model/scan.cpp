@@ -10,7 +10,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -60,8 +59,10 @@ struct ChunkColumns
     std::vector<std::uint16_t> kind, tmpl;
 };
 
-// Everything one worker folds rows into; merged into the first worker's at the end.
-struct Accumulator
+// Everything one worker folds rows into; merged into the first worker's at the end. Aligned to
+// cache lines: the workers' accumulators sit side by side in one vector, and a line shared by one
+// thread's per-row counter and another's table pointer cost 70% more CPU (measured, 2 threads).
+struct alignas(64) Accumulator
 {
     FlatTable<HourValue> hours;        // t = hour, a = group, b = model, c = capability
     DayMatrix dayTemplates;            // column = group * templateCount + template
@@ -584,7 +585,6 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
     const bool direct = input.rootPage > 0 && pages.open(input.path, input.rootPage, input.recordIndex, &why);
     bool pagesFailed = false;
     ScanOutput out = runScan(input, progress, direct ? &pages : nullptr, threads, &pagesFailed);
-    if (qEnvironmentVariableIsSet("HS_DEBUG_SCAN")) std::fprintf(stderr, "direct=%d why=%s failed=%d\n", direct, qPrintable(why), pagesFailed);
     if (pagesFailed) // a page the direct reader does not expect: SQLite reads it (and names any corruption)
         out = runScan(input, progress, nullptr, threads, &pagesFailed);
     return out;
