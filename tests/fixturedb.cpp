@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fixturedb.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+#include <sqlite3.h>
+
+namespace hs::test {
+
+QString validSql()
+{
+    QFile file(QStringLiteral(HYDRASCOPE_FIXTURES "/small-investigation.sql"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the small-investigation fixture");
+    return QString::fromUtf8(file.readAll());
+}
+
+QString schemaSql()
+{
+    QString sql;
+    for (const QString& statement : validSql().split(QLatin1Char(';'))) {
+        const QString s = statement.trimmed();
+        const qsizetype create = s.indexOf(QLatin1String("CREATE TABLE"));
+        if (create >= 0)
+            sql += s.mid(create) + QStringLiteral(";\n");
+    }
+    return sql;
+}
+
+bool writeDb(const QString& path, const QString& sql)
+{
+    QFile::remove(path);
+    sqlite3* db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return false;
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK)
+        qWarning("fixture SQL failed: %s", error);
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+QStringList queryColumn(const QString& path, const QString& sql)
+{
+    QStringList out;
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) != SQLITE_OK)
+        qWarning("query failed: %s", sqlite3_errmsg(db));
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        out << (text ? QString::fromUtf8(text) : QStringLiteral("NULL"));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+double queryNumber(const QString& path, const QString& sql)
+{
+    const QStringList values = queryColumn(path, sql);
+    return values.isEmpty() || values.front() == QLatin1String("NULL") ? -1 : values.front().toDouble();
+}
+
+QStringList folderState(const QString& dir)
+{
+    QStringList lines;
+    const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files | QDir::Hidden, QDir::Name);
+    for (const QFileInfo& info : files) {
+        QFile f(info.absoluteFilePath());
+        f.open(QIODevice::ReadOnly);
+        lines << QStringLiteral("%1 %2 %3 %4").arg(info.fileName()).arg(info.size())
+                     .arg(QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()))
+                     .arg(info.lastModified().toMSecsSinceEpoch());
+    }
+    return lines;
+}
+
+bool writeRandomDb(const QString& path, std::uint64_t seed, int exchanges)
+{
+    QString sql = schemaSql() + QStringLiteral(
+        "INSERT INTO meta VALUES ('format','flagged-campaign-db'),('format_version','1');"
+        "INSERT INTO models VALUES (1,'m1',1699990000),(2,'m2',1700001000),(3,'m3',1700050030),(4,'m4',1800000000);"
+        "INSERT INTO capabilities VALUES (1,'c1',NULL),(2,'c2',NULL),(3,'c3',NULL);"
+        "INSERT INTO campaigns VALUES (1,'A',NULL,NULL,NULL,NULL),(2,'B',NULL,NULL,NULL,NULL),(3,'Idle',NULL,NULL,NULL,NULL);"
+        "INSERT INTO clusters VALUES (1,'K1','proxy'),(2,'K2',NULL);"
+        "INSERT INTO templates VALUES (1,'t1',NULL),(2,'t2',NULL),(3,'t3',NULL),(4,'t4',NULL);");
+    std::uint64_t state = seed;
+    auto next = [&state](std::uint64_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return (state >> 33) % n;
+    };
+    sql += QStringLiteral("INSERT INTO accounts(id, external_ref, campaign_id, cluster_id) VALUES ");
+    for (int a = 1; a <= 40; ++a) {
+        const int campaign = a % 4; // 0: baseline
+        sql += QStringLiteral("(%1,'r%1',%2,%3)%4").arg(a)
+                   .arg(campaign == 0 || campaign == 3 ? QStringLiteral("NULL") : QString::number(campaign))
+                   .arg(a % 3 == 0 ? QStringLiteral("NULL") : QString::number(1 + a % 2))
+                   .arg(a == 40 ? QStringLiteral(";") : QStringLiteral(","));
+    }
+    sql += QStringLiteral("BEGIN;");
+    for (int i = 1; i <= exchanges; ++i) {
+        // Times from 10 h before m2's release to 2 days after; ids not in time order.
+        const std::uint64_t ts = 1700001000 - 36000 + next(36000 + 2 * 86400);
+        const std::uint64_t model = 1 + next(ts > 1700001000 ? 3 : 1) + (ts > 1700001000 && next(3) == 0 ? 1 : 0);
+        sql += QStringLiteral("INSERT INTO exchanges VALUES (%1,%2,%3,%4,%5,%6,%7,%8,%9);").arg(i).arg(ts)
+                   .arg(1 + next(41)) // 41: a dangling account now and then
+                   .arg(model).arg(next(5) == 0 ? QStringLiteral("NULL") : QString::number(1 + next(3)))
+                   .arg(next(1000)).arg(next(1000))
+                   .arg(next(4) == 0 ? QStringLiteral("NULL") : QString::number(1 + next(4))).arg(next(3) == 0 ? 1 : 0);
+    }
+    sql += QStringLiteral("COMMIT;");
+    return writeDb(path, sql);
+}
+
+} // namespace hs::test

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Test fixtures: flagged-campaign databases written from readable SQL, through a normal
+// (writable) sqlite3 connection, into a temporary folder.
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+struct sqlite3;
+
+namespace hs::test {
+
+// The full schema of the format, every table and column, no rows.
+QString schemaSql();
+// A small, complete, valid investigation: two campaigns, a baseline, a pivot, clusters, indicators.
+QString validSql();
+// Writes `sql` into a new database at `path`; fails the current test on an SQL error.
+bool writeDb(const QString& path, const QString& sql);
+// Runs one query on a normal connection and returns the first column of the first row (or -1).
+double queryNumber(const QString& path, const QString& sql);
+QStringList queryColumn(const QString& path, const QString& sql);
+// SHA-256 and size of every file in a folder, as "name size hash" lines, for before/after checks.
+QStringList folderState(const QString& dir);
+
+// A seeded random investigation for figure tests: `exchanges` rows over several models, two
+// campaigns and a baseline, releases at minutes that are not on the hour.
+bool writeRandomDb(const QString& path, std::uint64_t seed, int exchanges);
+
+} // namespace hs::test
