@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every item model under QAbstractItemModelTester, attached before it is filled.
+#include "accounttables.h"
+#include "analysis.h"
+#include "campaigntablemodel.h"
+#include "csv.h"
+#include "fixturedb.h"
+#include "loader.h"
+#include "selectionfigures.h"
+#include "tablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hs;
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void campaignTable();
+    void tables();
+    void csvNeutralises_data();
+    void csvNeutralises();
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<const Investigation> m_inv;
+};
+
+void TestModels::initTestCase()
+{
+    const QString path = m_dir.filePath(QStringLiteral("small.db"));
+    QVERIFY(test::writeDb(path, test::validSql()));
+    LoadOptions options{false, 1};
+    options.keepColumns = true;
+    const LoadResult r = loadInvestigation(path, options);
+    QVERIFY(r.ok());
+    m_inv = r.investigation;
+}
+
+void TestModels::campaignTable()
+{
+    CampaignTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    auto analysis = std::make_shared<const Analysis>(analyze(*m_inv));
+    model.setResults(m_inv, analysis);
+    QCOMPARE(model.rowCount(), 3); // two campaigns and the baseline
+    QCOMPARE(model.data(model.index(0, CampaignTableModel::Name), Qt::DisplayRole).toString(), QStringLiteral("Lantern <b>Ops</b>"));
+    QCOMPARE(model.data(model.index(0, CampaignTableModel::Exchanges), CampaignTableModel::SortRole).toULongLong(), 14ull);
+    QCOMPARE(model.data(model.index(2, CampaignTableModel::Exchanges), CampaignTableModel::SortRole).toULongLong(), 5ull);
+    QVERIFY(model.data(model.index(0, CampaignTableModel::Pivots), Qt::DisplayRole).toString().contains(QStringLiteral("atlas-3")));
+    QVERIFY(model.data(model.index(1, CampaignTableModel::Pivots), Qt::DisplayRole).toString().isEmpty());
+}
+
+void TestModels::tables()
+{
+    TableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Selection all;
+    const SelectionFigures figures = computeSelectionFigures(*m_inv, all);
+    QVERIFY(figures.exact);
+    model.setTable(accountsTable(*m_inv, all, figures));
+    QCOMPARE(model.rowCount(), 5); // account 6's campaign does not exist: it is in no group
+    model.setTable(clustersTable(*m_inv));
+    QCOMPARE(model.rowCount(), 2);
+    model.setTable(linkedAccountsTable(*m_inv));
+    QCOMPARE(model.rowCount(), 2); // pf1 (3 accounts) and 198.51.100.7 (2 accounts)
+    QCOMPARE(model.data(model.index(0, 2), TableModel::SortRole).toULongLong(), 3ull);
+    // A time range narrows the accounts to those active in it, with exact counts.
+    Selection hour3;
+    hour3.range = TimeRange{1700001000 + 7200, 1700001000 + 10800};
+    model.setTable(accountsTable(*m_inv, hour3, computeSelectionFigures(*m_inv, hour3)));
+    QCOMPARE(model.rowCount(), 2);
+    model.setTable(familiesTable(*m_inv, all, figures));
+    QVERIFY(model.rowCount() >= 3);
+    QVERIFY(model.data(model.index(0, 0), Qt::ToolTipRole).toString().isEmpty() ||
+            !model.data(model.index(0, 0), Qt::ToolTipRole).toString().contains(QStringLiteral("<script>")));
+}
+
+void TestModels::csvNeutralises_data()
+{
+    QTest::addColumn<QString>("cell");
+    QTest::addColumn<QString>("csv");
+    QTest::addRow("formula") << QStringLiteral("=HYPERLINK(\"x\")") << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
+    QTest::addRow("plus") << QStringLiteral("+1") << QStringLiteral("\"'+1\"");
+    QTest::addRow("minus") << QStringLiteral("-2") << QStringLiteral("\"'-2\"");
+    QTest::addRow("at") << QStringLiteral("@SUM") << QStringLiteral("\"'@SUM\"");
+    QTest::addRow("tab") << QStringLiteral("\tx") << QStringLiteral("\"'\tx\"");
+    QTest::addRow("comma quoted") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+    QTest::addRow("plain") << QStringLiteral("abc") << QStringLiteral("abc");
+}
+
+void TestModels::csvNeutralises()
+{
+    QFETCH(QString, cell);
+    QFETCH(QString, csv);
+    QCOMPARE(csvCell(cell), csv);
+}
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
