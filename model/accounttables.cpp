@@ -40,8 +40,8 @@ TableData accountsTable(const Investigation& inv, const Selection& s, const Sele
                           a.cluster == kNoIndex ? QString() : inv.clusters[a.cluster].name, a.country, a.accessPath,
                           a.status, number(f.exchanges), seen ? shortUtc(f.first) : QString(),
                           seen ? shortUtc(f.last) : QString()});
-        t.sortKey.push_back({{}, {}, {}, {}, {}, {}, QVariant::fromValue(f.exchanges),
-                             seen ? QVariant::fromValue(f.first) : QVariant(), seen ? QVariant::fromValue(f.last) : QVariant()});
+        t.sortKey.push_back({{}, {}, {}, {}, {}, {}, sortKey(f.exchanges),
+                             seen ? sortKey(f.first) : QVariant(), seen ? sortKey(f.last) : QVariant()});
     }
     return t;
 }
@@ -59,8 +59,8 @@ TableData clustersTable(const Investigation& inv)
         t.text.push_back({inv.clusters[c.cluster].name, inv.clusters[c.cluster].kind, number(c.accounts),
                           number(c.campaignAccounts), number(c.baselineAccounts),
                           QStringLiteral("%1: %2").arg(c.campaigns.size()).arg(campaigns.join(QStringLiteral(", ")))});
-        t.sortKey.push_back({{}, {}, QVariant::fromValue(c.accounts), QVariant::fromValue(c.campaignAccounts),
-                             QVariant::fromValue(c.baselineAccounts), QVariant::fromValue(c.campaigns.size())});
+        t.sortKey.push_back({{}, {}, sortKey(c.accounts), sortKey(c.campaignAccounts),
+                             sortKey(c.baselineAccounts), sortKey(c.campaigns.size())});
     }
     return t;
 }
@@ -80,7 +80,7 @@ TableData linkedAccountsTable(const Investigation& inv, std::size_t maxGroups)
             examples << inv.accounts[g.accounts[k]].externalRef;
         t.text.push_back({g.kind, g.value, number(g.accounts.size()), campaigns.join(QStringLiteral(", ")),
                           number(g.baselineAccounts), examples.join(QStringLiteral(", "))});
-        t.sortKey.push_back({{}, {}, QVariant::fromValue(g.accounts.size()), {}, QVariant::fromValue(g.baselineAccounts), {}});
+        t.sortKey.push_back({{}, {}, sortKey(g.accounts.size()), {}, sortKey(g.baselineAccounts), {}});
     }
     return t;
 }
@@ -128,7 +128,7 @@ TableData familiesTable(const Investigation& inv, const Selection& s, const Sele
         sample.replace(QLatin1Char('\n'), QChar(0x21b5)); // one line per row; the full text is in the tooltip
         t.text.push_back({groupName(inv, group), QString::number(info.id), info.fingerprint, number(exchanges),
                           percent(share, 2), sample});
-        t.sortKey.push_back({{}, QVariant::fromValue(info.id), {}, QVariant::fromValue(exchanges), share, {}});
+        t.sortKey.push_back({{}, sortKey(info.id), {}, sortKey(exchanges), share, {}});
         t.tooltip.push_back(info.sample.left(4000));
     }
     return t;

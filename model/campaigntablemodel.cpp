@@ -2,6 +2,7 @@
 #include "campaigntablemodel.h"
 
 #include "analysisjson.h"
+#include "tablemodel.h"
 #include "timeutil.h"
 
 #include <QLocale>
@@ -50,16 +51,16 @@ QVariant CampaignTableModel::data(const QModelIndex& index, int role) const
     const QLocale locale;
     switch (index.column()) {
     case Name: return name(index.row());
-    case Exchanges: return sort ? QVariant::fromValue(g.exchanges) : QVariant(locale.toString(qulonglong(g.exchanges)));
-    case Accounts: return sort ? QVariant::fromValue(g.accounts) : QVariant(locale.toString(qulonglong(g.accounts)));
+    case Exchanges: return sort ? sortKey(g.exchanges) : QVariant(locale.toString(qulonglong(g.exchanges)));
+    case Accounts: return sort ? sortKey(g.accounts) : QVariant(locale.toString(qulonglong(g.accounts)));
     case FirstSeen:
         if (!g.firstSeen)
             return {};
-        return sort ? QVariant::fromValue(*g.firstSeen) : QVariant(shortUtc(*g.firstSeen));
+        return sort ? sortKey(*g.firstSeen) : QVariant(shortUtc(*g.firstSeen));
     case LastSeen:
         if (!g.lastSeen)
             return {};
-        return sort ? QVariant::fromValue(*g.lastSeen) : QVariant(shortUtc(*g.lastSeen));
+        return sort ? sortKey(*g.lastSeen) : QVariant(shortUtc(*g.lastSeen));
     case TopCapabilities: {
         QStringList caps;
         for (std::size_t i = 0; i < g.capabilities.size() && i < 3; ++i)

@@ -12,6 +12,14 @@
 
 namespace hs {
 
+// Sort keys as the types QSortFilterProxyModel can order: std::uint64_t is `unsigned long` on
+// Linux, which QVariant cannot compare, and the column would sort as text ("99" above "9,676").
+inline QVariant sortKey(unsigned long long v) { return QVariant(qulonglong(v)); }
+inline QVariant sortKey(unsigned long v) { return QVariant(qulonglong(v)); }
+inline QVariant sortKey(long long v) { return QVariant(qlonglong(v)); }
+inline QVariant sortKey(long v) { return QVariant(qlonglong(v)); }
+inline QVariant sortKey(double v) { return QVariant(v); }
+
 struct TableData
 {
     QStringList headers;

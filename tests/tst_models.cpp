@@ -10,6 +10,7 @@
 #include "tablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void initTestCase();
     void campaignTable();
     void tables();
+    void numericColumnsSortAsNumbers();
     void csvNeutralises_data();
     void csvNeutralises();
 
@@ -79,6 +81,27 @@ void TestModels::tables()
     QVERIFY(model.rowCount() >= 3);
     QVERIFY(model.data(model.index(0, 0), Qt::ToolTipRole).toString().isEmpty() ||
             !model.data(model.index(0, 0), Qt::ToolTipRole).toString().contains(QStringLiteral("<script>")));
+}
+
+void TestModels::numericColumnsSortAsNumbers()
+{
+    TableModel model;
+    TableData t;
+    t.headers = {QStringLiteral("Exchanges")};
+    t.numeric = {true};
+    for (std::uint64_t v : {std::uint64_t(99), std::uint64_t(9676), std::uint64_t(100000), std::uint64_t(5)}) {
+        t.text.push_back({QString::number(v)});
+        t.sortKey.push_back({sortKey(v)});
+    }
+    model.setTable(std::move(t));
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(TableModel::SortRole);
+    proxy.sort(0, Qt::DescendingOrder);
+    QStringList order;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        order << proxy.index(r, 0).data().toString();
+    QCOMPARE(order, (QStringList{QStringLiteral("100000"), QStringLiteral("9676"), QStringLiteral("99"), QStringLiteral("5")}));
 }
 
 void TestModels::csvNeutralises_data()

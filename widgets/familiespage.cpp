@@ -70,7 +70,7 @@ void FamiliesPage::update()
         rep.text.push_back({groupName(*m_inv, group), locale.toString(qulonglong(figures->groupExchanges[group])),
                             locale.toString(qulonglong(counts.size())), percent(double(counts.front()) / total, 1),
                             percent(double(top10) / total, 1)});
-        rep.sortKey.push_back({{}, QVariant::fromValue(figures->groupExchanges[group]), QVariant::fromValue(counts.size()),
+        rep.sortKey.push_back({{}, sortKey(figures->groupExchanges[group]), sortKey(counts.size()),
                                double(counts.front()) / total, double(top10) / total});
     }
     m_repetition->setTable(std::move(rep));

@@ -38,7 +38,8 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     m_plot->xAxis->setLabel(tr("Time (UTC)"));
     m_plot->yAxis->setLabel(tr("Exchanges per bin"));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Top left: traffic ramps up from the start, while release and pivot labels crowd the right.
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setMouseTracking(true);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePage::onRangeChanged);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePage::onMousePress);
