@@ -2,10 +2,10 @@
 #pragma once
 // Compact per-exchange columns, kept for the dashboard (not for `analyze`): every figure of an
 // arbitrary selection (accounts and prompt families in a time range, for one model or capability)
-// is computed exactly from them in one pass. 12 bytes a row: about 200 MB at 16.5 million rows.
+// is computed exactly from them in one pass. 16 bytes a row: about 265 MB at 16.5 million rows.
 //
 // Packing limits (documented in docs/format.md): timestamps 1970..2106, at most 63 models,
-// 511 capabilities and 65,534 prompt families. A file beyond them loads without columns; the
+// 511 capabilities and 65,534 prompt families, exchange ids within 2^32 of the smallest. A file beyond them loads without columns; the
 // views then fall back to hour and day aggregates and say so.
 
 #include <cstdint>
@@ -36,6 +36,8 @@ struct Column
 struct ExchangeColumns
 {
     std::size_t size = 0;
+    std::int64_t idBase = 0;        // the smallest exchange id
+    Column<std::uint32_t> id;       // id - idBase: rows are in id order, so the exchanges view reads by rowid
     Column<std::uint32_t> ts;      // Unix seconds
     Column<std::uint32_t> account; // account index; only rows of campaign and baseline accounts are kept
     Column<std::uint16_t> kind;    // packKind()

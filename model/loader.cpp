@@ -136,6 +136,7 @@ ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investi
         in.releases.push_back({inv.models[m].releasedAt, static_cast<std::uint32_t>(m)});
     std::sort(in.releases.begin(), in.releases.end(), [](const Release& a, const Release& b) { return a.at < b.at; });
     in.threads = options.threads;
+    in.idBase = db.queryInteger(QStringLiteral("SELECT min(id) FROM exchanges")).value_or(0);
     if (options.directRead)
         planDirectRead(db, in);
     in.keepColumns = options.keepColumns;
@@ -237,7 +238,7 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
     inv->aggregates = std::move(scan.aggregates);
     inv->columns = std::move(scan.columns);
     if (input.keepColumns && !inv->columns)
-        f.note(QStringLiteral("no-columns"), QStringLiteral("some timestamps lie outside 1970..2106: selection figures "
+        f.note(QStringLiteral("no-columns"), QStringLiteral("timestamps outside 1970..2106 or ids far apart: selection figures "
                                                             "use hour and day aggregates"), QStringLiteral("exchanges"), QStringLiteral("ts"));
     inv->hasTemplates = input.hasTemplate && !inv->templates.empty();
     inv->hasCot = input.hasCot;

@@ -55,7 +55,7 @@ void noteDangling(std::uint64_t& count, std::int64_t& first, std::int64_t row)
 // The columns of one chunk's rows; concatenated in chunk order at the end.
 struct ChunkColumns
 {
-    std::vector<std::uint32_t> ts, account;
+    std::vector<std::uint32_t> id, ts, account;
     std::vector<std::uint16_t> kind, tmpl;
 };
 
@@ -157,11 +157,13 @@ private:
 void Worker::keep(std::int64_t ts, std::uint32_t account, std::uint32_t model, std::uint32_t capability,
                   std::uint32_t cot, std::uint32_t tmpl)
 {
-    if (ts < 0 || ts > std::int64_t(0xffffffffu)) {
-        m_columnsFit = false; // outside 1970..2106: no exact columns for this file
+    const std::int64_t id = m_row->value[ColId] - m_in.idBase;
+    if (ts < 0 || ts > std::int64_t(0xffffffffu) || id < 0 || id > std::int64_t(0xffffffffu)) {
+        m_columnsFit = false; // outside 1970..2106, or ids too far apart: no exact columns
         m_columns = nullptr;
         return;
     }
+    m_columns->id.push_back(static_cast<std::uint32_t>(id));
     m_columns->ts.push_back(static_cast<std::uint32_t>(ts));
     m_columns->account.push_back(account);
     m_columns->kind.push_back(packKind(model, capability, cot));
@@ -335,6 +337,7 @@ void runWorker(ScanState& s, Accumulator& acc)
         if (columns && s.ranged) {
             // Ids are usually dense: the id span is the row count, so the vectors never regrow.
             const auto rows = static_cast<std::size_t>(std::min<std::int64_t>(chunk.hi - chunk.lo + 1, 1 << 24));
+            columns->id.reserve(rows);
             columns->ts.reserve(rows);
             columns->account.reserve(rows);
             columns->kind.reserve(rows);
@@ -452,17 +455,20 @@ void fillReleases(const Accumulator& acc, const ScanInput& in, Aggregates& out)
 }
 
 // Chunk columns into one set, freeing each chunk as it is copied: the peak stays near one copy.
-std::shared_ptr<const ExchangeColumns> concatenate(std::vector<ChunkColumns>& chunks)
+std::shared_ptr<const ExchangeColumns> concatenate(std::vector<ChunkColumns>& chunks, std::int64_t idBase)
 {
     auto out = std::make_shared<ExchangeColumns>();
+    out->idBase = idBase;
     for (const ChunkColumns& c : chunks)
         out->size += c.ts.size();
+    out->id.data.reset(new std::uint32_t[out->size]);
     out->ts.data.reset(new std::uint32_t[out->size]);
     out->account.data.reset(new std::uint32_t[out->size]);
     out->kind.data.reset(new std::uint16_t[out->size]);
     out->tmpl.data.reset(new std::uint16_t[out->size]);
     std::size_t at = 0;
     for (ChunkColumns& c : chunks) {
+        std::copy(c.id.begin(), c.id.end(), out->id.data.get() + at);
         std::copy(c.ts.begin(), c.ts.end(), out->ts.data.get() + at);
         std::copy(c.account.begin(), c.account.end(), out->account.data.get() + at);
         std::copy(c.kind.begin(), c.kind.end(), out->kind.data.get() + at);
@@ -567,7 +573,7 @@ ScanOutput runScan(const ScanInput& input, const ProgressSink& progress, const B
     out.rows = accs[0].rows;
     reportTypeProblems(accs[0], out.findings);
     if (input.keepColumns && state.columnsFit)
-        out.columns = concatenate(state.chunkColumns);
+        out.columns = concatenate(state.chunkColumns, input.idBase);
     fillAggregates(accs[0], out.aggregates); // first: it resets the aggregates
     fillReleases(accs[0], input, out.aggregates);
     out.ok = true;

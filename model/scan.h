@@ -49,6 +49,7 @@ struct ScanInput
     std::vector<Release> releases;       // sorted by time
     int threads = 0;                     // 0: one per core, at most 4
     bool keepColumns = false;            // also build ExchangeColumns (the dashboard wants them)
+    std::int64_t idBase = 0;             // the smallest exchange id (columns keep ids as offsets)
     std::uint32_t rootPage = 0;          // set: try reading the table's pages directly (btreereader.h)
     int recordIndex[kScanColumns] = {};  // each column's place in the record, for the direct reader
 };

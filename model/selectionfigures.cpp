@@ -31,6 +31,8 @@ void fromColumns(const Investigation& inv, const Selection& s, const std::atomic
         a.last = std::max(a.last, ts);
         const std::uint32_t group = inv.accounts[account].group;
         ++out.groupExchanges[group];
+        if (s.hasGroup(group))
+            out.matches->push_back(static_cast<std::uint32_t>(i));
         if (c.tmpl[i] != kNoTemplate)
             ++families[group * templates + c.tmpl[i]];
     }

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace hs {
@@ -21,6 +22,9 @@ struct SelectionFigures
     std::vector<AccountTotals> accounts;              // per account index, within the selection
     std::vector<std::uint64_t> groupExchanges;        // per group, within the selection
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> families; // (group, template) -> exchanges
+    // Column positions of the selection's exchanges (its groups too), in id order; shared with the
+    // exchanges view.
+    std::shared_ptr<std::vector<std::uint32_t>> matches = std::make_shared<std::vector<std::uint32_t>>();
 };
 
 // The selection's groups do not filter: every group's figures are computed, views pick theirs.

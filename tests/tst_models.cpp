@@ -4,6 +4,7 @@
 #include "analysis.h"
 #include "campaigntablemodel.h"
 #include "csv.h"
+#include "exchangesmodel.h"
 #include "fixturedb.h"
 #include "loader.h"
 #include "selectionfigures.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void campaignTable();
     void tables();
     void numericColumnsSortAsNumbers();
+    void exchangesFetchLazily();
     void csvNeutralises_data();
     void csvNeutralises();
 
@@ -102,6 +104,28 @@ void TestModels::numericColumnsSortAsNumbers()
     for (int r = 0; r < proxy.rowCount(); ++r)
         order << proxy.index(r, 0).data().toString();
     QCOMPARE(order, (QStringList{QStringLiteral("100000"), QStringLiteral("9676"), QStringLiteral("99"), QStringLiteral("5")}));
+}
+
+void TestModels::exchangesFetchLazily()
+{
+    ExchangesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Selection lantern;
+    lantern.groups = {true, false, false}; // Lantern only
+    lantern.range = TimeRange{1700001000, 1700001000 + 86400};
+    const SelectionFigures figures = computeSelectionFigures(*m_inv, lantern);
+    model.setRows(m_inv, figures.matches);
+    QCOMPARE(model.totalRows(), std::size_t(10)); // the release window's 10 rows (see the fixture)
+    QCOMPARE(model.rowCount(), 0);                // nothing read until asked
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QTRY_COMPARE(model.rowCount(), 10); // pages arrive through the event loop
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.index(0, ExchangesModel::Id).data().toString(), QStringLiteral("4"));
+    QCOMPARE(model.index(0, ExchangesModel::Time).data().toString(), QStringLiteral("2023-11-14T22:30:00Z"));
+    QCOMPARE(model.index(4, ExchangesModel::Model).data().toString(), QStringLiteral("atlas-3"));
+    QCOMPARE(model.index(0, ExchangesModel::Campaign).data().toString(), QStringLiteral("Lantern <b>Ops</b>"));
+    QCOMPARE(model.index(6, ExchangesModel::Capability).data().toString(), QStringLiteral("unclassified"));
 }
 
 void TestModels::csvNeutralises_data()

@@ -94,8 +94,10 @@ QBarSet* capabilitySet(const Investigation& inv, std::uint32_t c)
 void resetChart(QChart* chart, bool legend)
 {
     chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis);
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis); // hands ownership back: delete it, or every rebuild leaks two axes
+        delete axis;
+    }
     // One legend serves both charts (same colours): at the bottom it fits twelve and more.
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignBottom);

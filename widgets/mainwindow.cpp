@@ -4,6 +4,7 @@
 #include "accountspage.h"
 #include "analysis.h"
 #include "capabilitiespage.h"
+#include "exchangespage.h"
 #include "familiespage.h"
 #include "selectionjob.h"
 #include "campaigntablemodel.h"
@@ -59,6 +60,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages->addTab(m_accounts, tr("Accounts && infrastructure"));
     m_families = new FamiliesPage(m_selection, m_figures, this);
     m_pages->addTab(m_families, tr("Prompt families"));
+    m_exchanges = new ExchangesPage(m_figures, this);
+    m_pages->addTab(m_exchanges, tr("Exchanges"));
     setCentralWidget(m_pages);
 
     m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
@@ -153,6 +156,7 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_capabilities->setResults(m_inv, m_analysis);
     m_accounts->setResults(m_inv);
     m_families->setResults(m_inv);
+    m_exchanges->setResults(m_inv);
     m_figures->setInvestigation(m_inv);
     m_table->resizeColumnsToContents();
     showFindings(result.findings);

@@ -19,6 +19,7 @@ namespace hs {
 
 class AccountsPage;
 class CampaignTableModel;
+class ExchangesPage;
 class FamiliesPage;
 class SelectionJob;
 class CapabilitiesPage;
@@ -57,6 +58,7 @@ private:
     SelectionJob* m_figures = nullptr;
     AccountsPage* m_accounts = nullptr;
     FamiliesPage* m_families = nullptr;
+    ExchangesPage* m_exchanges = nullptr;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     CampaignTableModel* m_campaigns = nullptr;

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exchangespage.h"
+
+#include "exchangesmodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hs {
+
+ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(parent), m_figures(figures)
+{
+    m_model = new ExchangesModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("exchangesTable"));
+    m_view->setModel(m_model);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAccessibleName(tr("Exchanges of the selection"));
+    m_count = new QLabel(this);
+    m_count->setTextFormat(Qt::PlainText);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_count);
+    layout->addWidget(m_view, 1);
+    connect(m_figures, &SelectionJob::updated, this, &ExchangesPage::update);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
+        if (first == 0)
+            m_view->resizeColumnsToContents();
+    });
+}
+
+void ExchangesPage::setResults(std::shared_ptr<const Investigation> inv)
+{
+    m_inv = std::move(inv);
+    m_model->setRows(nullptr, nullptr);
+}
+
+void ExchangesPage::update()
+{
+    const auto figures = m_figures->figures();
+    if (!m_inv || !figures)
+        return;
+    if (!m_inv->columns) {
+        m_count->setText(tr("This file has no per-exchange columns (see the Findings panel): the exchange list is unavailable."));
+        m_model->setRows(m_inv, nullptr);
+        return;
+    }
+    const auto total = figures->matches->size();
+    m_model->setRows(m_inv, figures->matches);
+    m_model->fetchMore({}); // the first page, so the columns can be sized to real content
+    m_count->setText(tr("%1 exchanges in the selection, in id order; more are read from the evidence as you scroll.")
+                         .arg(QLocale().toString(qulonglong(total))));
+    if (!m_model->error().isEmpty())
+        m_count->setText(m_count->text() + QLatin1Char(' ') + tr("Reading failed: %1").arg(m_model->error()));
+}
+
+} // namespace hs

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Exchanges: the individual exchanges of the current selection, fetched from the evidence file a
+// page at a time as the reviewer scrolls.
+
+#include "selection.h"
+#include "selectionjob.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableView;
+
+namespace hs {
+
+class ExchangesModel;
+
+class ExchangesPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    ExchangesPage(SelectionJob* figures, QWidget* parent = nullptr);
+    void setResults(std::shared_ptr<const Investigation> inv);
+    ExchangesModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+
+private:
+    void update();
+
+    SelectionJob* m_figures;
+    std::shared_ptr<const Investigation> m_inv;
+    ExchangesModel* m_model;
+    QTableView* m_view;
+    QLabel* m_count;
+};
+
+} // namespace hs
