@@ -8,6 +8,9 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
+#include <map>
+
 namespace hs {
 namespace {
 
@@ -132,6 +135,30 @@ TableData familiesTable(const Investigation& inv, const Selection& s, const Sele
         t.tooltip.push_back(info.sample.left(4000));
     }
     return t;
+}
+
+TableData repetitionTable(const Investigation& inv, const Selection& s, const SelectionFigures& figures)
+{
+    TableData rep;
+    rep.headers = {tr("Group"), tr("Exchanges"), tr("Families"), tr("Top family"), tr("Top 10 families")};
+    rep.numeric = {false, true, true, true, true};
+    std::map<std::uint32_t, std::vector<std::uint64_t>> perGroup;
+    for (const auto& [key, count] : figures.families)
+        perGroup[key.first].push_back(count);
+    for (auto& [group, counts] : perGroup) {
+        if (!s.hasGroup(group))
+            continue;
+        std::sort(counts.rbegin(), counts.rend());
+        std::uint64_t top10 = 0;
+        for (std::size_t i = 0; i < counts.size() && i < 10; ++i)
+            top10 += counts[i];
+        const std::uint64_t exchanges = figures.groupExchanges[group];
+        const double total = double(std::max<std::uint64_t>(1, exchanges));
+        rep.text.push_back({groupName(inv, group), number(exchanges), number(counts.size()),
+                            percent(double(counts.front()) / total, 1), percent(double(top10) / total, 1)});
+        rep.sortKey.push_back({{}, sortKey(exchanges), sortKey(counts.size()), double(counts.front()) / total, double(top10) / total});
+    }
+    return rep;
 }
 
 } // namespace hs

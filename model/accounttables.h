@@ -16,6 +16,9 @@ TableData attributeMixTable(const Investigation& inv, const Selection& selection
 // Prompt families of the selected groups within the selection, most used first.
 TableData familiesTable(const Investigation& inv, const Selection& selection, const SelectionFigures& figures);
 
+// How concentrated each selected group's traffic is in its prompt families.
+TableData repetitionTable(const Investigation& inv, const Selection& selection, const SelectionFigures& figures);
+
 QString groupName(const Investigation& inv, std::uint32_t group);
 
 } // namespace hs

@@ -15,8 +15,11 @@
 
 namespace hs {
 
+struct TableData;
+
 struct SelectionFigures
 {
+    Selection selection; // what these figures are of
     bool exact = true;   // false: whole UTC days around the range, model/capability not applied
     bool cancelled = false;
     std::vector<AccountTotals> accounts;              // per account index, within the selection
@@ -25,6 +28,8 @@ struct SelectionFigures
     // Column positions of the selection's exchanges (its groups too), in id order; shared with the
     // exchanges view.
     std::shared_ptr<std::vector<std::uint32_t>> matches = std::make_shared<std::vector<std::uint32_t>>();
+    // The views' tables, built on the worker too, so the GUI thread only swaps them in.
+    std::shared_ptr<const TableData> accountsTable, familiesTable, repetitionTable;
 };
 
 // The selection's groups do not filter: every group's figures are computed, views pick theirs.

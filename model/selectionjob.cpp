@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "selectionjob.h"
 
+#include "accounttables.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -44,7 +46,13 @@ void SelectionJob::start()
         Q_EMIT updated();
     });
     watcher->setFuture(QtConcurrent::run([inv = m_inv, selection = m_selection->current(), cancel = m_cancel] {
-        return computeSelectionFigures(*inv, selection, cancel.get());
+        SelectionFigures figures = computeSelectionFigures(*inv, selection, cancel.get());
+        if (!figures.cancelled) {
+            figures.accountsTable = std::make_shared<const TableData>(accountsTable(*inv, selection, figures));
+            figures.familiesTable = std::make_shared<const TableData>(familiesTable(*inv, selection, figures));
+            figures.repetitionTable = std::make_shared<const TableData>(repetitionTable(*inv, selection, figures));
+        }
+        return figures;
     }));
 }
 

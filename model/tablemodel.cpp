@@ -5,19 +5,24 @@ namespace hs {
 
 void TableModel::setTable(TableData data)
 {
+    setTable(std::make_shared<const TableData>(std::move(data)));
+}
+
+void TableModel::setTable(std::shared_ptr<const TableData> data)
+{
     beginResetModel();
-    m_data = std::move(data);
+    m_data = data ? std::move(data) : std::make_shared<const TableData>();
     endResetModel();
 }
 
 int TableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_data.text.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_data->text.size());
 }
 
 int TableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_data.headers.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_data->headers.size());
 }
 
 QVariant TableModel::data(const QModelIndex& index, int role) const
@@ -28,19 +33,19 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
     const auto column = static_cast<std::size_t>(index.column());
     switch (role) {
     case Qt::DisplayRole:
-        return m_data.text[row][column];
+        return m_data->text[row][column];
     case SortRole:
-        if (row < m_data.sortKey.size() && column < m_data.sortKey[row].size() && m_data.sortKey[row][column].isValid())
-            return m_data.sortKey[row][column];
-        return m_data.text[row][column];
+        if (row < m_data->sortKey.size() && column < m_data->sortKey[row].size() && m_data->sortKey[row][column].isValid())
+            return m_data->sortKey[row][column];
+        return m_data->text[row][column];
     case Qt::TextAlignmentRole:
-        return (column < m_data.numeric.size() && m_data.numeric[column]) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+        return (column < m_data->numeric.size() && m_data->numeric[column]) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                                                            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         // Tooltips guess rich text from the content: escape, so evidence text stays literal.
-        if (row >= m_data.tooltip.size() || m_data.tooltip[row].isEmpty())
+        if (row >= m_data->tooltip.size() || m_data->tooltip[row].isEmpty())
             return {};
-        return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(m_data.tooltip[row].toHtmlEscaped());
+        return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(m_data->tooltip[row].toHtmlEscaped());
     default:
         return {};
     }
@@ -48,9 +53,9 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
 
 QVariant TableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= m_data.headers.size())
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= m_data->headers.size())
         return {};
-    return m_data.headers.at(section);
+    return m_data->headers.at(section);
 }
 
 } // namespace hs

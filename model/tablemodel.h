@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <memory>
 #include <vector>
 
 namespace hs {
@@ -37,7 +38,8 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setTable(TableData data);
-    const TableData& table() const { return m_data; }
+    void setTable(std::shared_ptr<const TableData> data); // built elsewhere (a worker): no copy
+    const TableData& table() const { return *m_data; }
 
     int rowCount(const QModelIndex& parent = {}) const final;
     int columnCount(const QModelIndex& parent = {}) const final;
@@ -45,7 +47,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const final;
 
 private:
-    TableData m_data;
+    std::shared_ptr<const TableData> m_data = std::make_shared<const TableData>();
 };
 
 } // namespace hs

@@ -49,10 +49,10 @@ void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
 void AccountsPage::updateAccounts()
 {
     const auto figures = m_figures->figures();
-    if (!m_inv || !figures)
+    if (!m_inv || !figures || !figures->accountsTable)
         return;
-    const Selection& s = m_selection->current();
-    m_accounts->setTable(accountsTable(*m_inv, s, *figures));
+    const Selection& s = figures->selection;
+    m_accounts->setTable(figures->accountsTable);
     if (m_accounts->view()->horizontalHeader()->sortIndicatorSection() == 0)
         m_accounts->view()->sortByColumn(6, Qt::DescendingOrder); // most active first
     QString note;

@@ -47,34 +47,10 @@ void FamiliesPage::setResults(std::shared_ptr<const Investigation> inv)
 void FamiliesPage::update()
 {
     const auto figures = m_figures->figures();
-    if (!m_inv || !figures)
+    if (!m_inv || !figures || !figures->familiesTable)
         return;
-    const Selection& s = m_selection->current();
-    TableData families = familiesTable(*m_inv, s, *figures);
-    // Repetition: how concentrated each group's traffic is in its families.
-    TableData rep;
-    rep.headers = {tr("Group"), tr("Exchanges"), tr("Families"), tr("Top family"), tr("Top 10 families")};
-    rep.numeric = {false, true, true, true, true};
-    std::map<std::uint32_t, std::vector<std::uint64_t>> perGroup;
-    for (const auto& [key, count] : figures->families)
-        perGroup[key.first].push_back(count);
-    const QLocale locale;
-    for (auto& [group, counts] : perGroup) {
-        if (!s.hasGroup(group))
-            continue;
-        std::sort(counts.rbegin(), counts.rend());
-        std::uint64_t top10 = 0;
-        for (std::size_t i = 0; i < counts.size() && i < 10; ++i)
-            top10 += counts[i];
-        const double total = double(std::max<std::uint64_t>(1, figures->groupExchanges[group]));
-        rep.text.push_back({groupName(*m_inv, group), locale.toString(qulonglong(figures->groupExchanges[group])),
-                            locale.toString(qulonglong(counts.size())), percent(double(counts.front()) / total, 1),
-                            percent(double(top10) / total, 1)});
-        rep.sortKey.push_back({{}, sortKey(figures->groupExchanges[group]), sortKey(counts.size()),
-                               double(counts.front()) / total, double(top10) / total});
-    }
-    m_repetition->setTable(std::move(rep));
-    m_families->setTable(std::move(families));
+    m_repetition->setTable(figures->repetitionTable);
+    m_families->setTable(figures->familiesTable);
     m_families->view()->sortByColumn(3, Qt::DescendingOrder);
 }
 

@@ -74,12 +74,17 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     layout->addLayout(bar);
     layout->addWidget(m_note);
     layout->addWidget(m_view, 1);
-    setTable({});
+    setTable(TableData{});
 }
 
 void TablePanel::setTable(TableData table)
 {
-    const int rows = static_cast<int>(table.text.size());
+    setTable(std::make_shared<const TableData>(std::move(table)));
+}
+
+void TablePanel::setTable(std::shared_ptr<const TableData> table)
+{
+    const int rows = table ? static_cast<int>(table->text.size()) : 0;
     m_model->setTable(std::move(table));
     m_title->setText(tr("%1 (%2)").arg(m_titleText, QLocale().toString(rows)));
     if (rows > 0)

@@ -21,6 +21,7 @@ public:
     TablePanel(const QString& title, QWidget* parent = nullptr);
 
     void setTable(TableData table);
+    void setTable(std::shared_ptr<const TableData> table);
     void setNote(const QString& note);
     TableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Dashboard benchmark at full scale, offscreen: the timeline's replot after a zoom (target
+// < 16 ms), a change of the shared selection until every view is updated (< 100 ms), and the
+// longest event-loop stall while the file loads (< 100 ms). Usage: bench_gui FILE
+#include "accountspage.h"
+#include "familiespage.h"
+#include "loadjob.h"
+#include "mainwindow.h"
+#include "qcustomplotshim.h"
+#include "selection.h"
+#include "selectionjob.h"
+#include "tablepanel.h"
+#include "timelinepage.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace hs;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// Opens the file and measures the longest gap between ticks of a 1 ms timer meanwhile.
+double loadStall(MainWindow& w, const QString& path, qint64* loadMs)
+{
+    QElapsedTimer clock, sinceTick;
+    double worst = 0;
+    QTimer tick;
+    tick.setInterval(1);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        worst = std::max(worst, double(sinceTick.nsecsElapsed()) / 1e6);
+        sinceTick.restart();
+    });
+    QSignalSpy figures(w.findChild<SelectionJob*>(), &SelectionJob::updated);
+    clock.start();
+    sinceTick.start();
+    tick.start();
+    w.openFile(path);
+    while (figures.isEmpty())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    *loadMs = clock.elapsed();
+    tick.stop();
+    return worst;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_gui FILE\n");
+        return 2;
+    }
+    MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    qint64 loadMs = 0;
+    const double stall = loadStall(w, QString::fromLocal8Bit(argv[1]), &loadMs);
+    std::printf("load until every view is filled: %lld ms; longest event-loop stall: %.1f ms (target < 100)\n", loadMs, stall);
+
+    TimelinePage* timeline = w.timelinePage();
+    w.pages()->setCurrentWidget(timeline);
+    QCoreApplication::processEvents();
+    std::vector<double> replots;
+    const double from = timeline->plot()->xAxis->range().lower, to = timeline->plot()->xAxis->range().upper;
+    for (int i = 0; i < 20; ++i) {
+        const double f = 0.5 + 0.02 * i; // zoom in step by step around the middle, bins change on the way
+        const double mid = (from + to) / 2, half = (to - from) * (1 - f) / 2;
+        QElapsedTimer t;
+        t.start();
+        timeline->zoomTo(static_cast<std::int64_t>(mid - half), static_cast<std::int64_t>(mid + half));
+        timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        replots.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    const double replot = median(replots);
+    std::printf("timeline zoom and replot: median %.1f ms, worst %.1f ms (target < 16)\n", replot,
+                *std::max_element(replots.begin(), replots.end()));
+
+    std::vector<double> changes;
+    auto* job = w.findChild<SelectionJob*>();
+    for (int i = 0; i < 6; ++i) {
+        QSignalSpy updated(job, &SelectionJob::updated);
+        QElapsedTimer t;
+        t.start();
+        const std::int64_t start = 1766000000 + i * 5 * 86400;
+        w.selection()->setRange(TimeRange{start, start + 3 * 86400});
+        while (updated.isEmpty())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        QCoreApplication::processEvents(); // the views' own redraws
+        changes.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    const double change = median(changes);
+    std::printf("selection change until every view is updated: median %.1f ms, worst %.1f ms (target < 100)\n", change,
+                *std::max_element(changes.begin(), changes.end()));
+    const bool ok = stall < 100 && replot < 16 && change < 100;
+    std::printf("bench_gui: %s\n", ok ? "all targets met" : "targets missed");
+    return ok ? 0 : 1;
+}
