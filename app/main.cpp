@@ -3,8 +3,13 @@
 #include "cli.h"
 #include "mainwindow.h"
 
+#include "selectionjob.h"
+
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QTabWidget>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -15,6 +20,7 @@ const char* const kUsage =
     "       hydrascope validate FILE           check a flagged-campaign database\n"
     "       hydrascope analyze FILE [--threshold X] [--json]\n"
     "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N]\n"
+    "       hydrascope FILE --screenshots DIR   save every view as PNG (for the user guide)\n"
     "       hydrascope --version | --help\n"
     "Each subcommand takes --help. Exit codes: 0 ok, 1 warnings (validate), 2 errors.\n";
 
@@ -24,6 +30,27 @@ QStringList argumentsOf(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     return args;
+}
+
+// Waits for the file and every view, saves one PNG per page into `dir`, then quits: the user
+// guide's pictures come from the real program.
+void takeScreenshots(hs::MainWindow& window, const QString& dir)
+{
+    QDir().mkpath(dir);
+    auto* figures = window.findChild<hs::SelectionJob*>();
+    QObject::connect(figures, &hs::SelectionJob::updated, &window, [&window, dir] {
+        QTimer::singleShot(500, &window, [&window, dir] {
+            QTabWidget* pages = window.pages();
+            for (int i = 0; i < pages->count(); ++i) {
+                pages->setCurrentIndex(i);
+                QCoreApplication::processEvents();
+                QString name = pages->tabText(i).toLower().remove(QLatin1Char('&'));
+                name.replace(QLatin1Char(' '), QLatin1Char('-'));
+                window.grab().save(dir + QStringLiteral("/%1-%2.png").arg(i + 1).arg(name));
+            }
+            QCoreApplication::quit();
+        });
+    }, Qt::SingleShotConnection);
 }
 
 } // namespace
@@ -44,7 +71,13 @@ int main(int argc, char** argv)
         std::fputs(kUsage, stdout);
         return 0;
     }
-    if (args.size() > 1 || (args.size() == 1 && args.front().startsWith(QLatin1Char('-')))) {
+    QString screenshots;
+    QStringList files = args;
+    if (args.size() == 3 && args.at(1) == QLatin1String("--screenshots")) {
+        screenshots = args.at(2);
+        files = {args.front()};
+    }
+    if (files.size() > 1 || (files.size() == 1 && files.front().startsWith(QLatin1Char('-')))) {
         std::fputs(kUsage, stderr);
         return 2;
     }
@@ -54,7 +87,9 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Hydrascope"));
     hs::MainWindow window;
     window.show();
-    if (!args.isEmpty())
-        window.openFile(args.front());
+    if (!screenshots.isEmpty())
+        takeScreenshots(window, screenshots);
+    if (!files.isEmpty())
+        window.openFile(files.front());
     return app.exec();
 }

@@ -130,7 +130,7 @@ void TimelinePage::draw()
     m_plot->clearItems();
     m_band = nullptr;
     if (!m_inv)
-        return m_plot->replot();
+        return replotIfVisible();
     const double width = double(binSeconds(m_bin));
     QVector<double> keys(static_cast<qsizetype>(m_data.bins));
     for (std::size_t i = 0; i < m_data.bins; ++i)
@@ -179,6 +179,19 @@ void TimelinePage::draw()
     m_plot->yAxis->setRange(log ? 0.8 : 0, log ? top * 2 : top * 1.12);
     drawReleases();
     drawSelectionBand();
+    replotIfVisible();
+}
+
+// A hidden page has no size to paint into; it replots when shown.
+void TimelinePage::replotIfVisible()
+{
+    if (isVisible())
+        m_plot->replot();
+}
+
+void TimelinePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
     m_plot->replot();
 }
 
@@ -228,7 +241,10 @@ void TimelinePage::drawReleases()
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(t, 0.07);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        // A release in the right part of the view gets its label on the marker's left: it fits.
+        const QCPRange visible = m_plot->xAxis->range();
+        const bool late = t > visible.lower + visible.size() * 0.55;
+        text->setPositionAlignment((late ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
         text->setPadding(QMargins(4, 2, 4, 2));
         text->setBrush(QColor(255, 255, 255, 220));
         text->setPen(QPen(QColor(0xD5, 0x5E, 0x00)));

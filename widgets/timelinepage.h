@@ -35,7 +35,11 @@ public:
     void resetZoom();
     bool saveImage(const QString& path);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void replotIfVisible();
     void rebuild();          // data changed: recompute series for the selection and bin
     void draw();             // series, markers and labels onto the plot
     void drawReleases();
