@@ -9,10 +9,14 @@
 #include "mainwindow.h"
 #include "qcustomplotshim.h"
 #include "selection.h"
+#include "selectionbar.h"
 #include "tablepanel.h"
 #include "timelinepage.h"
 
 #include <QApplication>
+#include <QMenu>
+#include <QStatusBar>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void zoomChangesBins();
     void rangeSelectionFilters();
     void invalidFileKeepsPrevious();
+    void campaignFilterFromToolbar();
     void loadCanBeCancelled();
 
 private:
@@ -140,6 +145,29 @@ void TestWidgets::invalidFileKeepsPrevious()
     });
     QVERIFY(open(w, bad));
     QCOMPARE(w.investigation(), before);
+}
+
+void TestWidgets::campaignFilterFromToolbar()
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(open(w, m_path));
+    auto* accounts = w.findChild<AccountsPage*>();
+    QTRY_VERIFY(accounts->accounts()->model()->rowCount() > 0);
+    const int all = accounts->accounts()->model()->rowCount();
+    auto* bar = w.findChild<SelectionBar*>();
+    QVERIFY(bar);
+    auto* button = bar->findChild<QToolButton*>(QStringLiteral("campaignsButton"));
+    QVERIFY(button && button->menu());
+    const QList<QAction*> groups = button->menu()->actions();
+    QCOMPARE(groups.size(), 4); // three campaigns and the baseline
+    groups.at(2)->setChecked(false); // leave out the largest campaign
+    QVERIFY(!w.selection()->current().hasGroup(2));
+    QTRY_VERIFY(accounts->accounts()->model()->rowCount() < all);
+    QVERIFY(bar->summary().contains(QStringLiteral("groups 3 of 4")));
+    const auto* status = w.findChild<QStatusBar*>();
+    QVERIFY(status);
 }
 
 void TestWidgets::loadCanBeCancelled()

@@ -10,6 +10,7 @@
 #include "campaigntablemodel.h"
 #include "loadjob.h"
 #include "selection.h"
+#include "selectionbar.h"
 #include "timelinepage.h"
 
 #include <QApplication>
@@ -48,6 +49,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Campaigns"));
     m_selection = new SelectionState(this);
+    m_selectionBar = new SelectionBar(m_selection, this);
+    addToolBar(Qt::TopToolBarArea, m_selectionBar);
     m_timeline = new TimelinePage(m_selection, this);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -82,6 +85,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_evidenceLabel = new QLabel(tr("No investigation open"), this);
     m_evidenceLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_evidenceLabel, 1);
+    m_filterLabel = new QLabel(this);
+    m_filterLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_filterLabel);
+    connect(m_selectionBar, &SelectionBar::summaryChanged, m_filterLabel, &QLabel::setText);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
 
@@ -150,7 +157,8 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     }
     m_inv = result.investigation;
     m_analysis = std::make_shared<const Analysis>(analyze(*m_inv));
-    m_selection->reset(m_inv->groupCount());
+    m_selection->reset(m_inv->groupCount()); // first: the bar reads the selection of this investigation
+    m_selectionBar->setInvestigation(m_inv);
     m_campaigns->setResults(m_inv, m_analysis);
     m_timeline->setResults(m_inv, m_analysis);
     m_capabilities->setResults(m_inv, m_analysis);

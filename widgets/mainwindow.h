@@ -21,6 +21,7 @@ class AccountsPage;
 class CampaignTableModel;
 class ExchangesPage;
 class FamiliesPage;
+class SelectionBar;
 class SelectionJob;
 class CapabilitiesPage;
 class LoadJob;
@@ -52,6 +53,8 @@ private:
 
     LoadJob* m_job = nullptr;
     SelectionState* m_selection = nullptr;
+    SelectionBar* m_selectionBar = nullptr;
+    QLabel* m_filterLabel = nullptr;
     QTabWidget* m_pages = nullptr;
     TimelinePage* m_timeline = nullptr;
     CapabilitiesPage* m_capabilities = nullptr;

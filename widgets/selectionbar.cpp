@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "selectionbar.h"
+
+#include "timeutil.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QToolButton>
+
+namespace hs {
+
+SelectionBar::SelectionBar(SelectionState* selection, QWidget* parent) : QToolBar(tr("Selection"), parent), m_selection(selection)
+{
+    setObjectName(QStringLiteral("selectionBar"));
+    m_back = addAction(tr("Back"), m_selection, &SelectionState::back);
+    m_back->setShortcut(QKeySequence::Back);
+    m_back->setToolTip(tr("The previous selection (%1)").arg(m_back->shortcut().toString(QKeySequence::NativeText)));
+    m_forward = addAction(tr("Forward"), m_selection, &SelectionState::forward);
+    m_forward->setShortcut(QKeySequence::Forward);
+    addSeparator();
+    m_campaigns = new QToolButton(this);
+    m_campaigns->setObjectName(QStringLiteral("campaignsButton"));
+    m_campaigns->setPopupMode(QToolButton::InstantPopup);
+    m_campaigns->setMenu(new QMenu(m_campaigns));
+    m_campaigns->setAccessibleName(tr("Campaigns in the selection"));
+    addWidget(m_campaigns);
+    m_model = new QComboBox(this);
+    m_model->setAccessibleName(tr("Model filter"));
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    addWidget(m_model);
+    m_capability = new QComboBox(this);
+    m_capability->setAccessibleName(tr("Capability filter"));
+    m_capability->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    addWidget(m_capability);
+    addSeparator();
+    m_range = new QLabel(this);
+    m_range->setTextFormat(Qt::PlainText);
+    addWidget(m_range);
+    m_clearRange = addAction(tr("Clear range"), this, [this] { m_selection->setRange(std::nullopt); });
+    connect(m_model, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        m_selection->setModel(i <= 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(i - 1)));
+    });
+    connect(m_capability, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        m_selection->setCapability(i <= 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(i - 1)));
+    });
+    connect(m_selection, &SelectionState::changed, this, &SelectionBar::fromSelection);
+    setEnabled(false);
+}
+
+void SelectionBar::setInvestigation(std::shared_ptr<const Investigation> inv)
+{
+    m_inv = std::move(inv);
+    QMenu* menu = m_campaigns->menu();
+    menu->clear();
+    for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g) {
+        const QString name = g == m_inv->baselineGroup() ? tr("Organic baseline") : m_inv->campaigns[g].name;
+        QAction* a = menu->addAction(name.left(80)); // menu text is plain; an ampersand would make a mnemonic
+        a->setText(a->text().replace(QLatin1Char('&'), QStringLiteral("&&")));
+        a->setCheckable(true);
+        a->setData(g);
+        connect(a, &QAction::toggled, this, &SelectionBar::campaignsChosen);
+    }
+    m_model->clear();
+    m_model->addItem(tr("All models"));
+    for (const ModelInfo& m : m_inv->models)
+        m_model->addItem(m.name.left(60));
+    m_capability->clear();
+    m_capability->addItem(tr("All capabilities"));
+    for (const CapabilityInfo& c : m_inv->capabilities)
+        m_capability->addItem(c.name.left(60));
+    setEnabled(true);
+    fromSelection();
+}
+
+void SelectionBar::campaignsChosen()
+{
+    std::vector<bool> groups(m_inv->groupCount(), false);
+    for (QAction* a : m_campaigns->menu()->actions())
+        groups[a->data().toUInt()] = a->isChecked();
+    m_selection->setGroups(groups);
+}
+
+void SelectionBar::fromSelection()
+{
+    if (!m_inv)
+        return;
+    const Selection& s = m_selection->current();
+    for (QAction* a : m_campaigns->menu()->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(s.hasGroup(a->data().toUInt()));
+    }
+    m_model->setCurrentIndex(s.model ? int(*s.model) + 1 : 0);
+    m_capability->setCurrentIndex(s.capability ? int(*s.capability) + 1 : 0);
+    m_range->setText(s.range ? tr("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to)) : tr("Whole period"));
+    m_clearRange->setEnabled(s.range.has_value());
+    m_back->setEnabled(m_selection->canGoBack());
+    m_forward->setEnabled(m_selection->canGoForward());
+    int chosen = 0;
+    for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g)
+        chosen += s.hasGroup(g) ? 1 : 0;
+    m_campaigns->setText(tr("Groups: %1 of %2").arg(chosen).arg(m_inv->groupCount()));
+    Q_EMIT summaryChanged(summary());
+}
+
+QString SelectionBar::summary() const
+{
+    if (!m_inv)
+        return {};
+    const Selection& s = m_selection->current();
+    QStringList parts;
+    int chosen = 0;
+    for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g)
+        chosen += s.hasGroup(g) ? 1 : 0;
+    parts << tr("groups %1 of %2").arg(chosen).arg(m_inv->groupCount());
+    parts << (s.range ? tr("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to)) : tr("whole period"));
+    if (s.model)
+        parts << tr("model %1").arg(m_inv->models[*s.model].name.left(40));
+    if (s.capability)
+        parts << tr("capability %1").arg(m_inv->capabilities[*s.capability].name.left(40));
+    return tr("Filter: %1").arg(parts.join(QStringLiteral(", ")));
+}
+
+} // namespace hs

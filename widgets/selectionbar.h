@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The toolbar over the shared selection: which campaigns, which model, which capability, the time
+// range (set on the timeline), back and forward through earlier selections.
+
+#include "investigation.h"
+#include "selection.h"
+
+#include <QToolBar>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace hs {
+
+class SelectionBar final : public QToolBar
+{
+    Q_OBJECT
+public:
+    SelectionBar(SelectionState* selection, QWidget* parent = nullptr);
+    void setInvestigation(std::shared_ptr<const Investigation> inv);
+    // One line for the status bar: "Campaigns: 2 of 3 · 2026-01-27 14:00 to ... · model atlas-3".
+    QString summary() const;
+
+Q_SIGNALS:
+    void summaryChanged(const QString& summary);
+
+private:
+    void fromSelection();
+    void campaignsChosen();
+
+    SelectionState* m_selection;
+    std::shared_ptr<const Investigation> m_inv;
+    QToolButton* m_campaigns;
+    QComboBox* m_model;
+    QComboBox* m_capability;
+    QLabel* m_range;
+    QAction* m_clearRange;
+    QAction* m_back;
+    QAction* m_forward;
+};
+
+} // namespace hs
