@@ -103,6 +103,21 @@ void resetChart(QChart* chart, bool legend)
     chart->legend()->setAlignment(Qt::AlignBottom);
 }
 
+// The series with its category axis below and a 0-100% axis on the left.
+void addPercentSeries(QChart* chart, QPercentBarSeries* series, const QStringList& categories, const QString& xTitle)
+{
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setTitleText(xTitle);
+    auto* y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d%%"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
 } // namespace
 
 void CapabilitiesPage::rebuildMix()
@@ -134,15 +149,7 @@ void CapabilitiesPage::rebuildMix()
         series->append(set);
     }
     series->setBarWidth(0.7);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    auto* y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d%%"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    addPercentSeries(chart, series, categories, QString());
     chart->setTitle(s.range ? tr("Capability mix, %1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to))
                             : tr("Capability mix: campaigns against the organic baseline"));
 }
@@ -183,16 +190,7 @@ void CapabilitiesPage::rebuildOverTime()
         series->append(set);
     }
     series->setBarWidth(0.9);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setTitleText(tr("Week starting (UTC)"));
-    auto* y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d%%"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    addPercentSeries(chart, series, categories, tr("Week starting (UTC)"));
     chart->setTitle(tr("Capability mix over time: %1").arg(chartText(m_campaign->currentText())));
 }
 
