@@ -14,6 +14,9 @@
 #include "timelinepage.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QMenu>
 #include <QStatusBar>
 #include <QToolButton>
@@ -52,6 +55,9 @@ bool TestWidgets::open(MainWindow& w, const QString& path)
 
 void TestWidgets::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // settings in a test location, not the reviewer's
+    QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
+    QSettings().clear();
     // The generator's tiny investigation: 81 days, three campaigns, a pivot; a few thousand rows.
     m_path = m_dir.filePath(QStringLiteral("evidence.db"));
     GenerateOptions options;
@@ -74,6 +80,7 @@ void TestWidgets::opensAndShowsEveryView()
         QVERIFY(!w.pages()->currentWidget()->grab().isNull());
     }
     QVERIFY(w.timelinePage()->plot()->plottableCount() > 1);
+    QCOMPARE(w.recentFiles().value(0), QFileInfo(m_path).absoluteFilePath()); // remembered for File > Open recent
 }
 
 void TestWidgets::zoomChangesBins()

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QPlainTextEdit;
@@ -43,8 +44,16 @@ public:
     TimelinePage* timelinePage() const { return m_timeline; }
     QTabWidget* pages() const { return m_pages; }
 
+    QStringList recentFiles() const;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
     void createMenus();
+    void fillRecentMenu();
+    void rememberFile(const QString& path);
     void chooseFile();
     void onProgress(const QString& phase, double fraction);
     void onLoaded(const QString& path, const LoadResult& result);
@@ -70,6 +79,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_evidenceLabel = nullptr;
+    QMenu* m_recentMenu = nullptr;
 };
 
 } // namespace hs
