@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard offscreen, driven as a reviewer would: open, switch views, zoom, select a range.
 #include "accountspage.h"
+#include "analysis.h"
 #include "familiespage.h"
 #include "fixturedb.h"
 #include "generator.h"
 #include "generatorstory.h"
 #include "loadjob.h"
 #include "mainwindow.h"
+#include "overviewpage.h"
 #include "qcustomplotshim.h"
 #include "selection.h"
 #include "selectionbar.h"
@@ -15,6 +17,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QMenu>
@@ -81,6 +84,16 @@ void TestWidgets::opensAndShowsEveryView()
     }
     QVERIFY(w.timelinePage()->plot()->plottableCount() > 1);
     QCOMPARE(w.recentFiles().value(0), QFileInfo(m_path).absoluteFilePath()); // remembered for File > Open recent
+    auto* overview = w.findChild<OverviewPage*>();
+    QVERIFY(overview);
+    QVERIFY(overview->cardText(0).startsWith(QLocale().toString(qlonglong(w.investigation()->exchangeRows))));
+    int pivots = 0;
+    for (const GroupFigures& g : analyze(*w.investigation()).campaigns)
+        for (const PivotFigure& p : g.pivots)
+            pivots += p.pivot ? 1 : 0;
+    QVERIFY(pivots >= 1); // the story's pivot at least
+    QVERIFY(overview->cardText(3).startsWith(QString::number(pivots) + QLatin1Char('\n')));
+    QVERIFY(overview->cardText(4).contains(QStringLiteral("Hydra-7")));
 }
 
 void TestWidgets::zoomChangesBins()

@@ -7,8 +7,8 @@
 #include "exchangespage.h"
 #include "familiespage.h"
 #include "selectionjob.h"
-#include "campaigntablemodel.h"
 #include "loadjob.h"
+#include "overviewpage.h"
 #include "selection.h"
 #include "selectionbar.h"
 #include "timelinepage.h"
@@ -22,7 +22,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -30,10 +29,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 
 namespace hs {
 
@@ -43,23 +40,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_job, &LoadJob::progress, this, &MainWindow::onProgress);
     connect(m_job, &LoadJob::finished, this, &MainWindow::onLoaded);
 
-    m_campaigns = new CampaignTableModel(this);
-    auto* proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_campaigns);
-    proxy->setSortRole(CampaignTableModel::SortRole);
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("campaignTable"));
-    m_table->setModel(proxy);
-    m_table->setSortingEnabled(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAccessibleName(tr("Campaigns"));
     m_selection = new SelectionState(this);
     m_selectionBar = new SelectionBar(m_selection, this);
     addToolBar(Qt::TopToolBarArea, m_selectionBar);
     m_timeline = new TimelinePage(m_selection, this);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addTab(m_table, tr("Overview"));
+    m_overview = new OverviewPage(this);
+    m_pages->addTab(m_overview, tr("Overview"));
     m_pages->addTab(m_timeline, tr("Timeline"));
     m_capabilities = new CapabilitiesPage(m_selection, this);
     m_pages->addTab(m_capabilities, tr("Capabilities"));
@@ -210,14 +198,13 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_analysis = std::make_shared<const Analysis>(analyze(*m_inv));
     m_selection->reset(m_inv->groupCount()); // first: the bar reads the selection of this investigation
     m_selectionBar->setInvestigation(m_inv);
-    m_campaigns->setResults(m_inv, m_analysis);
+    m_overview->setResults(m_inv, m_analysis);
     m_timeline->setResults(m_inv, m_analysis);
     m_capabilities->setResults(m_inv, m_analysis);
     m_accounts->setResults(m_inv);
     m_families->setResults(m_inv);
     m_exchanges->setResults(m_inv);
     m_figures->setInvestigation(m_inv);
-    m_table->resizeColumnsToContents();
     showFindings(result.findings);
     const QLocale locale;
     m_evidenceLabel->setText(tr("%1  ·  SHA-256 %2…  ·  %3 exchanges, %4 accounts")

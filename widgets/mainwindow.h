@@ -13,14 +13,13 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QPlainTextEdit;
-class QTableView;
 class QTabWidget;
 
 namespace hs {
 
 class AccountsPage;
-class CampaignTableModel;
 class ExchangesPage;
+class OverviewPage;
 class FamiliesPage;
 class SelectionBar;
 class SelectionJob;
@@ -73,8 +72,7 @@ private:
     ExchangesPage* m_exchanges = nullptr;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
-    CampaignTableModel* m_campaigns = nullptr;
-    QTableView* m_table = nullptr;
+    OverviewPage* m_overview = nullptr;
     QPlainTextEdit* m_findings = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Overview: the investigation at a glance. Summary cards (exchanges, accounts, campaigns,
+// pivots, the largest cluster) over a sortable table of campaigns and the baseline.
+
+#include "analysis.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QGridLayout;
+class QLabel;
+class QTableView;
+
+namespace hs {
+
+class CampaignTableModel;
+
+class OverviewPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OverviewPage(QWidget* parent = nullptr);
+    void setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis);
+    QTableView* table() const { return m_table; }
+    QString cardText(int index) const; // for tests: "value\ncaption"
+
+private:
+    void setCard(int index, const QString& value, const QString& caption);
+
+    CampaignTableModel* m_model;
+    QTableView* m_table;
+    QList<QLabel*> m_values, m_captions;
+};
+
+} // namespace hs
