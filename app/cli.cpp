@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
+#include "casecli.h"
+#include "cliutil.h"
+
 #include "analysis.h"
 #include "analysisjson.h"
 #include "generator.h"
@@ -15,61 +18,21 @@
 namespace hs {
 namespace {
 
-enum Exit { ExitOk = 0, ExitWarnings = 1, ExitError = 2 };
-
-// Evidence text is attacker-written: control characters never reach the terminal raw.
-QString printable(const QString& text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text) {
-        const char16_t u = ch.unicode();
-        if ((u < 0x20 && u != u'\n') || (u >= 0x7f && u < 0xa0) || u == 0x202e || u == 0x202d)
-            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
-        else
-            out += ch;
-    }
-    return out;
-}
-
-void writeOut(const QByteArray& bytes)
-{
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-void printError(const QString& message)
-{
-    const QByteArray bytes = (QStringLiteral("hydrascope: ") + printable(message) + QLatin1Char('\n')).toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
-}
-
-QString findingLine(const QString& file, const Finding& f) { return file + QStringLiteral(": ") + printable(f.toText()); }
-
 // Parses "COMMAND FILE [options]"; prints usage errors itself.
-bool parse(QCommandLineParser& parser, const QStringList& args, const QString& fileName)
+bool parse(QCommandLineParser& parser, const QStringList& args, const QString& fileName, int* code)
 {
-    parser.addHelpOption();
-    parser.addPositionalArgument(fileName, QStringLiteral("The flagged-campaign database."));
-    QStringList withProgram = args;
-    withProgram.prepend(QStringLiteral("hydrascope"));
-    if (!parser.parse(withProgram)) {
-        printError(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
-        return false;
-    }
-    return true;
+    if (!fileName.isEmpty())
+        parser.addPositionalArgument(fileName, QStringLiteral("The flagged-campaign database."));
+    return parseCommand(parser, args, code);
 }
 
 int validate(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Check a flagged-campaign database against the format."));
-    if (!parse(parser, args, QStringLiteral("FILE")))
-        return ExitError;
+    int code = ExitError;
+    if (!parse(parser, args, QStringLiteral("FILE"), &code))
+        return code;
     if (parser.positionalArguments().size() != 2) {
         printError(QStringLiteral("validate takes one FILE"));
         return ExitError;
@@ -99,8 +62,9 @@ int analyzeCommand(const QStringList& args)
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Reader threads (default: one per core)."),
                                      QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({threshold, json, threads});
-    if (!parse(parser, args, QStringLiteral("FILE")))
-        return ExitError;
+    int code = ExitError;
+    if (!parse(parser, args, QStringLiteral("FILE"), &code))
+        return code;
     if (parser.positionalArguments().size() != 2) {
         printError(QStringLiteral("analyze takes one FILE"));
         return ExitError;
@@ -142,8 +106,9 @@ int generateCommand(const QStringList& args)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("N"),
                                   QString::number(GenerateOptions{}.seed));
     parser.addOptions({output, scale, seed});
-    if (!parse(parser, args, QString()))
-        return ExitError;
+    int code = ExitError;
+    if (!parse(parser, args, QString(), &code))
+        return code;
     GenerateOptions options;
     if (!parseGenerateScale(parser.value(scale), &options.scale)) {
         printError(QStringLiteral("--scale must be demo, full or tiny, not '%1'").arg(parser.value(scale)));
@@ -169,7 +134,8 @@ int generateCommand(const QStringList& args)
 
 bool isCliCommand(const QStringList& args)
 {
-    static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate")};
+    static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate"),
+                                      QStringLiteral("case")};
     return !args.isEmpty() && commands.contains(args.front());
 }
 
@@ -180,6 +146,8 @@ int runCli(const QStringList& args)
         return validate(args);
     if (command == QLatin1String("analyze"))
         return analyzeCommand(args);
+    if (command == QLatin1String("case"))
+        return runCaseCommand(args);
     return generateCommand(args);
 }
 

@@ -20,6 +20,7 @@ const char* const kUsage =
     "       hydrascope validate FILE           check a flagged-campaign database\n"
     "       hydrascope analyze FILE [--threshold X] [--json]\n"
     "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N]\n"
+    "       hydrascope case new|annotate|show|verify ...   case files (see `hydrascope case --help`)\n"
     "       hydrascope FILE --screenshots DIR   save every view as PNG (for the user guide)\n"
     "       hydrascope --version | --help\n"
     "Each subcommand takes --help. Exit codes: 0 ok, 1 warnings (validate), 2 errors.\n";

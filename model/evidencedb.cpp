@@ -31,6 +31,13 @@ Statement& Statement::operator=(Statement&& other) noexcept
 Statement::~Statement() { sqlite3_finalize(m_stmt); }
 
 void Statement::bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
+void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+
+void Statement::bind(int index, const QString& value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text64(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
 
 bool Statement::next()
 {

@@ -37,6 +37,8 @@ public:
 
     bool isValid() const { return m_stmt != nullptr; }
     void bind(int index, std::int64_t value);
+    void bind(int index, const QString& value); // text, empty for a null QString (NULL: bindNull)
+    void bindNull(int index);
     // true while a row is available; on error returns false and sets error().
     bool next();
     bool failed() const { return m_rc != 0; }

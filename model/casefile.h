@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The case file (.hcase): a reviewer's annotations, saved views and audit log in a SQLite file
+// of its own, beside (never inside) the read-only evidence. Format: docs/case-file.md.
+//
+// Every edit is one transaction that also appends its audit entry, committed before the call
+// returns (WAL, synchronous=FULL): there is nothing to save, and killing the program loses at
+// most the edit in flight. Not thread-safe: one CaseFile per thread.
+
+#include "casedata.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+
+namespace hs {
+
+struct EvidenceFile;
+class Statement;
+
+constexpr int kCaseFormatVersion = 1;
+
+class CaseFile
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+    ~CaseFile();
+    CaseFile(const CaseFile&) = delete;
+    CaseFile& operator=(const CaseFile&) = delete;
+
+    // Creates a new case for `evidence` (its sha256 must be set). Refuses an existing file.
+    static std::unique_ptr<CaseFile> create(const QString& path, const EvidenceFile& evidence,
+                                            const QString& reviewer, const QString& title, QString* error);
+    // Opens a case; refuses files that are not case files or of a newer format version.
+    static std::unique_ptr<CaseFile> open(const QString& path, Mode mode, QString* error);
+
+    QString path() const { return m_path; }
+    const CaseInfo& info() const { return m_info; }
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    QString lastError() const { return m_error; }
+
+    // Who the audit log names for the edits that follow (default: the case's reviewer).
+    void setActor(const QString& actor) { m_actor = actor; }
+    QString actor() const { return m_actor; }
+
+    // Annotations. add() fills id, times and (when empty) the author, and returns the stored one.
+    std::optional<Annotation> addAnnotation(Annotation a);
+    bool updateAnnotation(Annotation a); // sets editedAt
+    bool removeAnnotation(std::int64_t id);
+    bool restoreAnnotation(const Annotation& a); // undoes a removal: same id and content
+    std::vector<Annotation> annotations() const;
+    std::optional<Annotation> annotation(std::int64_t id) const;
+
+    std::optional<SavedView> saveView(SavedView view); // replaces a view of the same name
+    bool removeView(std::int64_t id);
+    std::vector<SavedView> views() const;
+
+    std::vector<AuditEntry> audit() const;
+    // Appends an event without content (opened, exported, evidence-mismatch, ...).
+    bool record(const QString& action, const QString& subject, const QString& detail);
+    // Remembers where the evidence was found (not audited content: the hash is what counts).
+    bool setEvidencePath(const QString& path);
+
+    // A stable pseudonym for a hidden value ("ACCT-0042"), created on first use; the mapping
+    // stays in the case file only. Read-only cases answer only known values.
+    std::optional<QString> pseudonym(const QString& kind, const QString& value);
+
+    CaseSnapshot snapshot() const;
+
+private:
+    CaseFile(sqlite3* db, QString path, Mode mode);
+    bool readInfo();
+    bool exec(const char* sql);
+    Statement prepare(const char* sql) const;
+    // Runs `change` and appends its audit entry in one transaction.
+    template<typename Change>
+    bool transact(const QString& action, const QString& subject, const QString& detail,
+                  const QString& contentHash, Change&& change);
+    bool appendAudit(const QString& action, const QString& subject, const QString& detail,
+                     const QString& contentHash);
+    bool writeAnnotation(const Annotation& a, bool insert);
+    bool fail(const QString& message);
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+    Mode m_mode;
+    CaseInfo m_info;
+    QString m_actor;
+    mutable QString m_error;
+};
+
+// Where the evidence is now: the recorded path, else a file of the recorded name beside the
+// case. Empty when neither exists.
+QString locateEvidence(const CaseInfo& info, const QString& casePath);
+
+} // namespace hs

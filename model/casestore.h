@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Rows of the case file's tables to and from the value structs of casedata.h. No transactions,
+// no audit: CaseFile (casefile.h) wraps these into audited edits.
+
+#include "casedata.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+
+namespace hs {
+
+bool writeCaseInfo(sqlite3& db, const CaseInfo& info, const QString& format, QString* error);
+bool readCaseInfo(sqlite3& db, CaseInfo* info, QString* format, QString* error);
+bool setInfoValue(sqlite3& db, const QString& key, const QString& value, QString* error);
+
+bool writeAnnotation(sqlite3& db, const Annotation& a, bool insert, QString* error);
+std::vector<Annotation> readAnnotations(sqlite3& db, std::optional<std::int64_t> id);
+bool writeView(sqlite3& db, const SavedView& v, QString* error);
+std::vector<SavedView> readViews(sqlite3& db);
+bool deleteRow(sqlite3& db, const char* sql, std::int64_t id, QString* error);
+
+bool insertAudit(sqlite3& db, const AuditEntry& e, QString* error);
+std::vector<AuditEntry> readAudit(sqlite3& db);
+
+std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QString& value);
+std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error);
+
+} // namespace hs
