@@ -104,7 +104,9 @@ void checkChain(const std::vector<AuditEntry>& audit, QStringList* problems)
     QString prev = QString::fromLatin1(kGenesisHash);
     std::int64_t expected = 1;
     for (const AuditEntry& e : audit) {
-        if (e.seq != expected)
+        if (e.seq == expected + 1)
+            *problems << QStringLiteral("audit log: entry %1 is missing").arg(expected);
+        else if (e.seq != expected)
             *problems << QStringLiteral("audit log: entries %1 to %2 are missing").arg(expected).arg(e.seq - 1);
         if (e.prevHash != prev)
             *problems << QStringLiteral("audit entry %1: does not follow the entry before it (an entry was removed, "

@@ -33,6 +33,11 @@ QString schemaSql()
 bool writeDb(const QString& path, const QString& sql)
 {
     QFile::remove(path);
+    return execSql(path, sql);
+}
+
+bool execSql(const QString& path, const QString& sql)
+{
     sqlite3* db = nullptr;
     if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
         return false;

@@ -18,6 +18,9 @@ QString schemaSql();
 QString validSql();
 // Writes `sql` into a new database at `path`; fails the current test on an SQL error.
 bool writeDb(const QString& path, const QString& sql);
+// Runs `sql` on an existing file through a normal connection (an editor outside Hydrascope);
+// false, with a warning naming the error, when SQLite refuses it.
+bool execSql(const QString& path, const QString& sql);
 // Runs one query on a normal connection and returns the first column of the first row (or -1).
 double queryNumber(const QString& path, const QString& sql);
 QStringList queryColumn(const QString& path, const QString& sql);

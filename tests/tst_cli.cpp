@@ -4,6 +4,9 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -18,6 +21,9 @@ private Q_SLOTS:
     void exitCodes();
     void analyzeGolden();
     void generateTinyIsValid();
+    void caseWorkflow();
+    void caseAnnotateRefusals_data();
+    void caseAnnotateRefusals();
 
 private:
     struct Run
@@ -136,6 +142,89 @@ void TestCli::generateTinyIsValid()
     const Run j = run({QStringLiteral("analyze"), path, QStringLiteral("--json")});
     QVERIFY(j.out.contains("\"synthetic\": true"));
     QVERIFY(j.out.contains("\"pivot\": true"));
+}
+
+// The case commands as a script would use them: create, annotate, show, verify, and what verify
+// says once the evidence moves or the case is edited behind the program's back.
+void TestCli::caseWorkflow()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("case-evidence.db"));
+    QVERIFY(QFile::copy(m_small, evidence));
+    const QString casePath = m_dir.filePath(QStringLiteral("workflow.hcase"));
+    Run r = run({QStringLiteral("case"), QStringLiteral("new"), evidence, QStringLiteral("-o"), casePath,
+                 QStringLiteral("--reviewer"), QStringLiteral("Dana")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("new"), evidence, QStringLiteral("-o"), casePath}).code, 2);
+    r = run({QStringLiteral("case"), QStringLiteral("annotate"), casePath, QStringLiteral("--title"), QStringLiteral("Pivot day"),
+             QStringLiteral("--from"), QStringLiteral("2026-02-11T14:00:00Z"), QStringLiteral("--to"),
+             QStringLiteral("2026-02-12T14:00:00Z"), QStringLiteral("--tag"), QStringLiteral("pivot"), QStringLiteral("--tag"),
+             QStringLiteral("atlas"), QStringLiteral("--severity"), QStringLiteral("key-evidence"), QStringLiteral("--author"),
+             QStringLiteral("Eve")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = run({QStringLiteral("case"), QStringLiteral("annotate"), casePath, QStringLiteral("--title"), QStringLiteral("Campaign"),
+             QStringLiteral("--kind"), QStringLiteral("campaign"), QStringLiteral("--target"), QStringLiteral("1")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = run({QStringLiteral("case"), QStringLiteral("show"), casePath, QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray annotations = doc.value(QStringLiteral("annotations")).toArray();
+    QCOMPARE(annotations.size(), 2);
+    const QJsonObject first = annotations.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("from")).toString(), QStringLiteral("2026-02-11T14:00:00Z"));
+    QCOMPARE(first.value(QStringLiteral("severity")).toString(), QStringLiteral("key-evidence"));
+    QCOMPARE(first.value(QStringLiteral("author")).toString(), QStringLiteral("Eve"));
+    QCOMPARE(first.value(QStringLiteral("tags")).toArray().size(), 2);
+    QCOMPARE(doc.value(QStringLiteral("case")).toObject().value(QStringLiteral("reviewer")).toString(), QStringLiteral("Dana"));
+    QCOMPARE(doc.value(QStringLiteral("audit")).toArray().size(), 3);
+    r = run({QStringLiteral("case"), QStringLiteral("verify"), casePath});
+    QVERIFY2(r.code == 0, r.out.constData());
+    QVERIFY(r.out.contains("intact"));
+    // Evidence moved away: 1. Back beside the case: found again by name.
+    const QString moved = m_dir.filePath(QStringLiteral("moved.db"));
+    QVERIFY(QFile::rename(evidence, moved));
+    r = run({QStringLiteral("case"), QStringLiteral("verify"), casePath});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.contains("not found"));
+    QVERIFY(QFile::rename(moved, evidence));
+    // Edited behind the program's back: 2.
+    QCOMPARE(hs::test::queryNumber(casePath, QStringLiteral("SELECT count(*) FROM annotations")), 2.0);
+    QVERIFY(hs::test::execSql(casePath, QStringLiteral("UPDATE annotations SET severity='info' WHERE id=1;")));
+    r = run({QStringLiteral("case"), QStringLiteral("verify"), casePath});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.out.contains("annotation 1 was changed outside Hydrascope"));
+}
+
+void TestCli::caseAnnotateRefusals_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("stderrHas");
+    const QString t = QStringLiteral("--title");
+    QTest::addRow("no title") << QStringList{QStringLiteral("--at"), QStringLiteral("2026-02-11T14:00:00Z")} << QStringLiteral("--title");
+    QTest::addRow("nothing annotated") << QStringList{t, QStringLiteral("x")} << QStringLiteral("one of");
+    QTest::addRow("bad time") << QStringList{t, QStringLiteral("x"), QStringLiteral("--at"), QStringLiteral("noon")} << QStringLiteral("ISO-8601");
+    QTest::addRow("range backwards") << QStringList{t, QStringLiteral("x"), QStringLiteral("--from"), QStringLiteral("2026-02-12T00:00:00Z"),
+                                                    QStringLiteral("--to"), QStringLiteral("2026-02-11T00:00:00Z")} << QStringLiteral("end after");
+    QTest::addRow("target without kind") << QStringList{t, QStringLiteral("x"), QStringLiteral("--target"), QStringLiteral("1")} << QStringLiteral("--kind");
+    QTest::addRow("kind mismatch") << QStringList{t, QStringLiteral("x"), QStringLiteral("--kind"), QStringLiteral("account"),
+                                                  QStringLiteral("--at"), QStringLiteral("2026-02-11T00:00:00Z")} << QStringLiteral("does not go");
+    QTest::addRow("unknown target") << QStringList{t, QStringLiteral("x"), QStringLiteral("--kind"), QStringLiteral("account"),
+                                                   QStringLiteral("--target"), QStringLiteral("9999")} << QStringLiteral("no account with id 9999");
+    QTest::addRow("bad severity") << QStringList{t, QStringLiteral("x"), QStringLiteral("--severity"), QStringLiteral("huge"),
+                                                 QStringLiteral("--at"), QStringLiteral("2026-02-11T00:00:00Z")} << QStringLiteral("--severity");
+}
+
+void TestCli::caseAnnotateRefusals()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, stderrHas);
+    const QString casePath = m_dir.filePath(QStringLiteral("refusals.hcase"));
+    if (!QFile::exists(casePath))
+        QCOMPARE(run({QStringLiteral("case"), QStringLiteral("new"), m_small, QStringLiteral("-o"), casePath}).code, 0);
+    const Run r = run(QStringList{QStringLiteral("case"), QStringLiteral("annotate"), casePath} + options);
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrHas), r.err.constData());
+    QCOMPARE(hs::test::queryNumber(casePath, QStringLiteral("SELECT count(*) FROM annotations")), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
