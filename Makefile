@@ -6,7 +6,7 @@ CMAKEARGS ?=
 DEMO      := $(BUILD)/demo/hydrascope-demo.db
 APP       := $(BUILD)/app/hydrascope
 
-.PHONY: all deps configure build run test bench demo-report sanitize clean
+.PHONY: all deps configure build run test bench demo-report package sanitize clean
 all: build
 
 deps:
@@ -39,6 +39,10 @@ test: build
 
 bench: build
 	cd $(BUILD) && ctest --output-on-failure -L bench --verbose
+
+# The Debian package (packaging/CMakeLists.txt); cpack prints where it wrote the .deb.
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 sanitize: deps
 	cmake -S . -B $(BUILD)-asan -G Ninja -DHYDRASCOPE_WERROR=ON -DHYDRASCOPE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

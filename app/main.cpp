@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QIcon>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -86,6 +87,10 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Hydrascope"));
     QApplication::setApplicationVersion(QStringLiteral(HYDRASCOPE_VERSION));
     QApplication::setOrganizationName(QStringLiteral("Hydrascope"));
+    // The id of packaging/'s desktop file and icon: Wayland compositors match windows to the
+    // desktop entry by it, and the installed icon theme provides the window icon.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.hydrascope.Hydrascope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.hydrascope.Hydrascope")));
     hs::MainWindow window;
     window.show();
     if (!screenshots.isEmpty())

@@ -13,8 +13,8 @@ packages=(
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
   # tests, benchmarks and the demo without a display
   sqlite3 xvfb xauth poppler-utils imagemagick time
-  # packaging checks
-  desktop-file-utils appstream dpkg-dev fakeroot
+  # packaging checks (tests/tst_package.sh; binutils for readelf)
+  desktop-file-utils appstream dpkg-dev fakeroot groff-base lintian binutils
 )
 
 missing=()
