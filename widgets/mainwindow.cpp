@@ -3,6 +3,10 @@
 
 #include "accountspage.h"
 #include "analysis.h"
+#include "annotationsmodel.h"
+#include "casecontroller.h"
+#include "caseactions.h"
+#include "savedviews.h"
 #include "capabilitiespage.h"
 #include "exchangespage.h"
 #include "familiespage.h"
@@ -11,6 +15,7 @@
 #include "overviewpage.h"
 #include "selection.h"
 #include "selectionbar.h"
+#include "tablepanel.h"
 #include "timelinepage.h"
 
 #include <QApplication>
@@ -59,6 +64,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_exchanges = new ExchangesPage(m_figures, this);
     m_pages->addTab(m_exchanges, tr("Exchanges"));
     setCentralWidget(m_pages);
+    // Saved views name pages by these keys (docs/case-file.md).
+    m_overview->setObjectName(QStringLiteral("overview"));
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_capabilities->setObjectName(QStringLiteral("capabilities"));
+    m_accounts->setObjectName(QStringLiteral("accounts"));
+    m_families->setObjectName(QStringLiteral("families"));
+    m_exchanges->setObjectName(QStringLiteral("exchanges"));
 
     m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
     m_findings->setReadOnly(true);
@@ -67,7 +79,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     dock->setObjectName(QStringLiteral("findingsDock"));
     dock->setWidget(m_findings);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {120}, Qt::Vertical);
+    m_case = new CaseActions(this, m_pages, m_selection);
+    addDockWidget(Qt::BottomDockWidgetArea, m_case->dock());
+    tabifyDockWidget(dock, m_case->dock());
+    dock->raise();
+    resizeDocks({dock}, {190}, Qt::Vertical);
+    CaseController* cases = m_case->controller();
+    connect(m_case, &CaseActions::openEvidenceRequested, this, &MainWindow::openFile);
+    connect(m_case, &CaseActions::jumpRequested, this, &MainWindow::jumpTo);
+    connect(m_case, &CaseActions::savedViewRequested, this, &MainWindow::applySavedView);
+    connect(m_case, &CaseActions::statusChanged, this, &MainWindow::updateEvidenceLabel);
+    connect(cases, &CaseController::annotationsChanged, this, [this, cases] { m_timeline->setAnnotations(cases->annotations()); });
+    connect(cases, &CaseController::caseChanged, this, [this, cases] { m_timeline->setAnnotatable(cases->isOpen()); });
+    connect(m_timeline, &TimelinePage::annotateRequested, m_case, &CaseActions::newAnnotation);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -100,7 +124,11 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
+    m_case->addFileActions(file);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    m_case->addEditActions(menuBar()->addMenu(tr("&Edit")));
+    m_case->fillCaseMenu(menuBar()->addMenu(tr("&Case")));
 }
 
 // The ten files opened last, newest first, kept across sessions.
@@ -147,14 +175,17 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open investigation"), {},
-                                                      tr("Flagged-campaign databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open investigation"), {},
+        tr("Flagged-campaign databases (*.db *.sqlite *.sqlite3);;Hydrascope cases (*.hcase);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
 
 void MainWindow::openFile(const QString& path)
 {
+    if (path.endsWith(QLatin1String(".hcase"), Qt::CaseInsensitive))
+        return m_case->openCase(path); // a case opens its own evidence
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
@@ -206,13 +237,74 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_exchanges->setResults(m_inv);
     m_figures->setInvestigation(m_inv);
     showFindings(result.findings);
-    const QLocale locale;
-    m_evidenceLabel->setText(tr("%1  ·  SHA-256 %2…  ·  %3 exchanges, %4 accounts")
-                                 .arg(m_inv->evidence.fileName, m_inv->evidence.sha256.left(12),
-                                      locale.toString(qlonglong(m_inv->exchangeRows)),
-                                      locale.toString(qulonglong(m_inv->accounts.size()))));
-    m_evidenceLabel->setToolTip(m_inv->evidence.path + QStringLiteral("\nSHA-256 ") + m_inv->evidence.sha256);
+    m_case->setInvestigation(m_inv);
+    updateEvidenceLabel();
     updateTitle();
+}
+
+void MainWindow::updateEvidenceLabel()
+{
+    if (!m_inv)
+        return;
+    const QLocale locale;
+    QString text = tr("%1  ·  SHA-256 %2…  ·  %3 exchanges, %4 accounts")
+                       .arg(m_inv->evidence.fileName, m_inv->evidence.sha256.left(12),
+                            locale.toString(qlonglong(m_inv->exchangeRows)), locale.toString(qulonglong(m_inv->accounts.size())));
+    if (const QString status = m_case->evidenceStatus(); !status.isEmpty())
+        text += QStringLiteral("  ·  ") + status;
+    m_evidenceLabel->setText(text);
+    m_evidenceLabel->setToolTip(m_inv->evidence.path + QStringLiteral("\nSHA-256 ") + m_inv->evidence.sha256);
+}
+
+void MainWindow::showPage(QWidget* page) { m_pages->setCurrentWidget(page); }
+
+// Double-click in the Annotations panel: the selection and page that show the annotated thing.
+void MainWindow::jumpTo(const Annotation& a)
+{
+    if (!m_inv)
+        return;
+    const auto hourFloor = [](std::int64_t t) { return t - ((t % 3600) + 3600) % 3600; };
+    const std::int64_t pad = std::max<std::int64_t>(3600, (a.to - a.from) / 4);
+    switch (a.kind) {
+    case AnnotationKind::Range:
+        m_selection->setRange(TimeRange{hourFloor(a.from), hourFloor(a.to + 3599)}); // whole hours, outwards
+        m_timeline->zoomTo(a.from - pad, a.to + pad);
+        return showPage(m_timeline);
+    case AnnotationKind::Point:
+        m_timeline->zoomTo(a.from - 86400, a.from + 86400);
+        return showPage(m_timeline);
+    case AnnotationKind::Campaign:
+        if (const std::uint32_t g = m_inv->campaignIndex(a.target); g != kNoIndex) {
+            std::vector<bool> groups(m_inv->groupCount(), false);
+            groups[g] = true;
+            m_selection->setGroups(groups);
+        }
+        return showPage(m_overview);
+    case AnnotationKind::Cluster:
+    case AnnotationKind::Account:
+    case AnnotationKind::Family: {
+        const QString label = annotationSubjectLabel(m_inv.get(), a);
+        const QString name = label.left(label.lastIndexOf(QStringLiteral(" (")));
+        TablePanel* panel = a.kind == AnnotationKind::Cluster ? m_accounts->clusters()
+                            : a.kind == AnnotationKind::Account ? m_accounts->accounts() : m_families->families();
+        panel->setFilterText(name);
+        return showPage(a.kind == AnnotationKind::Family ? static_cast<QWidget*>(m_families) : m_accounts);
+    }
+    }
+}
+
+void MainWindow::applySavedView(const SavedView& view)
+{
+    if (!m_inv)
+        return;
+    QStringList warnings;
+    m_selection->set(selectionFromSavedView(*m_inv, view, &warnings));
+    if (QWidget* page = m_pages->findChild<QWidget*>(view.page))
+        showPage(page);
+    if (view.from && view.to)
+        m_timeline->zoomTo(*view.from, *view.to);
+    if (!warnings.isEmpty())
+        statusBar()->showMessage(tr("Saved view \"%1\": %2").arg(view.name, warnings.join(QStringLiteral("; "))), 8000);
 }
 
 void MainWindow::showFindings(const Findings& findings)

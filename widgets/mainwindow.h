@@ -18,6 +18,7 @@ class QTabWidget;
 namespace hs {
 
 class AccountsPage;
+class CaseActions;
 class ExchangesPage;
 class OverviewPage;
 class FamiliesPage;
@@ -28,6 +29,8 @@ class LoadJob;
 class SelectionState;
 class TimelinePage;
 struct Analysis;
+struct Annotation;
+struct SavedView;
 
 class MainWindow final : public QMainWindow
 {
@@ -42,6 +45,7 @@ public:
     SelectionState* selection() const { return m_selection; }
     TimelinePage* timelinePage() const { return m_timeline; }
     QTabWidget* pages() const { return m_pages; }
+    CaseActions* caseActions() const { return m_case; }
 
     QStringList recentFiles() const;
 
@@ -58,6 +62,10 @@ private:
     void onLoaded(const QString& path, const LoadResult& result);
     void showFindings(const Findings& findings);
     void updateTitle();
+    void updateEvidenceLabel();
+    void jumpTo(const Annotation& a);
+    void applySavedView(const SavedView& view);
+    void showPage(QWidget* page);
 
     LoadJob* m_job = nullptr;
     SelectionState* m_selection = nullptr;
@@ -78,6 +86,7 @@ private:
     QPushButton* m_cancel = nullptr;
     QLabel* m_evidenceLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
+    CaseActions* m_case = nullptr;
 };
 
 } // namespace hs

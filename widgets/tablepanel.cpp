@@ -123,4 +123,6 @@ void TablePanel::chooseCsvFile()
         QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1.").arg(path));
 }
 
+void TablePanel::setFilterText(const QString& text) { m_filter->setText(text); }
+
 } // namespace hs

@@ -28,6 +28,7 @@ public:
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     bool saveCsv(const QString& path) const;
     void copySelection() const;
+    void setFilterText(const QString& text); // as if typed into the filter box
 
 private:
     void chooseCsvFile();

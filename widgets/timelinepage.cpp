@@ -2,6 +2,7 @@
 #include "timelinepage.h"
 
 #include "analysisjson.h"
+#include "annotationlayout.h"
 #include "palette.h"
 #include "qcustomplotshim.h"
 #include "timeutil.h"
@@ -9,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -57,15 +59,20 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     m_binLabel->setObjectName(QStringLiteral("binLabel"));
     auto* reset = new QPushButton(tr("Reset zoom"), this);
     auto* save = new QPushButton(tr("Save image..."), this);
+    m_annotate = new QPushButton(tr("Annotate range..."), this);
+    m_annotate->setObjectName(QStringLiteral("annotateRange"));
+    m_annotate->setToolTip(tr("Add an annotation for the selected time range (Shift+drag to select one)"));
+    connect(m_annotate, &QPushButton::clicked, this, &TimelinePage::annotateRequested);
     connect(m_split, qOverload<int>(&QComboBox::currentIndexChanged), this, &TimelinePage::rebuild);
     connect(m_stacked, &QCheckBox::toggled, this, &TimelinePage::draw);
     connect(m_log, &QCheckBox::toggled, this, &TimelinePage::draw);
     connect(reset, &QPushButton::clicked, this, &TimelinePage::resetZoom);
     connect(save, &QPushButton::clicked, this, &TimelinePage::exportImage);
     connect(m_selection, &SelectionState::changed, this, &TimelinePage::rebuild);
+    connect(m_selection, &SelectionState::changed, this, &TimelinePage::updateAnnotateButton);
 
     auto* bar = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_split, m_stacked, m_log, reset, save})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_split, m_stacked, m_log, reset, save, m_annotate})
         bar->addWidget(w);
     bar->addStretch(1);
     bar->addWidget(m_binLabel);
@@ -75,6 +82,7 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     layout->addLayout(bar);
     layout->addWidget(m_plot, 1);
     layout->addWidget(hint);
+    updateAnnotateButton();
 }
 
 void TimelinePage::setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis)
@@ -110,7 +118,9 @@ void TimelinePage::onRangeChanged()
     const Bin bin = binForSpan(static_cast<std::int64_t>(r.size()), std::max(100, m_plot->axisRect()->width()));
     if (bin != m_bin) {
         m_bin = bin;
-        rebuild();
+        rebuild(); // draws the annotations too
+    } else if (!m_annotations.empty()) {
+        drawAnnotations(); // merged and labelled for the new zoom
     }
 }
 
@@ -129,6 +139,7 @@ void TimelinePage::draw()
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_band = nullptr;
+    m_annotationItems.clear();
     if (!m_inv)
         return replotIfVisible();
     const double width = double(binSeconds(m_bin));
@@ -179,6 +190,7 @@ void TimelinePage::draw()
     m_plot->yAxis->setRange(log ? 0.8 : 0, log ? top * 2 : top * 1.12);
     drawReleases();
     drawSelectionBand();
+    drawAnnotations();
     replotIfVisible();
 }
 
@@ -359,6 +371,92 @@ void TimelinePage::exportImage()
                                                       tr("PNG image (*.png);;SVG image (*.svg)"));
     if (!path.isEmpty())
         saveImage(path);
+}
+
+void TimelinePage::setAnnotations(std::vector<Annotation> annotations)
+{
+    m_annotations = std::move(annotations);
+    drawAnnotations();
+    replotIfVisible();
+}
+
+void TimelinePage::setAnnotatable(bool annotatable)
+{
+    m_annotatable = annotatable;
+    updateAnnotateButton();
+}
+
+void TimelinePage::updateAnnotateButton()
+{
+    m_annotate->setVisible(m_annotatable);
+    m_annotate->setEnabled(m_annotatable && m_selection->current().range.has_value());
+}
+
+namespace {
+
+QColor severityColor(AnnotationSeverity s)
+{
+    switch (s) {
+    case AnnotationSeverity::KeyEvidence: return QColor(0xC0, 0x00, 0x40);
+    case AnnotationSeverity::Notable: return QColor(0xB0, 0x70, 0x00);
+    case AnnotationSeverity::Info: break;
+    }
+    return QColor(0x30, 0x70, 0x90);
+}
+
+} // namespace
+
+// Marks come from layoutAnnotations() for the visible span: merged where they would crowd,
+// labelled in lanes along the bottom of the plot (release and pivot labels use the top).
+void TimelinePage::drawAnnotations()
+{
+    for (QCPAbstractItem* item : m_annotationItems)
+        m_plot->removeItem(item);
+    m_annotationItems.clear();
+    m_marks = 0;
+    if (!m_inv || m_annotations.empty())
+        return;
+    const QCPRange r = m_plot->xAxis->range();
+    AnnotationView view;
+    view.from = static_cast<std::int64_t>(r.lower);
+    view.to = static_cast<std::int64_t>(r.upper);
+    view.pixels = std::max(100, m_plot->axisRect()->width());
+    view.charPixels = QFontMetricsF(m_plot->font()).averageCharWidth();
+    const std::vector<AnnotationMark> marks = layoutAnnotations(m_annotations, view);
+    m_marks = marks.size();
+    for (const AnnotationMark& m : marks) {
+        const QColor color = severityColor(m.severity);
+        if (m.point) {
+            auto* line = new QCPItemStraightLine(m_plot);
+            line->point1->setCoords(double(m.from), 0);
+            line->point2->setCoords(double(m.from), 1);
+            line->setPen(QPen(color, 1.5));
+            m_annotationItems.push_back(line);
+        } else {
+            auto* band = new QCPItemRect(m_plot);
+            band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            band->topLeft->setCoords(double(m.from), 0.82);
+            band->bottomRight->setCoords(double(std::max(m.to, m.from + 1)), 1);
+            band->setPen(QPen(color));
+            QColor fill = color;
+            fill.setAlpha(45);
+            band->setBrush(fill);
+            m_annotationItems.push_back(band);
+        }
+        if (m.label.isEmpty())
+            continue;
+        auto* text = new QCPItemText(m_plot);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(double(m.from), 0.995 - 0.055 * m.lane);
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        text->setPadding(QMargins(3, 1, 3, 1));
+        text->setColor(color.darker(130));
+        text->setBrush(QColor(255, 255, 255, 200));
+        text->setText(m.label); // QCPItemText draws plain text: titles are never markup
+        m_annotationItems.push_back(text);
+    }
 }
 
 } // namespace hs

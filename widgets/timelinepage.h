@@ -4,6 +4,7 @@
 // measured pivots. Wheel zooms, drag pans, Shift+drag selects a time range for every view.
 
 #include "analysis.h"
+#include "casedata.h"
 #include "selection.h"
 #include "timeline.h"
 
@@ -19,6 +20,8 @@ class QCustomPlot;
 class QCPItemRect;
 class QLabel;
 class QMouseEvent;
+class QPushButton;
+class QCPAbstractItem;
 
 namespace hs {
 
@@ -34,6 +37,13 @@ public:
     void zoomTo(std::int64_t from, std::int64_t to);
     void resetZoom();
     bool saveImage(const QString& path);
+    // Range and point annotations of the open case, drawn as bands and markers.
+    void setAnnotations(std::vector<Annotation> annotations);
+    void setAnnotatable(bool annotatable); // a case is open: "Annotate range..." may be offered
+    std::size_t annotationMarks() const { return m_marks; } // drawn at the current zoom
+
+Q_SIGNALS:
+    void annotateRequested();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -44,6 +54,8 @@ private:
     void draw();             // series, markers and labels onto the plot
     void drawReleases();
     void drawSelectionBand();
+    void drawAnnotations();
+    void updateAnnotateButton();
     void onRangeChanged();
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
@@ -62,6 +74,11 @@ private:
     QCheckBox* m_log = nullptr;
     QLabel* m_binLabel = nullptr;
     QCPItemRect* m_band = nullptr;
+    QPushButton* m_annotate = nullptr;
+    bool m_annotatable = false;
+    std::vector<Annotation> m_annotations;
+    std::vector<QCPAbstractItem*> m_annotationItems;
+    std::size_t m_marks = 0;
     double m_dragStart = 0;
     bool m_selecting = false;
 };

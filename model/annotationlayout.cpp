@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotationlayout.h"
+
+#include <algorithm>
+
+namespace hs {
+namespace {
+
+void assignLabels(std::vector<AnnotationMark>& marks, const AnnotationView& view, double secondsPerPixel)
+{
+    std::vector<double> laneEnd(static_cast<std::size_t>(std::max(view.lanes, 0)), -1e300); // pixel where each lane is free
+    for (AnnotationMark& m : marks) {
+        const double x = double(m.from - view.from) / secondsPerPixel;
+        const QString text = m.label;
+        const double width = double(text.size()) * view.charPixels + 8;
+        m.label.clear();
+        for (std::size_t lane = 0; lane < laneEnd.size(); ++lane) {
+            if (laneEnd[lane] <= x) {
+                m.lane = static_cast<int>(lane);
+                m.label = text;
+                laneEnd[lane] = x + width;
+                break;
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<AnnotationMark> layoutAnnotations(const std::vector<Annotation>& annotations, const AnnotationView& view)
+{
+    std::vector<const Annotation*> visible;
+    for (const Annotation& a : annotations) {
+        if (!isTimeKind(a.kind))
+            continue;
+        const std::int64_t end = a.kind == AnnotationKind::Point ? a.from : a.to;
+        if (end >= view.from && a.from <= view.to)
+            visible.push_back(&a);
+    }
+    std::sort(visible.begin(), visible.end(), [](const Annotation* x, const Annotation* y) {
+        return x->from != y->from ? x->from < y->from : x->id < y->id;
+    });
+    const double secondsPerPixel = std::max(1e-9, double(view.to - view.from) / std::max(1.0, view.pixels));
+    const auto gap = static_cast<std::int64_t>(view.mergePixels * secondsPerPixel);
+    std::vector<AnnotationMark> marks;
+    std::vector<QString> lead; // per mark: the title of its most severe annotation, first among equals
+    for (const Annotation* a : visible) {
+        const bool point = a->kind == AnnotationKind::Point;
+        const std::int64_t end = point ? a->from : a->to;
+        if (!marks.empty() && a->from <= marks.back().to + gap) {
+            AnnotationMark& m = marks.back();
+            m.to = std::max(m.to, end);
+            m.point = m.point && point;
+            if (a->severity > m.severity) { // the most important title names the mark
+                m.severity = a->severity;
+                lead[marks.size() - 1] = a->title;
+            }
+            ++m.count;
+            m.ids.push_back(a->id);
+            continue;
+        }
+        marks.push_back({a->from, end, point, 1, a->severity, QString(), -1, {a->id}});
+        lead.push_back(a->title);
+    }
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        QString title = lead[i].simplified(); // one line, whatever the title holds
+        if (title.size() > view.maxLabelChars)
+            title = title.left(view.maxLabelChars - 1) + QChar(0x2026);
+        marks[i].label = marks[i].count == 1 ? title : QStringLiteral("%1 (+%2 more)").arg(title).arg(marks[i].count - 1);
+    }
+    assignLabels(marks, view, secondsPerPixel);
+    return marks;
+}
+
+} // namespace hs

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotationspanel.h"
+
+#include "annotationsmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hs {
+
+AnnotationsPanel::AnnotationsPanel(AnnotationsModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    m_proxy = new AnnotationFilterProxy(this);
+    m_proxy->setSourceModel(model);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("annotationsView"));
+    m_view->setAccessibleName(tr("Annotations"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AnnotationsModel::SeverityColumn, Qt::DescendingOrder); // key evidence first
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(AnnotationsModel::TitleColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(AnnotationsModel::TitleColumn, 260);
+    m_view->setColumnWidth(AnnotationsModel::SubjectColumn, 300);
+
+    m_kind = new QComboBox(this);
+    m_kind->addItem(tr("Any kind"));
+    for (int k = 0; k < kAnnotationKinds; ++k)
+        m_kind->addItem(kindName(static_cast<AnnotationKind>(k)));
+    m_kind->setAccessibleName(tr("Filter by kind"));
+    m_severity = new QComboBox(this);
+    m_severity->addItem(tr("Any severity"));
+    for (int s = 0; s < kSeverities; ++s)
+        m_severity->addItem(severityLabel(static_cast<AnnotationSeverity>(s)));
+    m_severity->setAccessibleName(tr("Filter by severity"));
+    auto lineEdit = [this](const QString& placeholder) {
+        auto* e = new QLineEdit(this);
+        e->setPlaceholderText(placeholder);
+        e->setAccessibleName(placeholder);
+        e->setClearButtonEnabled(true);
+        connect(e, &QLineEdit::textChanged, this, &AnnotationsPanel::applyFilters);
+        return e;
+    };
+    m_tag = lineEdit(tr("Tag"));
+    m_author = lineEdit(tr("Author"));
+    m_text = lineEdit(tr("Search title, note, subject"));
+    connect(m_kind, qOverload<int>(&QComboBox::currentIndexChanged), this, &AnnotationsPanel::applyFilters);
+    connect(m_severity, qOverload<int>(&QComboBox::currentIndexChanged), this, &AnnotationsPanel::applyFilters);
+
+    m_new = new QPushButton(tr("&New..."), this);
+    m_edit = new QPushButton(tr("&Edit..."), this);
+    m_delete = new QPushButton(tr("&Delete"), this);
+    m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
+    connect(m_new, &QPushButton::clicked, this, &AnnotationsPanel::newRequested);
+    connect(m_edit, &QPushButton::clicked, this, [this] {
+        if (const Annotation* a = current())
+            Q_EMIT editRequested(*a);
+    });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        if (const Annotation* a = current())
+            Q_EMIT deleteRequested(a->id);
+    });
+    connect(m_view, &QTableView::activated, this, [this] { // double-click or Enter
+        if (const Annotation* a = current())
+            Q_EMIT jumpRequested(*a);
+    });
+    auto* del = new QShortcut(QKeySequence::Delete, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, m_delete, &QPushButton::click);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AnnotationsPanel::updateButtons);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &AnnotationsPanel::updateButtons);
+
+    auto* filters = new QHBoxLayout;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_kind, m_severity, m_tag, m_author})
+        filters->addWidget(w);
+    filters->addWidget(m_text, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_new, m_edit, m_delete})
+        buttons->addWidget(w);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    setCaseOpen(false, QString());
+}
+
+void AnnotationsPanel::setCaseOpen(bool open, const QString& description)
+{
+    m_open = open;
+    m_status->setText(open ? description : tr("No case open: File > New case... keeps annotations beside the evidence."));
+    updateButtons();
+}
+
+const Annotation* AnnotationsPanel::current() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid() || !m_view->selectionModel()->isSelected(index))
+        return nullptr;
+    return m_model->annotationAt(m_proxy->mapToSource(index).row());
+}
+
+void AnnotationsPanel::updateButtons()
+{
+    m_new->setEnabled(m_open);
+    m_edit->setEnabled(m_open && current());
+    m_delete->setEnabled(m_open && current());
+}
+
+void AnnotationsPanel::applyFilters()
+{
+    const int kind = m_kind->currentIndex() - 1;
+    const int severity = m_severity->currentIndex() - 1;
+    m_proxy->setKind(kind < 0 ? std::nullopt : std::optional<AnnotationKind>(static_cast<AnnotationKind>(kind)));
+    m_proxy->setSeverity(severity < 0 ? std::nullopt
+                                      : std::optional<AnnotationSeverity>(static_cast<AnnotationSeverity>(severity)));
+    m_proxy->setTag(m_tag->text());
+    m_proxy->setAuthor(m_author->text());
+    m_proxy->setText(m_text->text());
+}
+
+} // namespace hs

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The Annotations dock: the case's annotations in a sortable table, filtered by kind, severity,
+// tag, author and text. Double-click (or Enter) jumps to the annotated thing; the buttons ask
+// for a new annotation, an edit or a deletion, which CaseActions carries out.
+
+#include "casedata.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace hs {
+
+class AnnotationsModel;
+class AnnotationFilterProxy;
+
+class AnnotationsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    AnnotationsPanel(AnnotationsModel* model, QWidget* parent = nullptr);
+
+    QTableView* view() const { return m_view; }
+    AnnotationFilterProxy* proxy() const { return m_proxy; }
+    QLineEdit* textFilter() const { return m_text; }
+    void setCaseOpen(bool open, const QString& description);
+    const Annotation* current() const;
+
+Q_SIGNALS:
+    void newRequested();
+    void editRequested(const hs::Annotation& a);
+    void deleteRequested(std::int64_t id);
+    void jumpRequested(const hs::Annotation& a);
+
+private:
+    void updateButtons();
+    void applyFilters();
+
+    AnnotationsModel* m_model;
+    AnnotationFilterProxy* m_proxy;
+    QTableView* m_view;
+    QComboBox* m_kind;
+    QComboBox* m_severity;
+    QLineEdit* m_tag;
+    QLineEdit* m_author;
+    QLineEdit* m_text;
+    QPushButton* m_new;
+    QPushButton* m_edit;
+    QPushButton* m_delete;
+    QLabel* m_status;
+    bool m_open = false;
+};
+
+} // namespace hs

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "caseactions.h"
+
+#include "annotationdialog.h"
+#include "annotationsmodel.h"
+#include "annotationspanel.h"
+#include "casecontroller.h"
+#include "savedviews.h"
+#include "selection.h"
+
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTabWidget>
+#include <QUndoStack>
+
+namespace hs {
+namespace {
+
+QString defaultReviewer()
+{
+    const QString saved = QSettings().value(QStringLiteral("reviewer")).toString();
+    if (!saved.isEmpty())
+        return saved;
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("reviewer") : user;
+}
+
+} // namespace
+
+CaseActions::CaseActions(QMainWindow* window, QTabWidget* pages, SelectionState* selection)
+    : QObject(window), m_window(window), m_pages(pages), m_selection(selection)
+{
+    m_controller = new CaseController(this);
+    m_model = new AnnotationsModel(this);
+    m_panel = new AnnotationsPanel(m_model, window);
+    m_dock = new QDockWidget(tr("Annotations"), window);
+    m_dock->setObjectName(QStringLiteral("annotationsDock"));
+    m_dock->setWidget(m_panel);
+    connect(m_controller, &CaseController::annotationsChanged, this,
+            [this] { m_model->setAnnotations(m_controller->annotations(), m_inv); });
+    connect(m_controller, &CaseController::caseChanged, this, &CaseActions::onCaseChanged);
+    connect(m_controller, &CaseController::editFailed, this,
+            [this](const QString& message) { warn(tr("The case file was not changed"), message); });
+    connect(m_panel, &AnnotationsPanel::newRequested, this, &CaseActions::newAnnotation);
+    connect(m_panel, &AnnotationsPanel::editRequested, this, &CaseActions::editAnnotation);
+    connect(m_panel, &AnnotationsPanel::deleteRequested, m_controller, &CaseController::removeAnnotation);
+    connect(m_panel, &AnnotationsPanel::jumpRequested, this, &CaseActions::jumpRequested);
+}
+
+void CaseActions::addFileActions(QMenu* file)
+{
+    file->addAction(tr("&New case..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this, &CaseActions::chooseNewCase);
+    file->addAction(tr("Open &case..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &CaseActions::chooseCase);
+}
+
+void CaseActions::fillCaseMenu(QMenu* menu)
+{
+    QAction* annotate = menu->addAction(tr("&Annotate..."), QKeySequence(Qt::CTRL | Qt::Key_M), this, &CaseActions::newAnnotation);
+    QAction* save = menu->addAction(tr("&Save current view..."), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                                    &CaseActions::saveCurrentView);
+    m_viewsMenu = menu->addMenu(tr("Saved &views"));
+    connect(m_viewsMenu, &QMenu::aboutToShow, this, &CaseActions::fillViewsMenu);
+    menu->addSeparator();
+    menu->addAction(m_dock->toggleViewAction());
+    m_caseOnly = {annotate, save, m_viewsMenu->menuAction()};
+    onCaseChanged();
+}
+
+void CaseActions::addEditActions(QMenu* edit)
+{
+    QAction* undo = m_controller->undoStack()->createUndoAction(edit, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_controller->undoStack()->createRedoAction(edit, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+}
+
+void CaseActions::onCaseChanged()
+{
+    const bool open = m_controller->isOpen();
+    for (QAction* a : std::as_const(m_caseOnly))
+        a->setEnabled(open);
+    m_checkedHash.clear();
+    m_mismatch = false;
+    QString description;
+    if (open) {
+        const CaseInfo& info = m_controller->caseFile()->info();
+        description = tr("Case %1 · reviewer %2").arg(QFileInfo(m_controller->caseFile()->path()).fileName(), info.reviewer);
+        m_dock->show();
+        m_dock->raise();
+    }
+    m_panel->setCaseOpen(open, description);
+    checkEvidence();
+    Q_EMIT statusChanged();
+}
+
+QString CaseActions::evidenceStatus() const
+{
+    if (!m_controller->isOpen())
+        return {};
+    const QString name = QFileInfo(m_controller->caseFile()->path()).fileName();
+    return m_mismatch ? tr("Case %1: EVIDENCE DOES NOT MATCH").arg(name) : tr("Case %1").arg(name);
+}
+
+void CaseActions::warn(const QString& title, const QString& text)
+{
+    // Window-modal and asynchronous: the dashboard keeps painting, and tests can answer it.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void CaseActions::setInvestigation(std::shared_ptr<const Investigation> inv)
+{
+    m_inv = std::move(inv);
+    m_model->setAnnotations(m_controller->annotations(), m_inv); // names of the new evidence
+    checkEvidence();
+}
+
+void CaseActions::checkEvidence()
+{
+    if (!m_controller->isOpen() || !m_inv || m_inv->evidence.sha256.isEmpty() || m_checkedHash == m_inv->evidence.sha256)
+        return;
+    m_checkedHash = m_inv->evidence.sha256;
+    CaseFile* c = m_controller->caseFile();
+    const CaseInfo info = c->info();
+    m_mismatch = m_inv->evidence.sha256 != info.evidenceSha256;
+    if (!m_mismatch) {
+        if (QFileInfo(m_inv->evidence.path).absoluteFilePath() != info.evidencePath)
+            c->setEvidencePath(m_inv->evidence.path); // found somewhere new: remember where
+        Q_EMIT statusChanged();
+        return;
+    }
+    const QString detail = tr("The open evidence %1 has SHA-256 %2; the case was made for %3 with SHA-256 %4.")
+                               .arg(m_inv->evidence.fileName, m_inv->evidence.sha256, info.evidenceName, info.evidenceSha256);
+    c->record(QStringLiteral("evidence-mismatch"), QStringLiteral("evidence"), detail);
+    warn(tr("The evidence does not match this case"),
+         tr("This is not the evidence file the case was made for, or the file has changed since.\n\n%1\n\n"
+            "Figures may differ from those the annotations were made on. The mismatch is recorded in the case's "
+            "audit log.").arg(detail));
+    Q_EMIT statusChanged();
+}
+
+void CaseActions::chooseNewCase()
+{
+    if (!m_inv) {
+        warn(tr("No evidence open"), tr("Open the evidence file first: a case is made for one evidence file."));
+        return;
+    }
+    const QString suggested = QFileInfo(m_inv->evidence.path).absoluteDir().filePath(
+        QFileInfo(m_inv->evidence.fileName).completeBaseName() + QStringLiteral(".hcase"));
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("New case"), suggested, tr("Hydrascope cases (*.hcase)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString reviewer = QInputDialog::getText(m_window, tr("New case"), tr("Reviewer:"), QLineEdit::Normal,
+                                                   defaultReviewer(), &ok);
+    if (ok && !reviewer.trimmed().isEmpty())
+        createCase(path, reviewer.trimmed());
+}
+
+void CaseActions::createCase(const QString& path, const QString& reviewer)
+{
+    if (!m_inv)
+        return;
+    // Never replaces a file, even after the save dialog's "replace?": it could be evidence.
+    QString error;
+    if (!m_controller->create(path, m_inv->evidence, reviewer, m_inv->title(), &error))
+        warn(tr("Cannot create the case"), error);
+}
+
+void CaseActions::chooseCase()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open case"), {}, tr("Hydrascope cases (*.hcase);;All files (*)"));
+    if (!path.isEmpty())
+        openCase(path);
+}
+
+void CaseActions::openCase(const QString& path)
+{
+    QString error;
+    if (!m_controller->open(path, &error)) {
+        warn(tr("Cannot open the case"), error);
+        return;
+    }
+    CaseFile* c = m_controller->caseFile();
+    c->record(QStringLiteral("opened"), QStringLiteral("case"), tr("Opened in the dashboard"));
+    QString evidence = locateEvidence(c->info(), c->path());
+    if (evidence.isEmpty()) {
+        QMessageBox::information(m_window, tr("Where is the evidence?"),
+                                 tr("The evidence file %1 is no longer at %2, nor beside the case. Choose where it is "
+                                    "now; its SHA-256 is checked against the case.")
+                                     .arg(c->info().evidenceName, c->info().evidencePath));
+        evidence = QFileDialog::getOpenFileName(m_window, tr("Locate %1").arg(c->info().evidenceName));
+        if (evidence.isEmpty())
+            return;
+    }
+    if (m_inv && QFileInfo(m_inv->evidence.path).absoluteFilePath() == QFileInfo(evidence).absoluteFilePath())
+        checkEvidence();
+    else
+        Q_EMIT openEvidenceRequested(evidence); // checked when it has loaded
+}
+
+void CaseActions::newAnnotation()
+{
+    if (!m_controller->isOpen())
+        return;
+    Annotation a;
+    const Selection& s = m_selection->current();
+    if (s.range) {
+        a.kind = AnnotationKind::Range;
+        a.from = s.range->from;
+        a.to = s.range->to;
+    } else if (m_inv && !s.groups.empty() && std::count(s.groups.begin(), s.groups.end(), true) == 1) {
+        const auto g = static_cast<std::uint32_t>(std::find(s.groups.begin(), s.groups.end(), true) - s.groups.begin());
+        if (g < m_inv->campaigns.size()) {
+            a.kind = AnnotationKind::Campaign;
+            a.target = m_inv->campaigns[g].id;
+        }
+    }
+    showDialog(a);
+}
+
+void CaseActions::editAnnotation(const Annotation& a) { showDialog(a); }
+
+void CaseActions::showDialog(const Annotation& initial)
+{
+    auto* dialog = new AnnotationDialog(m_inv, initial, m_window);
+    dialog->setObjectName(QStringLiteral("annotationDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Annotation a = dialog->annotation();
+        if (a.id)
+            m_controller->editAnnotation(a);
+        else
+            m_controller->addAnnotation(a);
+    });
+    dialog->open();
+}
+
+void CaseActions::saveCurrentView()
+{
+    if (!m_inv || !m_controller->isOpen())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Save current view"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    const QString page = m_pages->currentWidget() ? m_pages->currentWidget()->objectName() : QString();
+    m_controller->saveView(savedViewFromSelection(*m_inv, m_selection->current(), name.trimmed(), page));
+}
+
+void CaseActions::fillViewsMenu()
+{
+    m_viewsMenu->clear();
+    for (const SavedView& v : m_controller->views()) {
+        QAction* a = m_viewsMenu->addAction(QString(v.name).replace(QLatin1Char('&'), QStringLiteral("&&")));
+        connect(a, &QAction::triggered, this, [this, v] { Q_EMIT savedViewRequested(v); });
+    }
+    if (m_viewsMenu->isEmpty())
+        m_viewsMenu->addAction(tr("(none yet: Case > Save current view...)"))->setEnabled(false);
+}
+
+} // namespace hs
