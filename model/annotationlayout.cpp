@@ -47,7 +47,10 @@ std::vector<AnnotationMark> layoutAnnotations(const std::vector<Annotation>& ann
     for (const Annotation* a : visible) {
         const bool point = a->kind == AnnotationKind::Point;
         const std::int64_t end = point ? a->from : a->to;
-        if (!marks.empty() && a->from <= marks.back().to + gap) {
+        // Anchored at the mark's first start, not chained: evenly dense annotations give one
+        // mark every few pixels (a density strip), never one mark across the whole view.
+        const bool near = !marks.empty() && (a->from - marks.back().from <= gap || end <= marks.back().to);
+        if (near) {
             AnnotationMark& m = marks.back();
             m.to = std::max(m.to, end);
             m.point = m.point && point;

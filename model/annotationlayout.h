@@ -3,7 +3,9 @@
 // Where range and point annotations go on the timeline at the current zoom, as plain geometry
 // tested apart from painting. Annotations closer than a few pixels merge into one mark
 // ("Pivot to atlas-3 (+11 more)"), so thousands stay readable and cheap at full zoom-out; labels go into a
-// few lanes and are left out (the mark stays) where no lane has room.
+// few lanes and are left out (the mark stays) where no lane has room. An annotation joins a mark
+// when it starts within `mergePixels` of the mark's start or lies within it, so there are never
+// more marks than the width can separate.
 
 #include "casedata.h"
 

@@ -123,8 +123,16 @@ void TestAnnotations::layout_data()
     QTest::addColumn<QStringList>("marks");
     QTest::addRow("apart") << QStringLiteral("r 0 100 i A; p 500 i B") << qint64(1000)
                            << QStringList{QStringLiteral("0-100 x1 0 A"), QStringLiteral("500-500 x1 0 B")};
-    QTest::addRow("overlapping ranges merge") << QStringLiteral("r 0 100 i A; r 50 200 i B") << qint64(1000)
-                                              << QStringList{QStringLiteral("0-200 x2 0 A (+1 more)")};
+    QTest::addRow("nearby ranges merge") << QStringLiteral("r 0 100 i A; r 5 200 i B") << qint64(1000)
+                                         << QStringList{QStringLiteral("0-200 x2 0 A (+1 more)")};
+    QTest::addRow("range inside a range merges") << QStringLiteral("r 0 100 i A; r 50 60 i B") << qint64(1000)
+                                                 << QStringList{QStringLiteral("0-100 x2 0 A (+1 more)")};
+    QTest::addRow("overlapping ranges far apart stay apart")
+        << QStringLiteral("r 0 100 i A; r 50 200 i B") << qint64(1000)
+        << QStringList{QStringLiteral("0-100 x1 0 A"), QStringLiteral("50-200 x1 0 B")};
+    // Evenly dense points do not chain into one mark across the view.
+    QTest::addRow("no chaining") << QStringLiteral("p 0 i A; p 4 i B; p 8 i C; p 12 i D") << qint64(1000)
+                                 << QStringList{QStringLiteral("0-4 x2 0 A (+1 more)"), QStringLiteral("8-12 x2 1 C (+1 more)")};
     // 6 pixels at 10 s a pixel: points 50 s apart merge, 70 s apart do not.
     QTest::addRow("close points merge") << QStringLiteral("p 1000 i A; p 1050 i B; p 1120 i C") << qint64(10000)
                                         << QStringList{QStringLiteral("1000-1050 x2 0 A (+1 more)"),

@@ -2,7 +2,7 @@
 #include "timelinepage.h"
 
 #include "analysisjson.h"
-#include "annotationlayout.h"
+#include "annotationoverlay.h"
 #include "palette.h"
 #include "qcustomplotshim.h"
 #include "timeutil.h"
@@ -139,7 +139,7 @@ void TimelinePage::draw()
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_band = nullptr;
-    m_annotationItems.clear();
+    m_overlay = nullptr;
     if (!m_inv)
         return replotIfVisible();
     const double width = double(binSeconds(m_bin));
@@ -392,71 +392,25 @@ void TimelinePage::updateAnnotateButton()
     m_annotate->setEnabled(m_annotatable && m_selection->current().range.has_value());
 }
 
-namespace {
-
-QColor severityColor(AnnotationSeverity s)
-{
-    switch (s) {
-    case AnnotationSeverity::KeyEvidence: return QColor(0xC0, 0x00, 0x40);
-    case AnnotationSeverity::Notable: return QColor(0xB0, 0x70, 0x00);
-    case AnnotationSeverity::Info: break;
-    }
-    return QColor(0x30, 0x70, 0x90);
-}
-
-} // namespace
-
 // Marks come from layoutAnnotations() for the visible span: merged where they would crowd,
 // labelled in lanes along the bottom of the plot (release and pivot labels use the top).
 void TimelinePage::drawAnnotations()
 {
-    for (QCPAbstractItem* item : m_annotationItems)
-        m_plot->removeItem(item);
-    m_annotationItems.clear();
+    if (!m_overlay) // draw() clears every item: the overlay comes back here
+        m_overlay = new AnnotationOverlay(m_plot);
     m_marks = 0;
-    if (!m_inv || m_annotations.empty())
+    if (!m_inv || m_annotations.empty()) {
+        m_overlay->setMarks({});
         return;
+    }
     const QCPRange r = m_plot->xAxis->range();
     AnnotationView view;
     view.from = static_cast<std::int64_t>(r.lower);
     view.to = static_cast<std::int64_t>(r.upper);
     view.pixels = std::max(100, m_plot->axisRect()->width());
     view.charPixels = QFontMetricsF(m_plot->font()).averageCharWidth();
-    const std::vector<AnnotationMark> marks = layoutAnnotations(m_annotations, view);
-    m_marks = marks.size();
-    for (const AnnotationMark& m : marks) {
-        const QColor color = severityColor(m.severity);
-        if (m.point) {
-            auto* line = new QCPItemStraightLine(m_plot);
-            line->point1->setCoords(double(m.from), 0);
-            line->point2->setCoords(double(m.from), 1);
-            line->setPen(QPen(color, 1.5));
-            m_annotationItems.push_back(line);
-        } else {
-            auto* band = new QCPItemRect(m_plot);
-            band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            band->topLeft->setCoords(double(m.from), 0.82);
-            band->bottomRight->setCoords(double(std::max(m.to, m.from + 1)), 1);
-            band->setPen(QPen(color));
-            QColor fill = color;
-            fill.setAlpha(45);
-            band->setBrush(fill);
-            m_annotationItems.push_back(band);
-        }
-        if (m.label.isEmpty())
-            continue;
-        auto* text = new QCPItemText(m_plot);
-        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(double(m.from), 0.995 - 0.055 * m.lane);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        text->setPadding(QMargins(3, 1, 3, 1));
-        text->setColor(color.darker(130));
-        text->setBrush(QColor(255, 255, 255, 200));
-        text->setText(m.label); // QCPItemText draws plain text: titles are never markup
-        m_annotationItems.push_back(text);
-    }
+    m_overlay->setMarks(layoutAnnotations(m_annotations, view));
+    m_marks = m_overlay->marks().size();
 }
 
 } // namespace hs

@@ -21,9 +21,10 @@ class QCPItemRect;
 class QLabel;
 class QMouseEvent;
 class QPushButton;
-class QCPAbstractItem;
 
 namespace hs {
+
+class AnnotationOverlay;
 
 class TimelinePage final : public QWidget
 {
@@ -77,7 +78,7 @@ private:
     QPushButton* m_annotate = nullptr;
     bool m_annotatable = false;
     std::vector<Annotation> m_annotations;
-    std::vector<QCPAbstractItem*> m_annotationItems;
+    AnnotationOverlay* m_overlay = nullptr; // owned by the plot
     std::size_t m_marks = 0;
     double m_dragStart = 0;
     bool m_selecting = false;

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Annotations at full scale, offscreen: the timeline with 5,000 range and point annotations,
+// replotted at full zoom-out and while zooming in (target < 16 ms, like every replot), and the
+// time one annotation edit takes to be committed to the case file (WAL, synchronous=FULL).
+// Usage: bench_annotations FILE
+#include "annotationlayout.h"
+#include "casefile.h"
+#include "loadjob.h"
+#include "mainwindow.h"
+#include "qcustomplotshim.h"
+#include "timelinepage.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace hs;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double worst(const std::vector<double>& v) { return v.empty() ? 0 : *std::max_element(v.begin(), v.end()); }
+
+std::vector<Annotation> spread(std::int64_t from, std::int64_t to, int count)
+{
+    std::vector<Annotation> out;
+    for (int i = 0; i < count; ++i) {
+        Annotation a;
+        a.id = i + 1;
+        a.kind = i % 3 ? AnnotationKind::Point : AnnotationKind::Range;
+        a.from = from + (to - from) * std::int64_t(i) / count;
+        a.to = a.kind == AnnotationKind::Range ? a.from + 6 * 3600 : a.from;
+        a.severity = static_cast<AnnotationSeverity>(i % 3);
+        a.title = QStringLiteral("Annotation %1 of the benchmark").arg(i + 1);
+        out.push_back(a);
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_annotations FILE\n");
+        return 2;
+    }
+    MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(QString::fromLocal8Bit(argv[1]));
+    if (!loaded.wait(120000) || !w.investigation())
+        return 2;
+    TimelinePage* timeline = w.timelinePage();
+    w.pages()->setCurrentWidget(timeline);
+    QCoreApplication::processEvents();
+    const QCPRange full = timeline->plot()->xAxis->range();
+    const std::vector<Annotation> many = spread(std::int64_t(full.lower), std::int64_t(full.upper), 5000);
+
+    QElapsedTimer t;
+    std::vector<double> sets;
+    for (int i = 0; i < 5; ++i) { // set anew: layout, items and one replot
+        t.start();
+        timeline->setAnnotations(many);
+        sets.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    const double first = median(sets);
+    std::printf("5,000 annotations at full zoom-out: %zu marks; laid out, drawn and replotted in median %.1f ms, "
+                "worst %.1f ms (target < 16)\n", timeline->annotationMarks(), first, worst(sets));
+
+    AnnotationView view;
+    view.from = std::int64_t(full.lower);
+    view.to = std::int64_t(full.upper);
+    view.pixels = timeline->plot()->axisRect()->width();
+    std::vector<double> layouts;
+    for (int i = 0; i < 20; ++i) {
+        t.restart();
+        const std::size_t marks = layoutAnnotations(many, view).size();
+        layouts.push_back(double(t.nsecsElapsed()) / 1e6 + double(marks) * 0);
+    }
+    std::printf("layout of 5,000 annotations alone: median %.2f ms\n", median(layouts));
+
+    // The same zoom steps with and without the annotations: what they add to a replot.
+    auto zoomSteps = [&] {
+        std::vector<double> replots;
+        for (int i = 0; i < 20; ++i) {
+            const double f = 0.5 + 0.02 * i;
+            const double mid = (full.lower + full.upper) / 2, half = (full.upper - full.lower) * (1 - f) / 2;
+            t.restart();
+            timeline->zoomTo(static_cast<std::int64_t>(mid - half), static_cast<std::int64_t>(mid + half));
+            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            replots.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        timeline->resetZoom();
+        return replots;
+    };
+    timeline->setAnnotations({});
+    const std::vector<double> bare = zoomSteps();
+    timeline->setAnnotations(many);
+    const std::vector<double> replots = zoomSteps();
+    std::printf("zoom and replot without annotations: median %.1f ms, worst %.1f ms\n", median(bare), worst(bare));
+    std::printf("zoom and replot with 5,000 annotations: median %.1f ms, worst %.1f ms (target < 16)\n", median(replots),
+                worst(replots));
+    if (qEnvironmentVariableIsSet("BENCH_STEPS"))
+        for (std::size_t i = 0; i < replots.size(); ++i)
+            std::printf("  step %2zu: %.1f ms without, %.1f ms with\n", i, bare[i], replots[i]);
+
+    QTemporaryDir dir;
+    QString error;
+    auto c = CaseFile::create(dir.filePath(QStringLiteral("bench.hcase")), w.investigation()->evidence,
+                              QStringLiteral("bench"), QString(), &error);
+    if (!c)
+        return 2;
+    std::vector<double> commits;
+    for (const Annotation& a : spread(std::int64_t(full.lower), std::int64_t(full.upper), 50)) {
+        Annotation fresh = a;
+        fresh.id = 0;
+        t.restart();
+        if (!c->addAnnotation(fresh))
+            return 2;
+        commits.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("one annotation committed to the case file: median %.1f ms, worst %.1f ms\n", median(commits),
+                worst(commits));
+    const bool ok = first < 16 && median(replots) < 16;
+    std::printf("bench_annotations: %s\n", ok ? "all targets met" : "targets missed");
+    return ok ? 0 : 1;
+}
