@@ -64,10 +64,10 @@ void AnnotationOverlay::drawBands(QCPPainter* painter, const QRect& area)
             continue;
         const int severity = open[2] > 0 ? 2 : (open[1] > 0 ? 1 : 0);
         QColor fill = annotationColor(static_cast<AnnotationSeverity>(severity));
-        fill.setAlpha(std::min(40 + 25 * (depth - 1), 150));
+        fill.setAlpha(std::min(70 + 25 * (depth - 1), 170));
         painter->setBrush(fill);
         painter->drawRect(QRectF(QPointF(edges[i].x, top), QPointF(next, area.bottom())));
-        painter->fillRect(QRectF(QPointF(edges[i].x, top), QPointF(next, top + 1)), fill.darker(150));
+        painter->fillRect(QRectF(QPointF(edges[i].x, top), QPointF(next, top + 2)), annotationColor(static_cast<AnnotationSeverity>(severity)));
     }
 }
 
