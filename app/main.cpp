@@ -9,6 +9,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -55,6 +58,17 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
     }, Qt::SingleShotConnection);
 }
 
+// Qt's own strings and ours in the user's language where a translation exists; English otherwise.
+void installTranslations(QCoreApplication& app)
+{
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("hydrascope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -87,6 +101,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Hydrascope"));
     QApplication::setApplicationVersion(QStringLiteral(HYDRASCOPE_VERSION));
     QApplication::setOrganizationName(QStringLiteral("Hydrascope"));
+    installTranslations(app);
     // The id of packaging/'s desktop file and icon: Wayland compositors match windows to the
     // desktop entry by it, and the installed icon theme provides the window icon.
     QApplication::setDesktopFileName(QStringLiteral("io.github.hydrascope.Hydrascope"));

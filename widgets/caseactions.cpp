@@ -7,6 +7,7 @@
 #include "casecontroller.h"
 #include "savedviews.h"
 #include "selection.h"
+#include "settings.h"
 
 #include <QDockWidget>
 #include <QFileDialog>
@@ -15,24 +16,10 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTabWidget>
 #include <QUndoStack>
 
 namespace hs {
-namespace {
-
-QString defaultReviewer()
-{
-    const QString saved = QSettings().value(QStringLiteral("reviewer")).toString();
-    if (!saved.isEmpty())
-        return saved;
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("reviewer") : user;
-}
-
-} // namespace
-
 CaseActions::CaseActions(QMainWindow* window, QTabWidget* pages, SelectionState* selection)
     : QObject(window), m_window(window), m_pages(pages), m_selection(selection)
 {
@@ -162,7 +149,7 @@ void CaseActions::chooseNewCase()
         return;
     bool ok = false;
     const QString reviewer = QInputDialog::getText(m_window, tr("New case"), tr("Reviewer:"), QLineEdit::Normal,
-                                                   defaultReviewer(), &ok);
+                                                   Settings::load().reviewerOrUser(), &ok);
     if (ok && !reviewer.trimmed().isEmpty())
         createCase(path, reviewer.trimmed());
 }

@@ -13,6 +13,7 @@
 #include "selectionjob.h"
 #include "loadjob.h"
 #include "overviewpage.h"
+#include "preferencesdialog.h"
 #include "selection.h"
 #include "selectionbar.h"
 #include "tablepanel.h"
@@ -127,8 +128,15 @@ void MainWindow::createMenus()
     m_case->addFileActions(file);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
-    m_case->addEditActions(menuBar()->addMenu(tr("&Edit")));
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_case->addEditActions(edit);
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences..."), QKeySequence::Preferences, this, &MainWindow::editPreferences)
+        ->setMenuRole(QAction::PreferencesRole);
     m_case->fillCaseMenu(menuBar()->addMenu(tr("&Case")));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { showShortcuts(this); });
+    help->addAction(tr("&About Hydrascope"), this, [this] { showAbout(this); })->setMenuRole(QAction::AboutRole);
 }
 
 // The ten files opened last, newest first, kept across sessions.
@@ -226,12 +234,9 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     }
     rememberFile(path);
     m_inv = result.investigation;
-    m_analysis = std::make_shared<const Analysis>(analyze(*m_inv));
     m_selection->reset(m_inv->groupCount()); // first: the bar reads the selection of this investigation
     m_selectionBar->setInvestigation(m_inv);
-    m_overview->setResults(m_inv, m_analysis);
-    m_timeline->setResults(m_inv, m_analysis);
-    m_capabilities->setResults(m_inv, m_analysis);
+    showAnalysis();
     m_accounts->setResults(m_inv);
     m_families->setResults(m_inv);
     m_exchanges->setResults(m_inv);
@@ -257,6 +262,26 @@ void MainWindow::updateEvidenceLabel()
 }
 
 void MainWindow::showPage(QWidget* page) { m_pages->setCurrentWidget(page); }
+
+void MainWindow::showAnalysis()
+{
+    m_analysis = std::make_shared<const Analysis>(analyze(*m_inv, {m_settings.threshold}));
+    m_overview->setResults(m_inv, m_analysis);
+    m_timeline->setResults(m_inv, m_analysis);
+    m_capabilities->setResults(m_inv, m_analysis);
+}
+
+void MainWindow::editPreferences()
+{
+    PreferencesDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.settings() == m_settings)
+        return;
+    const bool thresholdChanged = dialog.settings().threshold != m_settings.threshold;
+    m_settings = dialog.settings();
+    m_settings.save();
+    if (thresholdChanged && m_inv)
+        showAnalysis();
+}
 
 // Double-click in the Annotations panel: the selection and page that show the annotated thing.
 void MainWindow::jumpTo(const Annotation& a)

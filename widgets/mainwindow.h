@@ -3,6 +3,7 @@
 // The main window only composes: menus, the status bar, the loading bar and the pages.
 
 #include "loader.h"
+#include "settings.h"
 
 #include <QMainWindow>
 
@@ -66,6 +67,8 @@ private:
     void jumpTo(const Annotation& a);
     void applySavedView(const SavedView& view);
     void showPage(QWidget* page);
+    void editPreferences();
+    void showAnalysis(); // figures at the configured threshold into the pages that show them
 
     LoadJob* m_job = nullptr;
     SelectionState* m_selection = nullptr;
@@ -87,6 +90,7 @@ private:
     QLabel* m_evidenceLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
     CaseActions* m_case = nullptr;
+    Settings m_settings = Settings::load();
 };
 
 } // namespace hs
