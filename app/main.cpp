@@ -4,6 +4,8 @@
 #include "mainwindow.h"
 
 #include "selectionjob.h"
+#include "settings.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -102,6 +104,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(HYDRASCOPE_VERSION));
     QApplication::setOrganizationName(QStringLiteral("Hydrascope"));
     installTranslations(app);
+    hs::applyTheme(hs::Settings::load().theme);
     // The id of packaging/'s desktop file and icon: Wayland compositors match windows to the
     // desktop entry by it, and the installed icon theme provides the window icon.
     QApplication::setDesktopFileName(QStringLiteral("io.github.hydrascope.Hydrascope"));

@@ -17,6 +17,7 @@
 #include "selection.h"
 #include "selectionbar.h"
 #include "tablepanel.h"
+#include "theme.h"
 #include "timelinepage.h"
 
 #include <QApplication>
@@ -114,6 +115,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setAcceptDrops(true);
     updateTitle();
     resize(1280, 800);
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() = default;
@@ -277,6 +289,8 @@ void MainWindow::editPreferences()
     if (dialog.exec() != QDialog::Accepted || dialog.settings() == m_settings)
         return;
     const bool thresholdChanged = dialog.settings().threshold != m_settings.threshold;
+    if (dialog.settings().theme != m_settings.theme)
+        applyTheme(dialog.settings().theme);
     m_settings = dialog.settings();
     m_settings.save();
     if (thresholdChanged && m_inv)

@@ -53,6 +53,7 @@ public:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override; // remembers the window and dock layout
 
 private:
     void createMenus();

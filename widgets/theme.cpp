@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "theme.h"
+
+#include "qcustomplotshim.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QChart>
+#include <QLegend>
+#include <QPalette>
+#include <QStyleFactory>
+
+namespace hs {
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, QColor(0x3c, 0x3f, 0x41));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Link, QColor(0x56, 0xB4, 0xE9));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7f, 0x7f, 0x7f));
+    return p;
+}
+
+} // namespace
+
+void applyTheme(const QString& name)
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    const bool dark = name == QLatin1String("dark");
+    QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+    qApp->setProperty("hydrascopeDark", dark);
+}
+
+bool isDarkTheme() { return qApp->property("hydrascopeDark").toBool(); }
+
+void stylePlot(QCustomPlot* plot)
+{
+    const QPalette p = QApplication::palette();
+    const QColor fg = p.color(QPalette::Text);
+    QColor grid = fg;
+    grid.setAlpha(45);
+    plot->setBackground(p.brush(QPalette::Base));
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setBasePen(QPen(fg));
+        axis->setTickPen(QPen(fg));
+        axis->setSubTickPen(QPen(fg));
+        axis->setTickLabelColor(fg);
+        axis->setLabelColor(fg);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    plot->legend->setBrush(p.brush(QPalette::Base));
+    plot->legend->setBorderPen(QPen(fg));
+    plot->legend->setTextColor(fg);
+}
+
+void styleChart(QChart* chart)
+{
+    const QPalette p = QApplication::palette();
+    const QColor fg = p.color(QPalette::Text);
+    QColor grid = fg;
+    grid.setAlpha(45);
+    chart->setBackgroundBrush(p.brush(QPalette::Base));
+    chart->setTitleBrush(fg);
+    chart->legend()->setLabelColor(fg);
+    const auto axes = chart->axes();
+    for (QAbstractAxis* axis : axes) {
+        axis->setLabelsColor(fg);
+        axis->setLinePenColor(fg);
+        axis->setTitleBrush(fg);
+        axis->setGridLineColor(grid);
+    }
+}
+
+} // namespace hs

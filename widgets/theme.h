@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Light and dark themes: the Fusion style with our own palettes (Qt 6.4 has no colour-scheme
+// hint). Plots and charts take their colours from the application palette through stylePlot()
+// and styleChart(), and restyle themselves on QEvent::PaletteChange: a switch needs no restart.
+
+#include <QString>
+
+class QChart;
+class QCustomPlot;
+
+namespace hs {
+
+void applyTheme(const QString& name); // "light" or "dark"; anything else is light
+bool isDarkTheme();
+void stylePlot(QCustomPlot* plot);
+void styleChart(QChart* chart);
+
+} // namespace hs
