@@ -15,6 +15,24 @@ void TableModel::setTable(std::shared_ptr<const TableData> data)
     endResetModel();
 }
 
+std::optional<bool> TableModel::numericLess(int rowA, int rowB, int column) const
+{
+    const auto a = static_cast<std::size_t>(rowA), b = static_cast<std::size_t>(rowB), c = static_cast<std::size_t>(column);
+    if (a >= m_data->sortKey.size() || b >= m_data->sortKey.size() || c >= m_data->sortKey[a].size() ||
+        c >= m_data->sortKey[b].size())
+        return std::nullopt;
+    const QVariant& x = m_data->sortKey[a][c];
+    const QVariant& y = m_data->sortKey[b][c];
+    if (!x.isValid() || x.metaType() != y.metaType())
+        return std::nullopt;
+    switch (x.metaType().id()) {
+    case QMetaType::ULongLong: return *static_cast<const qulonglong*>(x.constData()) < *static_cast<const qulonglong*>(y.constData());
+    case QMetaType::LongLong: return *static_cast<const qlonglong*>(x.constData()) < *static_cast<const qlonglong*>(y.constData());
+    case QMetaType::Double: return *static_cast<const double*>(x.constData()) < *static_cast<const double*>(y.constData());
+    default: return std::nullopt;
+    }
+}
+
 int TableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_data->text.size());

@@ -2,6 +2,7 @@
 #include "capabilitiespage.h"
 
 #include "chartexport.h"
+#include "lazyupdate.h"
 #include "palette.h"
 #include "timeline.h"
 #include "timeutil.h"
@@ -39,7 +40,8 @@ CapabilitiesPage::CapabilitiesPage(SelectionState* selection, QWidget* parent) :
     auto* save = new QPushButton(tr("Save image..."), this);
     connect(save, &QPushButton::clicked, this, &CapabilitiesPage::exportImage);
     connect(m_campaign, qOverload<int>(&QComboBox::currentIndexChanged), this, &CapabilitiesPage::rebuildOverTime);
-    connect(m_selection, &SelectionState::changed, this, &CapabilitiesPage::rebuild);
+    auto* update = new LazyUpdate(this, [this] { rebuild(); });
+    connect(m_selection, &SelectionState::changed, update, &LazyUpdate::request);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filterLabel, 1);
