@@ -2,6 +2,7 @@
 #include "selectionjob.h"
 
 #include "accounttables.h"
+#include "backgroundrelease.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -40,9 +41,10 @@ void SelectionJob::start()
     connect(watcher, &QFutureWatcher<SelectionFigures>::finished, this, [this, watcher, generation] {
         --m_running;
         watcher->deleteLater();
-        if (generation != m_generation || watcher->result().cancelled)
+        SelectionFigures result = watcher->future().takeResult(); // moved, not copied
+        if (generation != m_generation || result.cancelled)
             return; // a newer selection is on its way
-        m_figures = std::make_shared<const SelectionFigures>(watcher->result());
+        releaseInBackground(std::exchange(m_figures, std::make_shared<const SelectionFigures>(std::move(result))));
         Q_EMIT updated();
     });
     watcher->setFuture(QtConcurrent::run([inv = m_inv, selection = m_selection->current(), cancel = m_cancel] {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tablemodel.h"
 
+#include "backgroundrelease.h"
+
 namespace hs {
 
 void TableModel::setTable(TableData data)
@@ -11,8 +13,9 @@ void TableModel::setTable(TableData data)
 void TableModel::setTable(std::shared_ptr<const TableData> data)
 {
     beginResetModel();
-    m_data = data ? std::move(data) : std::make_shared<const TableData>();
+    std::shared_ptr<const TableData> old = std::exchange(m_data, data ? std::move(data) : std::make_shared<const TableData>());
     endResetModel();
+    releaseInBackground(std::move(old));
 }
 
 std::optional<bool> TableModel::numericLess(int rowA, int rowB, int column) const
