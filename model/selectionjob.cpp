@@ -2,6 +2,7 @@
 #include "selectionjob.h"
 
 #include "accounttables.h"
+#include "backgroundrelease.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -17,8 +18,11 @@ SelectionJob::~SelectionJob()
 {
     if (m_cancel)
         *m_cancel = true;
+    // A watcher whose result was taken (finished, awaiting deleteLater) holds a reset future
+    // that would never report finished again: only wait for the ones still running.
     for (auto* watcher : findChildren<QFutureWatcher<SelectionFigures>*>())
-        watcher->waitForFinished();
+        if (watcher->future().isValid())
+            watcher->waitForFinished();
 }
 
 void SelectionJob::setInvestigation(std::shared_ptr<const Investigation> inv)
@@ -40,9 +44,10 @@ void SelectionJob::start()
     connect(watcher, &QFutureWatcher<SelectionFigures>::finished, this, [this, watcher, generation] {
         --m_running;
         watcher->deleteLater();
-        if (generation != m_generation || watcher->result().cancelled)
+        SelectionFigures result = watcher->future().takeResult(); // moved, not copied
+        if (generation != m_generation || result.cancelled)
             return; // a newer selection is on its way
-        m_figures = std::make_shared<const SelectionFigures>(watcher->result());
+        releaseInBackground(std::exchange(m_figures, std::make_shared<const SelectionFigures>(std::move(result))));
         Q_EMIT updated();
     });
     watcher->setFuture(QtConcurrent::run([inv = m_inv, selection = m_selection->current(), cancel = m_cancel] {

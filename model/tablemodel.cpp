@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tablemodel.h"
 
+#include "backgroundrelease.h"
+
 namespace hs {
 
 void TableModel::setTable(TableData data)
@@ -11,8 +13,27 @@ void TableModel::setTable(TableData data)
 void TableModel::setTable(std::shared_ptr<const TableData> data)
 {
     beginResetModel();
-    m_data = data ? std::move(data) : std::make_shared<const TableData>();
+    std::shared_ptr<const TableData> old = std::exchange(m_data, data ? std::move(data) : std::make_shared<const TableData>());
     endResetModel();
+    releaseInBackground(std::move(old));
+}
+
+std::optional<bool> TableModel::numericLess(int rowA, int rowB, int column) const
+{
+    const auto a = static_cast<std::size_t>(rowA), b = static_cast<std::size_t>(rowB), c = static_cast<std::size_t>(column);
+    if (a >= m_data->sortKey.size() || b >= m_data->sortKey.size() || c >= m_data->sortKey[a].size() ||
+        c >= m_data->sortKey[b].size())
+        return std::nullopt;
+    const QVariant& x = m_data->sortKey[a][c];
+    const QVariant& y = m_data->sortKey[b][c];
+    if (!x.isValid() || x.metaType() != y.metaType())
+        return std::nullopt;
+    switch (x.metaType().id()) {
+    case QMetaType::ULongLong: return *static_cast<const qulonglong*>(x.constData()) < *static_cast<const qulonglong*>(y.constData());
+    case QMetaType::LongLong: return *static_cast<const qlonglong*>(x.constData()) < *static_cast<const qlonglong*>(y.constData());
+    case QMetaType::Double: return *static_cast<const double*>(x.constData()) < *static_cast<const double*>(y.constData());
+    default: return std::nullopt;
+    }
 }
 
 int TableModel::rowCount(const QModelIndex& parent) const

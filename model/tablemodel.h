@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hs {
@@ -40,6 +41,9 @@ public:
     void setTable(TableData data);
     void setTable(std::shared_ptr<const TableData> data); // built elsewhere (a worker): no copy
     const TableData& table() const { return *m_data; }
+    // Compares two rows' sort keys in `column` when both are numbers of the same type (none when
+    // they are not): a fast path for sorting proxies, same order as comparing the SortRole values.
+    std::optional<bool> numericLess(int rowA, int rowB, int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const final;
     int columnCount(const QModelIndex& parent = {}) const final;

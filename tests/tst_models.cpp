@@ -9,8 +9,10 @@
 #include "loader.h"
 #include "selectionfigures.h"
 #include "tablemodel.h"
+#include "timeutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,9 @@ private Q_SLOTS:
     void campaignTable();
     void tables();
     void numericColumnsSortAsNumbers();
+    void numericLessAgreesWithSortRole();
+    void shortUtcMatchesQDateTime_data();
+    void shortUtcMatchesQDateTime();
     void exchangesFetchLazily();
     void csvNeutralises_data();
     void csvNeutralises();
@@ -104,6 +109,50 @@ void TestModels::numericColumnsSortAsNumbers()
     for (int r = 0; r < proxy.rowCount(); ++r)
         order << proxy.index(r, 0).data().toString();
     QCOMPARE(order, (QStringList{QStringLiteral("100000"), QStringLiteral("9676"), QStringLiteral("99"), QStringLiteral("5")}));
+}
+
+// The sorting fast path gives the order QVariant's own comparison gives, or declines.
+void TestModels::numericLessAgreesWithSortRole()
+{
+    TableData t;
+    t.headers = {QStringLiteral("count"), QStringLiteral("share"), QStringLiteral("mixed")};
+    const QVariant values[] = {sortKey(std::uint64_t(0)), sortKey(std::uint64_t(7)), sortKey(std::uint64_t(1) << 40)};
+    const double shares[] = {-0.5, 0.0, 0.25, 1e-9};
+    for (int i = 0; i < 12; ++i) {
+        t.text.push_back({QString::number(i), QString::number(i), QString::number(i)});
+        t.sortKey.push_back({values[i % 3], shares[i % 4], i % 2 ? QVariant() : sortKey(qlonglong(-i))});
+    }
+    TableModel model;
+    model.setTable(std::move(t));
+    for (int column = 0; column < 3; ++column)
+        for (int a = 0; a < 12; ++a)
+            for (int b = 0; b < 12; ++b) {
+                const std::optional<bool> less = model.numericLess(a, b, column);
+                const QVariant x = model.index(a, column).data(TableModel::SortRole);
+                const QVariant y = model.index(b, column).data(TableModel::SortRole);
+                if (column < 2 || (a % 2 == 0 && b % 2 == 0))
+                    QVERIFY(less.has_value());
+                if (less)
+                    QCOMPARE(*less, QPartialOrdering::Less == QVariant::compare(x, y));
+            }
+}
+
+void TestModels::shortUtcMatchesQDateTime_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    for (qint64 t : {qint64(0), qint64(-1), qint64(59), qint64(951782400) /* 2000-02-29 */, qint64(1709164799),
+                     qint64(1766000000), qint64(-2208988800) /* 1900 */, qint64(253402300799) /* 9999-12-31 */,
+                     qint64(4102444800) /* 2100-01-01, not a leap year */})
+        QTest::addRow("%lld", t) << t;
+}
+
+// Formatted by hand for speed: it must say what QDateTime says.
+void TestModels::shortUtcMatchesQDateTime()
+{
+    QFETCH(qint64, seconds);
+    for (qint64 t = seconds - 3 * 86400; t <= seconds + 3 * 86400; t += 3599)
+        QCOMPARE(shortUtc(t), QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")) +
+                                  QStringLiteral(" UTC"));
 }
 
 void TestModels::exchangesFetchLazily()

@@ -4,6 +4,7 @@
 #include "analysis.h"
 #include "familiespage.h"
 #include "fixturedb.h"
+#include "lazyupdate.h"
 #include "generator.h"
 #include "generatorstory.h"
 #include "loadjob.h"
@@ -12,10 +13,16 @@
 #include "qcustomplotshim.h"
 #include "selection.h"
 #include "selectionbar.h"
+#include "selectionjob.h"
 #include "tablepanel.h"
 #include "timelinepage.h"
 
 #include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QPercentBarSeries>
 #include <QFileInfo>
 #include <QLocale>
 #include <QSettings>
@@ -24,6 +31,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -39,12 +47,15 @@ private Q_SLOTS:
     void opensAndShowsEveryView();
     void zoomChangesBins();
     void rangeSelectionFilters();
+    void hiddenViewsUpdateWhenShown_data();
+    void hiddenViewsUpdateWhenShown();
     void invalidFileKeepsPrevious();
     void campaignFilterFromToolbar();
     void loadCanBeCancelled();
 
 private:
     bool open(MainWindow& w, const QString& path);
+    bool selectRange(MainWindow& w, std::int64_t from, std::int64_t to);
     QTemporaryDir m_dir;
     QString m_path;
 };
@@ -54,6 +65,93 @@ bool TestWidgets::open(MainWindow& w, const QString& path)
     QSignalSpy finished(w.loadJob(), &LoadJob::finished);
     w.openFile(path);
     return finished.wait(60000);
+}
+
+// Changes the shared selection's range and waits for the selection's figures.
+bool TestWidgets::selectRange(MainWindow& w, std::int64_t from, std::int64_t to)
+{
+    QSignalSpy updated(w.findChild<SelectionJob*>(), &SelectionJob::updated);
+    w.selection()->setRange(TimeRange{from, to});
+    return updated.wait(60000);
+}
+
+namespace {
+
+// What a view shows, as text: its tables' cells, its charts' titles, categories and values, its
+// plot's series and their data. Two views showing the same thing give the same signature.
+QStringList viewSignature(QWidget* view)
+{
+    QStringList out;
+    for (QAbstractItemView* table : view->findChildren<QAbstractItemView*>()) {
+        const QAbstractItemModel* m = table->model();
+        for (int r = 0; m && r < m->rowCount(); ++r)
+            for (int c = 0; c < m->columnCount(); ++c)
+                out << m->index(r, c).data().toString();
+    }
+    for (QChartView* chartView : view->findChildren<QChartView*>()) {
+        out << chartView->chart()->title();
+        for (QAbstractAxis* axis : chartView->chart()->axes())
+            if (auto* categories = qobject_cast<QBarCategoryAxis*>(axis))
+                out << categories->categories();
+        for (QAbstractSeries* series : chartView->chart()->series())
+            for (QBarSet* set : static_cast<QPercentBarSeries*>(series)->barSets())
+                for (int i = 0; i < set->count(); ++i)
+                    out << set->label() + QString::number(set->at(i));
+    }
+    for (QCustomPlot* plot : view->findChildren<QCustomPlot*>())
+        for (int i = 0; i < plot->plottableCount(); ++i) {
+            double sum = 0;
+            for (int k = 0; k < plot->plottable(i)->interface1D()->dataCount(); ++k)
+                sum += plot->plottable(i)->interface1D()->dataMainValue(k);
+            out << plot->plottable(i)->name() + QString::number(sum, 'f', 0);
+        }
+    return out;
+}
+
+bool updatePending(QWidget* view)
+{
+    const QList<LazyUpdate*> updates = view->findChildren<LazyUpdate*>();
+    return std::any_of(updates.begin(), updates.end(), [](const LazyUpdate* u) { return u->isPending(); });
+}
+
+} // namespace
+
+// A view hidden while the selection changes shows, once switched to, exactly what it shows when
+// it was on screen all along.
+void TestWidgets::hiddenViewsUpdateWhenShown_data()
+{
+    QTest::addColumn<int>("page");
+    for (int page = 0; page < 6; ++page)
+        QTest::addRow("page %d", page) << page;
+}
+
+void TestWidgets::hiddenViewsUpdateWhenShown()
+{
+    QFETCH(int, page);
+    MainWindow shown, hidden;
+    for (MainWindow* w : {&shown, &hidden}) {
+        w->resize(1366, 768);
+        w->show();
+        QVERIFY(open(*w, m_path));
+        QTRY_VERIFY(w->findChild<SelectionJob*>()->figures());
+    }
+    QVERIFY(page < shown.pages()->count());
+    shown.pages()->setCurrentIndex(page);
+    hidden.pages()->setCurrentIndex(page == 1 ? 2 : 1);
+    QWidget* view = hidden.pages()->widget(page);
+    for (MainWindow* w : {&shown, &hidden}) {
+        w->selection()->setModel(0u);
+        QVERIFY(selectRange(*w, story::kPivotRelease - 86400, story::kPivotRelease + 2 * 86400));
+        QTest::qWait(20);
+    }
+    // Views that follow the selection wait for the switch (the overview does not follow it).
+    QCOMPARE(updatePending(view), !view->findChildren<LazyUpdate*>().isEmpty());
+    if (updatePending(view)) // still the previous selection: the switch below has work to do
+        QVERIFY(viewSignature(view) != viewSignature(shown.pages()->widget(page)));
+    hidden.pages()->setCurrentIndex(page);
+    QVERIFY(!updatePending(view));
+    QTest::qWait(20);
+    QCOMPARE(viewSignature(view), viewSignature(shown.pages()->widget(page)));
 }
 
 void TestWidgets::initTestCase()
@@ -118,8 +216,14 @@ void TestWidgets::rangeSelectionFilters()
     QVERIFY(open(w, m_path));
     auto* accounts = w.findChild<AccountsPage*>();
     QVERIFY(accounts);
+    w.pages()->setCurrentWidget(accounts);
     QTRY_VERIFY(accounts->accounts()->model()->rowCount() > 0);
     const int all = accounts->accounts()->model()->rowCount();
+    const QSortFilterProxyModel* sorted = accounts->accounts()->proxy(); // most active first
+    QCOMPARE(sorted->sortColumn(), 6);
+    for (int r = 1; r < sorted->rowCount(); ++r)
+        QVERIFY(sorted->index(r - 1, 6).data(TableModel::SortRole).toULongLong() >=
+                sorted->index(r, 6).data(TableModel::SortRole).toULongLong());
     // Shift+drag across a few hours of the timeline, as a reviewer selects a range.
     TimelinePage* timeline = w.timelinePage();
     w.pages()->setCurrentWidget(timeline);
@@ -137,10 +241,16 @@ void TestWidgets::rangeSelectionFilters()
     QVERIFY(range.has_value());
     QVERIFY(range->from <= story::kPivotRelease && range->to >= story::kPivotRelease + 86400);
     QCOMPARE(range->from % 3600, 0); // whole hours
-    // The accounts view follows: only accounts active in those hours remain.
-    QTRY_VERIFY(accounts->accounts()->model()->rowCount() < all);
+    // The hidden accounts view waits; shown, it follows at once: only accounts active in those hours.
+    auto* figures = w.findChild<SelectionJob*>();
+    QTRY_VERIFY(figures->figures()->selection == w.selection()->current());
+    QVERIFY(accounts->isUpdatePending());
+    QCOMPARE(accounts->accounts()->model()->rowCount(), all);
+    w.pages()->setCurrentWidget(accounts);
+    QVERIFY(!accounts->isUpdatePending());
+    QVERIFY(accounts->accounts()->model()->rowCount() < all);
     QVERIFY(accounts->accounts()->model()->rowCount() > 0);
-    w.selection()->back();
+    w.selection()->back(); // on screen, the view follows as soon as the figures arrive
     QTRY_COMPARE(accounts->accounts()->model()->rowCount(), all);
 }
 
@@ -174,6 +284,7 @@ void TestWidgets::campaignFilterFromToolbar()
     w.show();
     QVERIFY(open(w, m_path));
     auto* accounts = w.findChild<AccountsPage*>();
+    w.pages()->setCurrentWidget(accounts);
     QTRY_VERIFY(accounts->accounts()->model()->rowCount() > 0);
     const int all = accounts->accounts()->model()->rowCount();
     auto* bar = w.findChild<SelectionBar*>();

@@ -2,6 +2,7 @@
 #include "accountspage.h"
 
 #include "accounttables.h"
+#include "lazyupdate.h"
 #include "tablepanel.h"
 #include "timeutil.h"
 
@@ -18,6 +19,8 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
 {
     m_accounts = new TablePanel(tr("Accounts"), this);
     m_accounts->setObjectName(QStringLiteral("accountsTable"));
+    // Most active first; the proxy keeps the reviewer's own choice of column across selections.
+    m_accounts->view()->sortByColumn(6, Qt::DescendingOrder);
     m_clusters = new TablePanel(tr("Clusters"), this);
     m_linked = new TablePanel(tr("Accounts linked by shared indicators"), this);
     m_accessPaths = new TablePanel(tr("Access paths: share of each group's accounts"), this);
@@ -34,8 +37,15 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
-    connect(m_figures, &SelectionJob::updated, this, &AccountsPage::updateAccounts);
-    connect(m_selection, &SelectionState::changed, this, &AccountsPage::updateMixes);
+    m_accountsUpdate = new LazyUpdate(this, [this] { updateAccounts(); });
+    m_mixesUpdate = new LazyUpdate(this, [this] { updateMixes(); });
+    connect(m_figures, &SelectionJob::updated, m_accountsUpdate, &LazyUpdate::request);
+    connect(m_selection, &SelectionState::changed, m_mixesUpdate, &LazyUpdate::request);
+}
+
+bool AccountsPage::isUpdatePending() const
+{
+    return m_accountsUpdate->isPending() || m_mixesUpdate->isPending();
 }
 
 void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
@@ -43,7 +53,8 @@ void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
     m_inv = std::move(inv);
     m_clusters->setTable(clustersTable(*m_inv));
     m_linked->setTable(linkedAccountsTable(*m_inv));
-    updateMixes();
+    m_mixGroups.reset();
+    m_mixesUpdate->request();
 }
 
 void AccountsPage::updateAccounts()
@@ -53,8 +64,6 @@ void AccountsPage::updateAccounts()
         return;
     const Selection& s = figures->selection;
     m_accounts->setTable(figures->accountsTable);
-    if (m_accounts->view()->horizontalHeader()->sortIndicatorSection() == 0)
-        m_accounts->view()->sortByColumn(6, Qt::DescendingOrder); // most active first
     QString note;
     if (s.range)
         note = tr("Exchanges and first/last seen within %1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to));
@@ -63,10 +72,13 @@ void AccountsPage::updateAccounts()
     m_accounts->setNote(note);
 }
 
+// The mixes depend on the selected groups only (all accounts, whatever the range): a new range,
+// model or capability leaves them as they are.
 void AccountsPage::updateMixes()
 {
-    if (!m_inv)
+    if (!m_inv || m_mixGroups == m_selection->current().groups)
         return;
+    m_mixGroups = m_selection->current().groups;
     m_accessPaths->setTable(attributeMixTable(*m_inv, m_selection->current(), false));
     m_countries->setTable(attributeMixTable(*m_inv, m_selection->current(), true));
 }

@@ -12,6 +12,7 @@
 
 namespace hs {
 
+class LazyUpdate;
 class TablePanel;
 
 class AccountsPage final : public QWidget
@@ -23,6 +24,7 @@ public:
     TablePanel* accounts() const { return m_accounts; }
     TablePanel* clusters() const { return m_clusters; }
     TablePanel* linked() const { return m_linked; }
+    bool isUpdatePending() const; // for tests: hidden, it waits to be shown
 
 private:
     void updateAccounts();
@@ -31,6 +33,9 @@ private:
     SelectionState* m_selection;
     SelectionJob* m_figures;
     std::shared_ptr<const Investigation> m_inv;
+    LazyUpdate* m_accountsUpdate;
+    LazyUpdate* m_mixesUpdate;
+    std::optional<std::vector<bool>> m_mixGroups; // the groups the mix tables show
     TablePanel* m_accounts;
     TablePanel* m_clusters;
     TablePanel* m_linked;

@@ -15,6 +15,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QPercentBarSeries;
 
 namespace hs {
 
@@ -29,6 +30,7 @@ public:
     bool saveImage(const QString& path, bool overTime);
 
 private:
+    void createSets();
     void rebuild();
     void rebuildMix();
     void rebuildOverTime();
@@ -40,6 +42,8 @@ private:
     std::shared_ptr<const Analysis> m_analysis;
     QChartView* m_mixView = nullptr;
     QChartView* m_timeView = nullptr;
+    QPercentBarSeries* m_mixSeries = nullptr;
+    QPercentBarSeries* m_timeSeries = nullptr;
     QComboBox* m_campaign = nullptr;
     QLabel* m_filterLabel = nullptr;
 };

@@ -2,6 +2,7 @@
 #include "exchangespage.h"
 
 #include "exchangesmodel.h"
+#include "lazyupdate.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -28,7 +29,8 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(p
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_count);
     layout->addWidget(m_view, 1);
-    connect(m_figures, &SelectionJob::updated, this, &ExchangesPage::update);
+    m_update = new LazyUpdate(this, [this] { update(); });
+    connect(m_figures, &SelectionJob::updated, m_update, &LazyUpdate::request);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
         if (first == 0)
             m_view->resizeColumnsToContents();

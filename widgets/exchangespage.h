@@ -16,6 +16,7 @@ class QTableView;
 namespace hs {
 
 class ExchangesModel;
+class LazyUpdate;
 
 class ExchangesPage final : public QWidget
 {
@@ -34,6 +35,7 @@ private:
     ExchangesModel* m_model;
     QTableView* m_view;
     QLabel* m_count;
+    LazyUpdate* m_update;
 };
 
 } // namespace hs

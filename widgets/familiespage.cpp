@@ -3,6 +3,7 @@
 
 #include "accounttables.h"
 #include "analysisjson.h"
+#include "lazyupdate.h"
 #include "tablepanel.h"
 
 #include <QItemSelectionModel>
@@ -20,6 +21,8 @@ FamiliesPage::FamiliesPage(SelectionState* selection, SelectionJob* figures, QWi
 {
     m_families = new TablePanel(tr("Prompt families"), this);
     m_families->setObjectName(QStringLiteral("familiesTable"));
+    // Most used first; the proxy keeps the reviewer's own choice of column across selections.
+    m_families->view()->sortByColumn(3, Qt::DescendingOrder);
     m_repetition = new TablePanel(tr("Repetition per campaign"), this);
     m_sample = new QPlainTextEdit(this); // plain text only: samples are attacker-written
     m_sample->setReadOnly(true);
@@ -34,7 +37,8 @@ FamiliesPage::FamiliesPage(SelectionState* selection, SelectionJob* figures, QWi
     split->setStretchFactor(2, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
-    connect(m_figures, &SelectionJob::updated, this, &FamiliesPage::update);
+    m_update = new LazyUpdate(this, [this] { update(); });
+    connect(m_figures, &SelectionJob::updated, m_update, &LazyUpdate::request);
     connect(m_families->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FamiliesPage::showSample);
 }
 
@@ -51,7 +55,6 @@ void FamiliesPage::update()
         return;
     m_repetition->setTable(figures->repetitionTable);
     m_families->setTable(figures->familiesTable);
-    m_families->view()->sortByColumn(3, Qt::DescendingOrder);
 }
 
 void FamiliesPage::showSample()

@@ -14,6 +14,7 @@ class QPlainTextEdit;
 
 namespace hs {
 
+class LazyUpdate;
 class TablePanel;
 
 class FamiliesPage final : public QWidget
@@ -36,6 +37,7 @@ private:
     TablePanel* m_families;
     TablePanel* m_repetition;
     QPlainTextEdit* m_sample;
+    LazyUpdate* m_update;
 };
 
 } // namespace hs

@@ -39,6 +39,7 @@ private:
     QLabel* m_title;
     QLabel* m_note;
     QString m_titleText;
+    bool m_sized = false; // columns sized for the current headers
 };
 
 } // namespace hs

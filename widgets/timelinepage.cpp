@@ -3,6 +3,7 @@
 
 #include "analysisjson.h"
 #include "annotationoverlay.h"
+#include "lazyupdate.h"
 #include "palette.h"
 #include "qcustomplotshim.h"
 #include "timeutil.h"
@@ -68,8 +69,9 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     connect(m_log, &QCheckBox::toggled, this, &TimelinePage::draw);
     connect(reset, &QPushButton::clicked, this, &TimelinePage::resetZoom);
     connect(save, &QPushButton::clicked, this, &TimelinePage::exportImage);
-    connect(m_selection, &SelectionState::changed, this, &TimelinePage::rebuild);
-    connect(m_selection, &SelectionState::changed, this, &TimelinePage::updateAnnotateButton);
+    auto* update = new LazyUpdate(this, [this] { rebuild(); });
+    connect(m_selection, &SelectionState::changed, update, &LazyUpdate::request);
+    connect(m_selection, &SelectionState::changed, this, &TimelinePage::updateAnnotateButton); // cheap: at once
 
     auto* bar = new QHBoxLayout;
     for (QWidget* w : std::initializer_list<QWidget*>{m_split, m_stacked, m_log, reset, save, m_annotate})
@@ -160,6 +162,7 @@ void TimelinePage::draw()
             bars->setWidth(width);
             bars->setStackingGap(0);
             bars->setPen(Qt::NoPen);
+            bars->setAntialiased(false); // axis-aligned rectangles: smoothing only blurs the seams, and costs
             bars->setBrush(color);
             bars->setData(keys, values, true);
             if (below)
@@ -194,17 +197,18 @@ void TimelinePage::draw()
     replotIfVisible();
 }
 
-// A hidden page has no size to paint into; it replots when shown.
+// A hidden page has no size to paint into; it replots when shown. Queued: a zoom that changes
+// the bin rebuilds from inside QCustomPlot's own (queued) replot request, and the two become one.
 void TimelinePage::replotIfVisible()
 {
     if (isVisible())
-        m_plot->replot();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimelinePage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    m_plot->replot();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimelinePage::drawReleases()
