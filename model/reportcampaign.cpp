@@ -33,7 +33,7 @@ std::vector<std::pair<QString, QString>> campaignFacts(const CampaignInfo& c, co
     if (g.firstSeen)
         f.emplace_back(QStringLiteral("Active"), shortUtc(*g.firstSeen) + QStringLiteral(" to ") + shortUtc(*g.lastSeen));
     if (g.cotShare)
-        f.emplace_back(QStringLiteral("Chain-of-thought elicitation"), percent(*g.cotShare, 1));
+        f.emplace_back(QStringLiteral("Chain-of-thought share"), percent(*g.cotShare, 1));
     if (!c.summary.isEmpty())
         f.emplace_back(QStringLiteral("Summary"), visibleText(c.summary));
     return f;

@@ -132,7 +132,7 @@ ReportTable auditTable(const CaseSnapshot* s, const Redactor& r)
         return t;
     for (const AuditEntry& e : s->audit)
         t.rows.push_back({QString::number(e.seq), shortUtc(e.at), visibleText(r.scrub(e.actor)), e.action, e.subject,
-                          visibleText(r.scrub(e.detail)), e.hash.left(16)});
+                          visibleText(r.scrub(e.detail)), e.hash.left(12)});
     return t;
 }
 
@@ -176,6 +176,7 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
     c.title = visibleText(snapshot && !snapshot->info.title.isEmpty() ? redactor.scrub(snapshot->info.title) : inv.title());
     c.classification = options.classification;
     c.redaction = redactor.statement();
+    c.profile = profileName(redactor.profile());
     c.titleFacts = titleFacts(inv, snapshot, redactor, options);
     const std::vector<Annotation> notes = snapshot ? redactor.annotations(snapshot->annotations) : std::vector<Annotation>{};
     std::vector<const GroupFigures*> shown;

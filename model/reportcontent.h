@@ -79,6 +79,7 @@ struct ReportContent
     QString title;          // the case title, else the investigation's
     QString classification;
     QString redaction;      // the redactor's statement
+    QString profile;        // its name, for the page footers
     std::vector<std::pair<QString, QString>> titleFacts;
     QStringList keyFigures; // one sentence each
     QStringList pivots;     // every detected pivot, one sentence each
