@@ -18,6 +18,14 @@
 namespace hs {
 namespace {
 
+// SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the report's date, for golden tests.
+std::int64_t reportTime()
+{
+    bool ok = false;
+    const std::int64_t fixed = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
+    return ok ? fixed : QDateTime::currentSecsSinceEpoch();
+}
+
 // What both commands read: the evidence, its figures, the case (optional) and the redactor.
 struct Inputs
 {
@@ -28,14 +36,6 @@ struct Inputs
     Redactor redactor;
     std::int64_t now = reportTime();
 };
-
-// SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the report's date, for golden tests.
-std::int64_t reportTime()
-{
-    bool ok = false;
-    const std::int64_t fixed = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
-    return ok ? fixed : QDateTime::currentSecsSinceEpoch();
-}
 
 void addCommonOptions(QCommandLineParser& parser)
 {

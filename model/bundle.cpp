@@ -21,11 +21,8 @@ std::vector<BundleFile> bundleFiles(const Investigation& inv, const Analysis& an
                                     const Redactor& redactor, const BundleOptions& options)
 {
     const std::vector<Annotation> notes = snapshot ? redactor.annotations(snapshot->annotations) : std::vector<Annotation>{};
-    std::vector<AuditEntry> audit = snapshot ? snapshot->audit : std::vector<AuditEntry>{};
-    for (AuditEntry& e : audit) {
-        e.actor = redactor.scrub(e.actor);
-        e.detail = redactor.scrub(e.detail);
-    }
+    const std::vector<AuditEntry> audit = snapshot ? redactor.audit(snapshot->audit, snapshot->annotations)
+                                                   : std::vector<AuditEntry>{};
     JsonWriter annotations;
     writeAnnotationsJson(annotations, notes);
     JsonWriter auditJson;

@@ -122,6 +122,20 @@ std::vector<Annotation> Redactor::annotations(const std::vector<Annotation>& all
     return out;
 }
 
+std::vector<AuditEntry> Redactor::audit(const std::vector<AuditEntry>& log, const std::vector<Annotation>& all) const
+{
+    QStringList internal;
+    for (const Annotation& a : all)
+        if (!keeps(a))
+            internal << QStringLiteral("annotation:%1").arg(a.id);
+    std::vector<AuditEntry> out = log;
+    for (AuditEntry& e : out) {
+        e.actor = scrub(e.actor);
+        e.detail = internal.contains(e.subject) ? QStringLiteral("(an internal annotation: left out)") : scrub(e.detail);
+    }
+    return out;
+}
+
 QString Redactor::statement() const
 {
     switch (m_profile) {

@@ -49,6 +49,9 @@ public:
     QString scrub(const QString& text) const;
     bool keeps(const Annotation& a) const { return m_profile != RedactionProfile::External || !a.internal; }
     std::vector<Annotation> annotations(const std::vector<Annotation>& all) const; // kept and scrubbed
+    // The audit log scrubbed; with "external", entries about internal annotations lose their detail
+    // (their titles would tell what the left-out notes are about). Hashes are kept as recorded.
+    std::vector<AuditEntry> audit(const std::vector<AuditEntry>& log, const std::vector<Annotation>& all) const;
 
 private:
     QString lookup(const QHash<QString, QString>& map, const QString& value) const;

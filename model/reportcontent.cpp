@@ -15,6 +15,7 @@ namespace hs {
 namespace {
 
 QString number(std::uint64_t n) { return QLocale::c().toString(qulonglong(n)); }
+QString accounts(std::uint64_t n) { return number(n) + (n == 1 ? QStringLiteral(" account") : QStringLiteral(" accounts")); }
 
 QString fileSize(std::int64_t bytes)
 {
@@ -52,8 +53,8 @@ QStringList keyFigures(const Investigation& inv, const Analysis& a, const std::v
                .arg(number(std::uint64_t(a.evidenceExchanges)), number(std::uint64_t(a.evidenceAccounts)))
                .arg(a.campaigns.size());
     for (const GroupFigures* g : shown) {
-        QString s = QStringLiteral("Campaign %1: %2 exchanges from %3 accounts")
-                        .arg(visibleText(inv.campaigns[g->group].name), number(g->exchanges), number(g->accounts));
+        QString s = QStringLiteral("Campaign %1: %2 exchanges from %3")
+                        .arg(visibleText(inv.campaigns[g->group].name), number(g->exchanges), accounts(g->accounts));
         if (g->firstSeen)
             s += QStringLiteral(", active %1 to %2").arg(shortUtc(*g->firstSeen), shortUtc(*g->lastSeen));
         if (!g->capabilities.empty())
@@ -61,8 +62,8 @@ QStringList keyFigures(const Investigation& inv, const Analysis& a, const std::v
                                                                 percent(g->capabilities.front().share, 1));
         out << s + QLatin1Char('.');
     }
-    out << QStringLiteral("Organic baseline: %1 exchanges from %2 accounts.")
-               .arg(number(a.baseline.exchanges), number(a.baseline.accounts));
+    out << QStringLiteral("Organic baseline: %1 exchanges from %2.")
+               .arg(number(a.baseline.exchanges), accounts(a.baseline.accounts));
     return out;
 }
 
@@ -130,9 +131,9 @@ ReportTable auditTable(const CaseSnapshot* s, const Redactor& r)
                   {true, false, false, false, false, false, false}, {}};
     if (!s)
         return t;
-    for (const AuditEntry& e : s->audit)
-        t.rows.push_back({QString::number(e.seq), shortUtc(e.at), visibleText(r.scrub(e.actor)), e.action, e.subject,
-                          visibleText(r.scrub(e.detail)), e.hash.left(12)});
+    for (const AuditEntry& e : r.audit(s->audit, s->annotations))
+        t.rows.push_back({QString::number(e.seq), shortUtc(e.at), visibleText(e.actor), e.action, e.subject,
+                          visibleText(e.detail), e.hash.left(12)});
     return t;
 }
 

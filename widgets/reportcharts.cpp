@@ -19,6 +19,7 @@ QFont chartFont(double size)
     // a point size would differ between the two and clip the labels.
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setPixelSize(int(pt(size)));
+    f.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: chart text copies as written
     return f;
 }
 
@@ -54,8 +55,10 @@ void addMarks(QCustomPlot& plot, const ReportTimeline& t)
         rect->setBrush(QColor(0x70, 0x70, 0xC0, 40));
         auto* label = new QCPItemText(&plot);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(double(m.from), 0.98 - 0.06 * (noteRow++ % 3));
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        // Anchored on the side with room: a label starting near the right edge would be clipped.
+        const bool rightHalf = m.from > t.from + (t.to - t.from) / 2;
+        label->position->setCoords(double(rightHalf ? std::min(m.to, t.to) : std::max(m.from, t.from)), 0.98 - 0.06 * (noteRow++ % 3));
+        label->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
         label->setFont(chartFont(6.5));
         label->setColor(QColor(0x30, 0x30, 0x90));
         label->setText(QStringLiteral("note: ") + m.label);

@@ -29,6 +29,9 @@ QFont ReportPages::bodyFont() const
 {
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setPointSizeF(9.5);
+    // No ligatures in Latin text: the text layer must copy and search as written ("fi", not U+FB01).
+    // Scripts that need shaping are still shaped.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 
@@ -43,6 +46,7 @@ QFont ReportPages::monoFont() const
 {
     QFont f(QStringLiteral("DejaVu Sans Mono"));
     f.setPointSizeF(8);
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 
