@@ -78,7 +78,7 @@ void campaign(ReportPages& pages, const CampaignReport& c)
     pages.heading(QStringLiteral("Top accounts"), 2);
     pages.table(c.accounts, {2.2, 1.6, 0.9, 1.2, 1.8, 1.1, 1.1}, pages.smallFont());
     pages.heading(QStringLiteral("Top prompt families"), 2);
-    pages.table(c.families, {1.6, 5, 1.1, 0.9}, pages.smallFont());
+    pages.table(c.families, {2.4, 4.4, 1.1, 0.8}, pages.smallFont());
 }
 
 void annotationsAndAppendix(ReportPages& pages, const ReportContent& c)
