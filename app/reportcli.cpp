@@ -2,18 +2,13 @@
 #include "reportcli.h"
 
 #include "bundle.h"
-#include "caseaudit.h"
-#include "casefile.h"
 #include "cliutil.h"
+#include "exportsource.h"
 #include "loader.h"
-#include "redaction.h"
 #include "reportcontent.h"
 #include "reportwriter.h"
 
 #include <QDateTime>
-#include <QFileInfo>
-
-#include <memory>
 
 namespace hs {
 namespace {
@@ -31,9 +26,7 @@ struct Inputs
 {
     LoadResult loaded;
     Analysis analysis;
-    std::unique_ptr<CaseFile> caseFile;
-    std::optional<CaseSnapshot> snapshot;
-    Redactor redactor;
+    ExportSource source;
     std::int64_t now = reportTime();
 };
 
@@ -46,26 +39,6 @@ void addCommonOptions(QCommandLineParser& parser)
                         QStringLiteral("internal")},
                        {QStringLiteral("threshold"), QStringLiteral("Hourly share that makes a pivot (default 0.25)."),
                         QStringLiteral("X"), QStringLiteral("0.25")}});
-}
-
-bool openCase(const QString& path, const Investigation& inv, Inputs* in, QString* error)
-{
-    // Read-write: pseudonyms are created in the case, and the export is recorded in its audit log.
-    in->caseFile = CaseFile::open(path, CaseFile::Mode::ReadWrite, error);
-    if (!in->caseFile)
-        return false;
-    if (in->caseFile->info().evidenceSha256 != inv.evidence.sha256) {
-        *error = QStringLiteral("the case %1 was made for evidence with SHA-256 %2, not this file (%3)")
-                     .arg(path, in->caseFile->info().evidenceSha256, inv.evidence.sha256);
-        return false;
-    }
-    const CaseVerification v = verifyCase(in->caseFile->snapshot(), false);
-    if (!v.tampering.isEmpty()) {
-        *error = QStringLiteral("the case %1 fails verification (%2): run `hydrascope case verify`")
-                     .arg(path, v.tampering.front());
-        return false;
-    }
-    return true;
 }
 
 // Parses the shared options and reads everything; prints the error itself.
@@ -95,26 +68,11 @@ bool readInputs(const QCommandLineParser& parser, Inputs* in)
     }
     const Investigation& inv = *in->loaded.investigation;
     in->analysis = analyze(inv, {threshold});
-    in->redactor = Redactor(profile);
-    if (parser.isSet(QStringLiteral("case")) && !openCase(parser.value(QStringLiteral("case")), inv, in, &error)) {
+    if (!openExportSource(inv, parser.value(QStringLiteral("case")), profile, &in->source, &error)) {
         printError(error);
         return false;
     }
-    if (!in->redactor.prepare(inv, in->caseFile.get(), &error)) {
-        printError(QStringLiteral("cannot make pseudonyms: ") + error);
-        return false;
-    }
-    if (in->caseFile)
-        in->snapshot = in->caseFile->snapshot();
     return true;
-}
-
-void recordExport(Inputs& in, const QString& what, const QString& path, const QByteArray& hashOf)
-{
-    if (in.caseFile)
-        in.caseFile->record(QStringLiteral("exported"), QStringLiteral("case"),
-                            QStringLiteral("%1 written to %2 with the %3 profile (SHA-256 %4)")
-                                .arg(what, QFileInfo(path).fileName(), profileName(in.redactor.profile()), sha256Hex(hashOf)));
 }
 
 } // namespace
@@ -145,27 +103,27 @@ int runReportCommand(const QStringList& args)
     options.now = in.now;
     if (parser.isSet(QStringLiteral("view"))) {
         const QString name = parser.value(QStringLiteral("view"));
-        for (const SavedView& v : in.snapshot ? in.snapshot->views : std::vector<SavedView>{})
+        const CaseSnapshot* snapshot = in.source.caseSnapshot();
+        for (const SavedView& v : snapshot ? snapshot->views : std::vector<SavedView>{})
             if (v.name == name)
                 options.view = v;
         if (!options.view) {
-            printError(in.snapshot ? QStringLiteral("the case has no saved view named '%1'").arg(name)
+            printError(snapshot ? QStringLiteral("the case has no saved view named '%1'").arg(name)
                                    : QStringLiteral("--view needs --case: saved views live in the case file"));
             return ExitError;
         }
     }
-    const ReportContent content = buildReport(*in.loaded.investigation, in.analysis, in.snapshot ? &*in.snapshot : nullptr,
-                                              in.redactor, options);
+    const ReportContent content = buildReport(*in.loaded.investigation, in.analysis, in.source.caseSnapshot(),
+                                              in.source.redactor, options);
     const QString out = parser.value(QStringLiteral("output"));
-    const QByteArray pdf = renderReportPdf(content, {parser.isSet(QStringLiteral("pdfa")),
-                                                     in.snapshot ? in.redactor.scrub(in.snapshot->info.reviewer) : QString()});
+    const QByteArray pdf = renderReportPdf(content, {parser.isSet(QStringLiteral("pdfa")), in.source.reviewer()});
     QString error;
     if (pdf.isEmpty() || !writeAtomically(out, pdf, &error)) {
         printError(pdf.isEmpty() ? QStringLiteral("the report could not be rendered") : error);
         return ExitError;
     }
-    recordExport(in, QStringLiteral("report"), out, pdf);
-    writeOut(QStringLiteral("%1: report written (%2 profile)\n").arg(out, profileName(in.redactor.profile())).toUtf8());
+    recordExport(in.source, QStringLiteral("report"), out, pdf);
+    writeOut(QStringLiteral("%1: report written (%2 profile)\n").arg(out, profileName(in.source.redactor.profile())).toUtf8());
     return ExitOk;
 }
 
@@ -184,15 +142,14 @@ int runExportCommand(const QStringList& args)
     if (!readInputs(parser, &in))
         return ExitError;
     const Investigation& inv = *in.loaded.investigation;
-    const CaseSnapshot* snapshot = in.snapshot ? &*in.snapshot : nullptr;
-    std::vector<BundleFile> files = bundleFiles(inv, in.analysis, snapshot, in.redactor,
+    const CaseSnapshot* snapshot = in.source.caseSnapshot();
+    std::vector<BundleFile> files = bundleFiles(inv, in.analysis, snapshot, in.source.redactor,
                                                 {parser.value(QStringLiteral("organisation")), in.now});
     if (parser.isSet(QStringLiteral("with-report"))) {
         ReportOptions options;
         options.now = in.now;
-        const ReportContent content = buildReport(inv, in.analysis, snapshot, in.redactor, options);
-        files.push_back({QStringLiteral("report.pdf"),
-                         renderReportPdf(content, {false, snapshot ? in.redactor.scrub(snapshot->info.reviewer) : QString()})});
+        const ReportContent content = buildReport(inv, in.analysis, snapshot, in.source.redactor, options);
+        files.push_back({QStringLiteral("report.pdf"), renderReportPdf(content, {false, in.source.reviewer()})});
     }
     const QString dir = parser.value(QStringLiteral("output"));
     QString error;
@@ -200,9 +157,9 @@ int runExportCommand(const QStringList& args)
         printError(error);
         return ExitError;
     }
-    recordExport(in, QStringLiteral("bundle"), dir, manifest(files));
+    recordExport(in.source, QStringLiteral("bundle"), dir, manifest(files));
     writeOut(QStringLiteral("%1: %2 files and MANIFEST.sha256 written (%3 profile)\n")
-                 .arg(dir).arg(files.size()).arg(profileName(in.redactor.profile())).toUtf8());
+                 .arg(dir).arg(files.size()).arg(profileName(in.source.redactor.profile())).toUtf8());
     return ExitOk;
 }
 
