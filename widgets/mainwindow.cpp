@@ -5,6 +5,7 @@
 #include "analysis.h"
 #include "capabilitiespage.h"
 #include "exchangespage.h"
+#include "exportactions.h"
 #include "familiespage.h"
 #include "selectionjob.h"
 #include "loadjob.h"
@@ -99,6 +100,10 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::chooseFile);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    auto* exports = new ExportActions(this, [this] { return ExportActions::Data{m_inv, m_analysis}; });
+    file->addAction(tr("Export &report..."), exports, &ExportActions::exportReport);
+    file->addAction(tr("Export case &bundle..."), exports, &ExportActions::exportBundle);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 }

@@ -3,7 +3,7 @@
 
 #include "qcustomplotshim.h"
 
-#include <QPdfWriter>
+#include <QPagedPaintDevice>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -16,7 +16,7 @@ const QColor kBanner(0xA0, 0x10, 0x10);
 const QColor kRule(0xBB, 0xBB, 0xBB);
 } // namespace
 
-ReportPages::ReportPages(QPdfWriter* writer, QCPPainter* painter, const ReportContent& content, int totalPages)
+ReportPages::ReportPages(QPagedPaintDevice* writer, QCPPainter* painter, const ReportContent& content, int totalPages)
     : m_writer(writer), m_painter(painter), m_content(content), m_total(totalPages)
 {
     m_page_rect = QRectF(0, 0, writer->width(), writer->height());

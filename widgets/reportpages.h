@@ -3,7 +3,7 @@
 // Page flow for the case report: A4 pages with a running header (case title, classification) and
 // footer (redaction profile, classification, "page N of M"), and blocks that break across pages:
 // headings, wrapped paragraphs, key-value lists and tables whose header repeats. Units are device
-// pixels of a 300 dpi QPdfWriter. Text is drawn with QPainter::drawText: plain text, never markup.
+// pixels of a 300 dpi device (QPdfWriter, or a QPrinter set to 300 dpi for the preview). Text is drawn with QPainter::drawText: plain text, never markup.
 
 #include "reportcontent.h"
 
@@ -12,7 +12,7 @@
 #include <QRectF>
 
 class QCPPainter;
-class QPdfWriter;
+class QPagedPaintDevice;
 
 namespace hs {
 
@@ -22,7 +22,7 @@ public:
     static constexpr int kDpi = 300;
     static double pt(double points) { return points * kDpi / 72.0; }
 
-    ReportPages(QPdfWriter* writer, QCPPainter* painter, const ReportContent& content, int totalPages);
+    ReportPages(QPagedPaintDevice* device, QCPPainter* painter, const ReportContent& content, int totalPages);
 
     int page() const { return m_page; }
     QCPPainter* painter() const { return m_painter; }
@@ -56,7 +56,7 @@ private:
                   const QFont& font, bool header);
     double rowHeight(const QStringList& cells, const std::vector<double>& widths, const QFont& font) const;
 
-    QPdfWriter* m_writer;
+    QPagedPaintDevice* m_writer;
     QCPPainter* m_painter;
     const ReportContent& m_content;
     int m_total;

@@ -106,11 +106,11 @@ void annotationsAndAppendix(ReportPages& pages, const ReportContent& c)
 }
 
 // Lays out and paints the whole report; returns the number of pages.
-int paint(QPdfWriter& writer, const ReportContent& c, int totalPages)
+int paint(QPagedPaintDevice* device, const ReportContent& c, int totalPages)
 {
-    QCPPainter painter(&writer);
+    QCPPainter painter(device);
     painter.setRenderHint(QPainter::Antialiasing);
-    ReportPages pages(&writer, &painter, c, totalPages);
+    ReportPages pages(device, &painter, c, totalPages);
     titlePage(pages, c);
     summary(pages, c);
     for (const CampaignReport& campaignReport : c.campaigns)
@@ -131,25 +131,32 @@ void setUp(QPdfWriter& writer, const ReportContent& c, const PdfOptions& o)
     writer.setDocumentXmpMetadata(xmpMetadata(c, o));
 }
 
+// Two passes: the first only counts pages, so that every footer can say "page N of M".
+int countPages(const ReportContent& content, const PdfOptions& options)
+{
+    QBuffer scratch;
+    scratch.open(QIODevice::WriteOnly);
+    QPdfWriter counter(&scratch);
+    setUp(counter, content, options);
+    return paint(&counter, content, 0);
+}
+
 } // namespace
+
+void paintReport(QPagedPaintDevice* device, const ReportContent& content)
+{
+    paint(device, content, countPages(content, {}));
+}
 
 QByteArray renderReportPdf(const ReportContent& content, const PdfOptions& options)
 {
-    // Two passes: the first only counts pages, so that every footer can say "page N of M".
-    QBuffer scratch;
-    scratch.open(QIODevice::WriteOnly);
-    int total = 0;
-    {
-        QPdfWriter counter(&scratch);
-        setUp(counter, content, options);
-        total = paint(counter, content, 0);
-    }
+    const int total = countPages(content, options);
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&out);
         setUp(writer, content, options);
-        paint(writer, content, total);
+        paint(&writer, content, total);
     }
     return out.data();
 }

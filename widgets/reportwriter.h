@@ -9,6 +9,8 @@
 #include <QByteArray>
 #include <QString>
 
+class QPagedPaintDevice;
+
 namespace hs {
 
 struct PdfOptions
@@ -17,6 +19,8 @@ struct PdfOptions
     QString author;    // the reviewer
 };
 
+// Paints the report on a paged device at ReportPages::kDpi (the print preview's QPrinter).
+void paintReport(QPagedPaintDevice* device, const ReportContent& content);
 // The PDF's bytes; empty on failure.
 QByteArray renderReportPdf(const ReportContent& content, const PdfOptions& options);
 // Writes atomically (QSaveFile): on failure nothing is left at `path`.
