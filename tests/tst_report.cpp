@@ -2,6 +2,7 @@
 // `hydrascope report` and `hydrascope export` as a user runs them: the report's text layer against
 // a golden file (through pdftotext), vector charts, embedded fonts, redaction searched in every
 // byte, spreadsheet-safe CSV, STIX required properties and the manifest.
+#include "casefile.h"
 #include "fixturedb.h"
 
 #include <QCryptographicHash>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void failedExportLeavesNothing();
     void refusals_data();
     void refusals();
+    void viewRestrictsTheReport();
 
 private:
     QString makeCase(const QString& db, const QString& name);
@@ -329,6 +331,36 @@ void TestReport::refusals()
     QCOMPARE(r.code, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrHas), r.err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused.pdf"))));
+}
+
+void TestReport::viewRestrictsTheReport()
+{
+    const QString c = makeCase(m_db, QStringLiteral("view.hcase"));
+    QVERIFY(!c.isEmpty());
+    {
+        QString error;
+        auto caseFile = hs::CaseFile::open(c, hs::CaseFile::Mode::ReadWrite, &error);
+        QVERIFY2(caseFile, qPrintable(error));
+        hs::SavedView view;
+        view.name = QStringLiteral("Copper only");
+        view.page = QStringLiteral("timeline");
+        view.allGroups = false;
+        view.campaignIds = {2};
+        view.baseline = false;
+        view.from = 1700001000 - 100800; // 28 h before the release
+        view.to = 1700001000 + 3600;
+        QVERIFY(caseFile->saveView(view));
+    }
+    const QString pdf = m_dir.filePath(QStringLiteral("view.pdf"));
+    const Run r = app({QStringLiteral("report"), m_db, QStringLiteral("--case"), c, QStringLiteral("-o"), pdf,
+                       QStringLiteral("--view"), QStringLiteral("Copper only")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+    QVERIFY(text.contains(QStringLiteral("Campaign: Copper")));
+    QVERIFY(!text.contains(QStringLiteral("Campaign: Lantern")));
+    QVERIFY(text.contains(QStringLiteral("Saved view")));
+    QVERIFY(text.contains(QStringLiteral("2023-11-13\n22:00")) || text.contains(QStringLiteral("2023-11-13")));
+    QVERIFY(text.contains(QStringLiteral("No pivot was detected."))); // Lantern's pivot is outside the view
 }
 
 QTEST_GUILESS_MAIN(TestReport)
