@@ -75,6 +75,15 @@ bool readInputs(const QCommandLineParser& parser, Inputs* in)
     return true;
 }
 
+// Parses the command line and reads everything; false when it printed an error or the help.
+bool parseInputs(QCommandLineParser& parser, const QStringList& args, Inputs* in, int* code)
+{
+    if (!parseCommand(parser, args, code))
+        return false;
+    *code = ExitError;
+    return readInputs(parser, in);
+}
+
 } // namespace
 
 bool cliNeedsPainting(const QStringList& args)
@@ -92,12 +101,9 @@ int runReportCommand(const QStringList& args)
                        {QStringLiteral("classification"), QStringLiteral("Banner on every page (default CONFIDENTIAL)."),
                         QStringLiteral("TEXT"), QStringLiteral("CONFIDENTIAL")},
                        {QStringLiteral("pdfa"), QStringLiteral("Write PDF/A-1b.")}});
-    int code = ExitError;
-    if (!parseCommand(parser, args, &code))
-        return code;
     Inputs in;
-    if (!readInputs(parser, &in))
-        return ExitError;
+    if (int code = ExitError; !parseInputs(parser, args, &in, &code))
+        return code;
     ReportOptions options;
     options.classification = parser.value(QStringLiteral("classification"));
     options.now = in.now;
@@ -135,12 +141,9 @@ int runExportCommand(const QStringList& args)
     parser.addOptions({{QStringLiteral("organisation"), QStringLiteral("The reviewer's organisation (STIX identity)."),
                         QStringLiteral("NAME"), BundleOptions{}.organisation},
                        {QStringLiteral("with-report"), QStringLiteral("Also write report.pdf into the bundle.")}});
-    int code = ExitError;
-    if (!parseCommand(parser, args, &code))
-        return code;
     Inputs in;
-    if (!readInputs(parser, &in))
-        return ExitError;
+    if (int code = ExitError; !parseInputs(parser, args, &in, &code))
+        return code;
     const Investigation& inv = *in.loaded.investigation;
     const CaseSnapshot* snapshot = in.source.caseSnapshot();
     std::vector<BundleFile> files = bundleFiles(inv, in.analysis, snapshot, in.source.redactor,

@@ -9,15 +9,11 @@
 
 namespace hs {
 
-QString profileName(RedactionProfile p)
-{
-    switch (p) {
-    case RedactionProfile::Internal: return QStringLiteral("internal");
-    case RedactionProfile::Policy: return QStringLiteral("policy");
-    case RedactionProfile::External: return QStringLiteral("external");
-    }
-    return {};
-}
+namespace {
+const char* const kProfileNames[] = {"internal", "policy", "external"};
+} // namespace
+
+QString profileName(RedactionProfile p) { return QString::fromLatin1(kProfileNames[static_cast<int>(p)]); }
 
 bool parseProfile(const QString& text, RedactionProfile* p)
 {

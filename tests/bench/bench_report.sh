@@ -6,13 +6,7 @@
 set -euo pipefail
 app=$1
 work=$2
-db=$work/hydrascope-full.db
-mkdir -p "$work"
-if [ ! -s "$db" ]; then
-  echo "generating the full-scale investigation (once; kept in $work)"
-  "$app" generate -o "$db" --scale full
-fi
-cat "$db" > /dev/null # warm the page cache
+source "$(dirname "$0")/fullscale.sh"
 case=$work/bench-report.hcase
 rm -f "$case" "$case"-wal "$case"-shm
 "$app" case new "$db" -o "$case" --reviewer bench --title "Full-scale bench" > /dev/null
