@@ -7,8 +7,6 @@
 #include "redaction.h"
 #include "timeutil.h"
 
-#include <QLocale>
-
 #include <algorithm>
 
 namespace hs {
@@ -18,7 +16,7 @@ constexpr std::size_t kTopRows = 10;
 constexpr std::size_t kTopClusters = 5;
 constexpr std::size_t kTopCapabilities = 8;
 
-QString number(std::uint64_t n) { return QLocale::c().toString(qulonglong(n)); }
+QString number(std::uint64_t n) { return reportNumber(n); }
 
 std::vector<std::pair<QString, QString>> campaignFacts(const CampaignInfo& c, const GroupFigures& g)
 {

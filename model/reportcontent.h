@@ -96,5 +96,7 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
 // Evidence text made safe to show as-is: control characters and bidirectional overrides are
 // written as \uXXXX (as on the command line), so they can neither vanish nor reorder the page.
 QString visibleText(const QString& text);
+// A count as the report writes it: 12,750,020.
+QString reportNumber(std::uint64_t n);
 
 } // namespace hs

@@ -143,6 +143,7 @@ void drawCapabilityBars(QPainter* p, const QRectF& rect, const std::vector<Capab
 {
     p->save();
     p->setFont(font);
+    p->setPen(Qt::black);
     const QFontMetricsF fm(font, p->device());
     const double labelWidth = rect.width() * 0.28, valueWidth = pt(40);
     const double barArea = rect.width() - labelWidth - valueWidth;
