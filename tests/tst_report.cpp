@@ -130,7 +130,7 @@ void TestReport::reportGolden()
     QString actual = m_text;
     actual.replace(QRegularExpression(QStringLiteral("\\b[0-9a-f]{8,64}\\b")), QStringLiteral("(hex)"));
     actual.replace(QRegularExpression(QStringLiteral("20(2[6-9]|[3-9]\\d)-\\d\\d-\\d\\d \\d\\d:\\d\\d(\\s+UTC)?")), QStringLiteral("(time)"));
-    actual.replace(QRegularExpression(QStringLiteral("\\d+ bytes \\([0-9.]+ KiB\\)")), QStringLiteral("(size)"));
+    actual.replace(QRegularExpression(QStringLiteral("[\\d,]+ bytes \\([0-9.]+ KiB\\)")), QStringLiteral("(size)"));
     const QString goldenPath = QStringLiteral(HYDRASCOPE_FIXTURES "/small-investigation.report.txt");
     const QString golden = QString::fromUtf8(readAll(goldenPath));
     if (actual != golden) {
