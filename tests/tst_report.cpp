@@ -72,6 +72,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void viewRestrictsTheReport();
+    void pdfA();
 
 private:
     QString makeCase(const QString& db, const QString& name);
@@ -360,6 +361,20 @@ void TestReport::viewRestrictsTheReport()
     QVERIFY(!text.contains(QStringLiteral("Campaign: Lantern")));
     QVERIFY(text.contains(QStringLiteral("Saved view")));
     QVERIFY(text.contains(QStringLiteral("No pivot was detected."))); // Lantern's pivot is outside the view
+}
+
+void TestReport::pdfA()
+{
+    const QString pdf = m_dir.filePath(QStringLiteral("archival.pdf"));
+    const Run r = app({QStringLiteral("report"), m_db, QStringLiteral("-o"), pdf, QStringLiteral("--pdfa"),
+                       QStringLiteral("--classification"), QStringLiteral("POLICY USE ONLY")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(run(QStringLiteral("pdfinfo"), {pdf}).out.contains("PDF version:     1.4"));
+    const QByteArray meta = run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), pdf}).out;
+    QVERIFY(meta.contains("pdfaid:part=\"1\" pdfaid:conformance=\"B\""));
+    QVERIFY(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out.contains("POLICY USE ONLY"));
+    // Without --pdfa the document claims no conformance it was not written for.
+    QVERIFY(!run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), m_pdf}).out.contains("pdfaid"));
 }
 
 QTEST_GUILESS_MAIN(TestReport)
