@@ -321,6 +321,15 @@ void TestReport::refusals_data()
     QTest::addRow("bad profile") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("-o"), out, QStringLiteral("--redact"), QStringLiteral("secret")} << QStringLiteral("--redact");
     QTest::addRow("no output") << QStringList{QStringLiteral("report"), m_db} << QStringLiteral("-o OUT");
     QTest::addRow("view without case") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("-o"), out, QStringLiteral("--view"), QStringLiteral("v")} << QStringLiteral("--view needs --case");
+    const QString other = m_dir.filePath(QStringLiteral("other.db"));
+    QVERIFY(QFile::exists(other) || hs::test::writeDb(other, hs::test::validSql() + QStringLiteral("DELETE FROM exchanges WHERE id = 25;")));
+    QTest::addRow("case of other evidence") << QStringList{QStringLiteral("export"), other, QStringLiteral("--case"), m_case, QStringLiteral("-o"), out} << QStringLiteral("was made for evidence");
+    const QString tampered = m_dir.filePath(QStringLiteral("tampered.hcase"));
+    if (!QFile::exists(tampered)) {
+        QVERIFY(QFile::copy(makeCase(m_db, QStringLiteral("to-tamper.hcase")), tampered));
+        QCOMPARE(run(QStringLiteral("sqlite3"), {tampered, QStringLiteral("UPDATE annotations SET title = 'changed' WHERE id = 1")}).code, 0);
+    }
+    QTest::addRow("tampered case") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("--case"), tampered, QStringLiteral("-o"), out} << QStringLiteral("fails verification");
     QTest::addRow("unknown view") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("--case"), m_case, QStringLiteral("-o"), out, QStringLiteral("--view"), QStringLiteral("v")} << QStringLiteral("no saved view");
 }
 
