@@ -15,6 +15,19 @@ namespace {
 constexpr std::size_t kTopRows = 10;
 constexpr std::size_t kTopClusters = 5;
 constexpr std::size_t kTopCapabilities = 8;
+constexpr qsizetype kSampleChars = 600;
+
+// A table cell holds at most a few lines of a sample; the rest is said, not silently dropped.
+QString sampleCell(const QString& sample)
+{
+    if (sample.size() <= kSampleChars)
+        return sample;
+    qsizetype cut = kSampleChars;
+    if (sample.at(cut - 1).isHighSurrogate())
+        --cut;
+    return sample.left(cut) + QStringLiteral("\u2026 (%1 more characters: the whole sample is in prompt_families.csv "
+                                             "of the case bundle)").arg(sample.size() - cut);
+}
 
 QString number(std::uint64_t n) { return reportNumber(n); }
 
@@ -93,7 +106,7 @@ ReportTable familyTable(const Investigation& inv, const GroupFigures& g, const R
                   {false, false, true, true}, {}};
     for (std::size_t i = 0; i < g.families.size() && i < kTopRows; ++i) {
         const TemplateInfo& tmpl = inv.templates[g.families[i].tmpl];
-        t.rows.push_back({visibleText(tmpl.fingerprint), visibleText(r.sample(tmpl.sample)), number(g.families[i].exchanges),
+        t.rows.push_back({visibleText(tmpl.fingerprint), sampleCell(visibleText(r.sample(tmpl.sample))), number(g.families[i].exchanges),
                           percent(g.families[i].share, 1)});
     }
     return t;
@@ -105,6 +118,8 @@ ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g,
                                 std::optional<TimeRange> span)
 {
     ReportTimeline t;
+    if (!g.firstSeen && !span)
+        return t; // no traffic: nothing to draw
     Selection s;
     s.groups.assign(inv.groupCount(), false);
     s.groups[g.group] = true;
@@ -139,6 +154,8 @@ CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis
                           + visibleText(pivotSentence(inv, p, analysis.threshold));
     c.timeline = campaignTimeline(inv, g, notes, span);
     c.capabilities = capabilityBars(g, analysis.baseline);
+    if (g.capabilities.size() > c.capabilities.size())
+        c.capabilityNote = QStringLiteral("The %1 largest of %2 capabilities.").arg(c.capabilities.size()).arg(g.capabilities.size());
     c.clusters = clusterTable(inv, g);
     c.accounts = accountTable(inv, g, r);
     c.families = familyTable(inv, g, r);

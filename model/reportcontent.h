@@ -56,6 +56,7 @@ struct CampaignReport
     QStringList releases; // one sentence per release of a model in the campaign's traffic
     ReportTimeline timeline;
     std::vector<CapabilityBar> capabilities;
+    QString capabilityNote; // when not all are shown
     ReportTable clusters, accounts, families;
 };
 

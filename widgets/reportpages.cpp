@@ -103,27 +103,44 @@ double ReportPages::drawText(const QRectF& rect, const QString& text, const QFon
     return layOut(text, font, rect, align, true);
 }
 
-// One QTextLayout both measures and draws, so a row is exactly as tall as its text. Lines break
-// at words, or anywhere inside a word wider than the line (hashes, long refs): never clipped.
-double ReportPages::layOut(const QString& text, const QFont& font, const QRectF& rect, Qt::Alignment align, bool draw) const
+namespace {
+
+// Text for a QTextLayout: line breaks as Unicode line separators.
+QString layoutText(const QString& text)
 {
     QString t = text;
     t.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    QTextLayout layout(t, font, m_writer);
+    return t;
+}
+
+// Breaks `layout` into lines of `width`: at words, or anywhere inside a word wider than the line
+// (hashes, long refs), so text is never clipped. Returns the height.
+double lineUp(QTextLayout& layout, double width, Qt::Alignment align)
+{
     QTextOption option(align);
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(option);
     layout.beginLayout();
     double y = 0;
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(rect.width());
+        line.setLineWidth(width);
         line.setPosition(QPointF(0, y));
         y += line.height();
     }
     layout.endLayout();
+    return y;
+}
+
+} // namespace
+
+// One QTextLayout both measures and draws, so a row is exactly as tall as its text.
+double ReportPages::layOut(const QString& text, const QFont& font, const QRectF& rect, Qt::Alignment align, bool draw) const
+{
+    QTextLayout layout(layoutText(text), font, m_writer);
+    const double height = lineUp(layout, rect.width(), align);
     if (draw)
         layout.draw(m_painter, rect.topLeft());
-    return y;
+    return height;
 }
 
 void ReportPages::heading(const QString& text, int level)
@@ -141,11 +158,23 @@ void ReportPages::heading(const QString& text, int level)
 
 void ReportPages::paragraph(const QString& text, const QFont& font, QColor color, double indent)
 {
-    const double h = textHeight(text, font, width() - indent);
-    ensure(h);
+    QTextLayout layout(layoutText(text), font, m_writer);
+    const double h = lineUp(layout, width() - indent, Qt::AlignLeft);
     m_painter->setPen(color);
-    drawText(QRectF(left() + indent, m_y, width() - indent, h), text, font);
-    m_y += h + pt(4);
+    if (h < m_body.height() / 3) { // short: kept on one page
+        ensure(h);
+        layout.draw(m_painter, QPointF(left() + indent, m_y));
+        m_y += h + pt(4);
+        return;
+    }
+    // Long (a note of several pages): flows line by line across pages.
+    for (int i = 0; i < layout.lineCount(); ++i) {
+        const QTextLine line = layout.lineAt(i);
+        ensure(line.height());
+        line.draw(m_painter, QPointF(left() + indent, m_y - line.y()));
+        m_y += line.height();
+    }
+    m_y += pt(4);
 }
 
 void ReportPages::bullets(const QStringList& items)

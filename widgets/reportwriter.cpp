@@ -68,11 +68,16 @@ void campaign(ReportPages& pages, const CampaignReport& c)
     pages.facts(c.facts, pt(150));
     pages.bullets(c.releases);
     pages.heading(QStringLiteral("Timeline"), 2);
-    drawTimeline(pages.painter(), pages.block(pt(250)), c.timeline);
+    if (c.timeline.data.empty())
+        pages.paragraph(QStringLiteral("The campaign has no traffic in the evidence."), pages.bodyFont());
+    else
+        drawTimeline(pages.painter(), pages.block(pt(250)), c.timeline);
     pages.heading(QStringLiteral("Capability mix beside the organic baseline"), 2);
     const double rowH = std::max(QFontMetricsF(pages.smallFont(), pages.painter()->device()).height() * 2.2, pt(18));
     const double barsHeight = pt(12) + double(c.capabilities.size()) * (rowH + pt(2));
     drawCapabilityBars(pages.painter(), pages.block(barsHeight), c.capabilities, pages.smallFont());
+    if (!c.capabilityNote.isEmpty())
+        pages.paragraph(c.capabilityNote, pages.smallFont(), QColor(0x55, 0x55, 0x55));
     pages.heading(QStringLiteral("Top clusters"), 2);
     pages.table(c.clusters, {3, 2, 2}, pages.smallFont());
     pages.heading(QStringLiteral("Top accounts"), 2);
