@@ -67,8 +67,9 @@ void ReportPages::decorate()
     p->setFont(smallFont());
     p->setPen(kGrey);
     const QFontMetricsF fm(smallFont(), m_writer);
-    const double third = m_body.width() / 3 - pt(30);
-    p->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(m_content.title, Qt::ElideRight, third));
+    // The title may use the whole left side up to the centred banner.
+    const double side = (m_body.width() - QFontMetricsF(banner, m_writer).horizontalAdvance(m_content.classification)) / 2 - pt(12);
+    p->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(m_content.title, Qt::ElideRight, side));
     p->drawText(head, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Hydrascope case report"));
     p->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter,
                 QStringLiteral("Redaction: ") + m_content.profile);
