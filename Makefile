@@ -32,6 +32,7 @@ demo-report: build
 	@mkdir -p $(BUILD)/demo
 	$(APP) analyze $(DEMO) > $(BUILD)/demo/demo-summary.txt
 	$(APP) analyze $(DEMO) --json > $(BUILD)/demo/demo-analysis.json
+	$(APP) report $(DEMO) -o $(BUILD)/demo/demo-report.pdf
 	@echo "Demo summary: $(BUILD)/demo/demo-summary.txt"; cat $(BUILD)/demo/demo-summary.txt
 
 test: build

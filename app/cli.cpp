@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "casecli.h"
+#include "reportcli.h"
 #include "cliutil.h"
 
 #include "analysis.h"
@@ -135,7 +136,7 @@ int generateCommand(const QStringList& args)
 bool isCliCommand(const QStringList& args)
 {
     static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate"),
-                                      QStringLiteral("case")};
+                                      QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export")};
     return !args.isEmpty() && commands.contains(args.front());
 }
 
@@ -148,6 +149,10 @@ int runCli(const QStringList& args)
         return analyzeCommand(args);
     if (command == QLatin1String("case"))
         return runCaseCommand(args);
+    if (command == QLatin1String("report"))
+        return runReportCommand(args);
+    if (command == QLatin1String("export"))
+        return runExportCommand(args);
     return generateCommand(args);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // hydrascope: the dashboard, or with a subcommand the command line (see `hydrascope --help`).
 #include "cli.h"
+#include "reportcli.h"
 #include "mainwindow.h"
 
 #include "selectionjob.h"
@@ -27,6 +28,8 @@ const char* const kUsage =
     "       hydrascope analyze FILE [--threshold X] [--json]\n"
     "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N]\n"
     "       hydrascope case new|annotate|show|verify ...   case files (see `hydrascope case --help`)\n"
+    "       hydrascope report FILE [--case CASE] -o OUT.pdf [--redact PROFILE] [--view NAME] [--pdfa]\n"
+    "       hydrascope export FILE [--case CASE] -o DIR [--redact PROFILE] [--with-report]\n"
     "       hydrascope FILE --screenshots DIR   save every view as PNG (for the user guide)\n"
     "       hydrascope --version | --help\n"
     "Each subcommand takes --help. Exit codes: 0 ok, 1 warnings (validate), 2 errors.\n";
@@ -76,6 +79,14 @@ void installTranslations(QCoreApplication& app)
 int main(int argc, char** argv)
 {
     const QStringList args = argumentsOf(argc, argv);
+    if (hs::cliNeedsPainting(args)) {
+        // Reports paint (QCustomPlot is a widget): a QApplication, offscreen when there is no display.
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("hydrascope"));
+        return hs::runCli(args);
+    }
     if (hs::isCliCommand(args)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("hydrascope"));

@@ -342,6 +342,30 @@ std::optional<QString> CaseFile::pseudonym(const QString& kind, const QString& v
     return createPseudonym(*m_db, kind, value, &m_error);
 }
 
+std::optional<QHash<QString, QString>> CaseFile::pseudonyms(const QString& kind, const QStringList& values)
+{
+    QHash<QString, QString> map;
+    if (m_mode == Mode::ReadOnly) {
+        for (const QString& v : values) {
+            const std::optional<QString> known = findPseudonym(*m_db, kind, v);
+            if (!known) {
+                fail(QStringLiteral("the case is open read-only and has no pseudonym for a %1 yet").arg(kind));
+                return std::nullopt;
+            }
+            map.insert(v, *known);
+        }
+        return map;
+    }
+    if (!exec("BEGIN IMMEDIATE"))
+        return std::nullopt;
+    if (createPseudonyms(*m_db, kind, values, &map, &m_error) && exec("COMMIT"))
+        return map;
+    const QString error = m_error;
+    exec("ROLLBACK");
+    m_error = error;
+    return std::nullopt;
+}
+
 CaseSnapshot CaseFile::snapshot() const
 {
     CaseSnapshot s;

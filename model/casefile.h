@@ -9,7 +9,9 @@
 
 #include "casedata.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -68,6 +70,9 @@ public:
     // A stable pseudonym for a hidden value ("ACCT-0042"), created on first use; the mapping
     // stays in the case file only. Read-only cases answer only known values.
     std::optional<QString> pseudonym(const QString& kind, const QString& value);
+    // The same for many values in one transaction (exports pseudonymise every account at once).
+    // Read-only cases fail when a value has no pseudonym yet.
+    std::optional<QHash<QString, QString>> pseudonyms(const QString& kind, const QStringList& values);
 
     CaseSnapshot snapshot() const;
 

@@ -302,7 +302,7 @@ std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QSt
     return st.next() ? std::optional<QString>(st.text(0)) : std::nullopt;
 }
 
-std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error)
+QString pseudonymName(const QString& kind, std::int64_t number)
 {
     // ACCT-0001, PAY-0001, ...: numbered per kind in order of first use, so stable across exports.
     static const std::pair<const char*, const char*> prefixes[] = {
@@ -311,18 +311,53 @@ std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const Q
     for (const auto& [k, p] : prefixes)
         if (kind == QLatin1String(k))
             prefix = QString::fromLatin1(p);
-    Statement count = prepare(db, "SELECT count(*) FROM pseudonyms WHERE kind=?1", error);
-    count.bind(1, kind);
-    if (!count.next())
-        return std::nullopt;
-    const QString name = QStringLiteral("%1-%2").arg(prefix).arg(count.integer(0) + 1, 4, 10, QLatin1Char('0'));
+    return QStringLiteral("%1-%2").arg(prefix).arg(number, 4, 10, QLatin1Char('0'));
+}
+
+namespace {
+
+bool insertPseudonym(sqlite3& db, const QString& kind, const QString& value, const QString& name, QString* error)
+{
     Statement st = prepare(db, "INSERT INTO pseudonyms(kind, value, pseudonym) VALUES (?1, ?2, ?3)", error);
     st.bind(1, kind);
     st.bind(2, value);
     st.bind(3, name);
-    if (!done(st, error))
+    return done(st, error);
+}
+
+} // namespace
+
+std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error)
+{
+    Statement count = prepare(db, "SELECT count(*) FROM pseudonyms WHERE kind=?1", error);
+    count.bind(1, kind);
+    if (!count.next())
+        return std::nullopt;
+    const QString name = pseudonymName(kind, count.integer(0) + 1);
+    if (!insertPseudonym(db, kind, value, name, error))
         return std::nullopt;
     return name;
+}
+
+bool createPseudonyms(sqlite3& db, const QString& kind, const QStringList& values, QHash<QString, QString>* map,
+                      QString* error)
+{
+    Statement known = prepare(db, "SELECT value, pseudonym FROM pseudonyms WHERE kind=?1", error);
+    known.bind(1, kind);
+    while (known.next())
+        map->insert(known.text(0), known.text(1));
+    known = {};
+    // One count for the whole batch: counting per value would be quadratic (tens of thousands of accounts).
+    std::int64_t next = map->size();
+    for (const QString& value : values) {
+        if (map->contains(value))
+            continue;
+        const QString name = pseudonymName(kind, ++next);
+        if (!insertPseudonym(db, kind, value, name, error))
+            return false;
+        map->insert(value, name);
+    }
+    return true;
 }
 
 } // namespace hs

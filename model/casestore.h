@@ -5,7 +5,9 @@
 
 #include "casedata.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -29,5 +31,9 @@ std::vector<AuditEntry> readAudit(sqlite3& db);
 
 std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QString& value);
 std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error);
+// Every known pseudonym of `kind` into *map, plus new ones for `values` not yet known (no transaction).
+bool createPseudonyms(sqlite3& db, const QString& kind, const QStringList& values, QHash<QString, QString>* map,
+                      QString* error);
+QString pseudonymName(const QString& kind, std::int64_t number);
 
 } // namespace hs

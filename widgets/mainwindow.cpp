@@ -9,6 +9,7 @@
 #include "savedviews.h"
 #include "capabilitiespage.h"
 #include "exchangespage.h"
+#include "exportactions.h"
 #include "familiespage.h"
 #include "selectionjob.h"
 #include "loadjob.h"
@@ -138,6 +139,10 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
     m_case->addFileActions(file);
+    file->addSeparator();
+    auto* exports = new ExportActions(this, [this] { return ExportActions::Data{m_inv, m_analysis}; });
+    file->addAction(tr("Export &report..."), exports, &ExportActions::exportReport);
+    file->addAction(tr("Export case &bundle..."), exports, &ExportActions::exportBundle);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));

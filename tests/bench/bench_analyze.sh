@@ -6,15 +6,7 @@
 set -euo pipefail
 app=$1
 work=$2
-db=$work/hydrascope-full.db
-mkdir -p "$work"
-
-if [ ! -s "$db" ]; then
-  echo "generating the full-scale investigation (once; kept in $work)"
-  /usr/bin/time -f "generate: %e s wall, %M KB peak" "$app" generate -o "$db" --scale full
-fi
-echo "file: $db ($(stat -c %s "$db") bytes)"
-cat "$db" > /dev/null # warm the page cache: every run below reads from memory
+source "$(dirname "$0")/fullscale.sh"
 
 runs=3
 best_wall=999999; best_rss=0

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One campaign's section of a case report (used by reportcontent.cpp).
+
+#include "reportcontent.h"
+#include "selection.h"
+
+namespace hs {
+
+// The campaign's traffic over `span` (default: its active period) with releases, its pivots' 24 h
+// windows and the annotated ranges that overlap it.
+ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g, const std::vector<Annotation>& notes,
+                                std::optional<TimeRange> span);
+CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis, const GroupFigures& g,
+                              const std::vector<Annotation>& notes, const Redactor& r, std::optional<TimeRange> span);
+
+} // namespace hs

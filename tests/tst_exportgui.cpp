@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The dashboard's export entries: the File menu offers them, the dialog's defaults, and the
+// preview paints the same pages as the PDF (the preview path paints on a QPrinter).
+#include "analysis.h"
+#include "exportactions.h"
+#include "fixturedb.h"
+#include "loader.h"
+#include "mainwindow.h"
+#include "redaction.h"
+#include "reportcontent.h"
+#include "reportwriter.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPrinter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hs;
+
+namespace {
+
+int pdfPages(const QString& path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdfinfo"), {path});
+    p.waitForFinished();
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(p.readAllStandardOutput()));
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+QByteArray pdfText(const QString& path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    p.waitForFinished();
+    return p.readAllStandardOutput();
+}
+
+} // namespace
+
+class TestExportGui : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fileMenuHasExports();
+    void dialogDefaults();
+    void previewPaintsTheReport();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestExportGui::fileMenuHasExports()
+{
+    MainWindow w;
+    QStringList texts;
+    for (QAction* a : w.menuBar()->actions().front()->menu()->actions())
+        texts << a->text();
+    QVERIFY2(texts.contains(QStringLiteral("Export &report...")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.contains(QStringLiteral("Export case &bundle...")));
+}
+
+void TestExportGui::dialogDefaults()
+{
+    ExportDialog report(true, nullptr);
+    QCOMPARE(report.profileIndex(), 0); // internal
+    QCOMPARE(report.classification(), QStringLiteral("CONFIDENTIAL"));
+    QVERIFY(!report.pdfA());
+    QVERIFY(report.casePath().isEmpty());
+    QCOMPARE(report.findChildren<QComboBox*>().front()->count(), 3);
+}
+
+void TestExportGui::previewPaintsTheReport()
+{
+    const QString db = m_dir.filePath(QStringLiteral("small.db"));
+    QVERIFY(test::writeDb(db, test::validSql()));
+    const LoadResult r = loadInvestigation(db);
+    QVERIFY(r.ok());
+    const Analysis analysis = analyze(*r.investigation);
+    Redactor redactor;
+    const ReportContent content = buildReport(*r.investigation, analysis, nullptr, redactor, {});
+    const QString direct = m_dir.filePath(QStringLiteral("direct.pdf"));
+    QString error;
+    QVERIFY2(writeReportPdf(content, {}, direct, &error), qPrintable(error));
+    // The preview's device: a QPrinter, here printing to a file so that its pages can be counted.
+    const QString printed = m_dir.filePath(QStringLiteral("printed.pdf"));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(printed);
+    printer.setResolution(300);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    paintReport(&printer, content);
+    QVERIFY(pdfPages(direct) > 4);
+    QCOMPARE(pdfPages(printed), pdfPages(direct));
+    const QByteArray text = pdfText(printed);
+    QVERIFY(text.contains("Lantern <b>Ops</b>"));
+    QVERIFY(text.contains(QStringLiteral("page %1 of %1").arg(pdfPages(direct)).toUtf8()));
+}
+
+QTEST_MAIN(TestExportGui)
+#include "tst_exportgui.moc"

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `hydrascope report` and `hydrascope export` as a user runs them: the report's text layer against
+// a golden file (through pdftotext), vector charts, embedded fonts, redaction searched in every
+// byte, spreadsheet-safe CSV, STIX required properties and the manifest.
+#include "casefile.h"
+#include "fixturedb.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run run(const QString& program, const QStringList& args, const QString& dir = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SOURCE_DATE_EPOCH"), QStringLiteral("1735689600")); // 2025-01-01 00:00 UTC
+    p.setProcessEnvironment(env);
+    if (!dir.isEmpty())
+        p.setWorkingDirectory(dir);
+    p.start(program, args);
+    if (!p.waitForFinished(120000))
+        qFatal("%s did not finish", qPrintable(program));
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+Run app(const QStringList& args) { return run(QStringLiteral(HYDRASCOPE_APP), args); }
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The hidden values of the redaction fixture: distinctive, so that no hash or number contains them.
+const QStringList kHidden{QStringLiteral("acct-ref-1-zq"), QStringLiteral("acct-ref-2-zq"), QStringLiteral("acct-ref-4-zq"),
+                          QStringLiteral("payfp-one-zq"), QStringLiteral("payfp-four-zq"), QStringLiteral("198.51.100.7"),
+                          QStringLiteral("AS64500"), QStringLiteral("Solve step by step"), QStringLiteral("alert(1)")};
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void reportGolden();
+    void chartsAreVectorsAndFontsEmbedded();
+    void redacted_data();
+    void redacted();
+    void csvIsSpreadsheetSafe();
+    void stixRequiredProperties();
+    void manifestVerifies();
+    void exportWithoutCase();
+    void failedExportLeavesNothing();
+    void refusals_data();
+    void refusals();
+    void viewRestrictsTheReport();
+    void pdfA();
+
+private:
+    QString makeCase(const QString& db, const QString& name);
+    QTemporaryDir m_dir;
+    QString m_db, m_case, m_pdf, m_text;
+};
+
+QString TestReport::makeCase(const QString& db, const QString& name)
+{
+    const QString c = m_dir.filePath(name);
+    auto ok = [](const Run& r) { return r.code == 0 ? true : (qWarning("%s", r.err.constData()), false); };
+    const bool made = ok(app({QStringLiteral("case"), QStringLiteral("new"), db, QStringLiteral("-o"), c, QStringLiteral("--reviewer"),
+                              QStringLiteral("Dana Reviewer"), QStringLiteral("--title"), QStringLiteral("Case about acct-ref-1-zq")}))
+        && ok(app({QStringLiteral("case"), QStringLiteral("annotate"), c, QStringLiteral("--title"), QStringLiteral("Lantern pivots to atlas-3"),
+                   QStringLiteral("--from"), QStringLiteral("2023-11-14T22:00:00Z"), QStringLiteral("--to"), QStringLiteral("2023-11-15T23:00:00Z"),
+                   QStringLiteral("--severity"), QStringLiteral("key-evidence"), QStringLiteral("--note"),
+                   QStringLiteral("Account acct-ref-1-zq moved first. <b>not bold</b>"), QStringLiteral("--author"), QStringLiteral("Dana")}))
+        && ok(app({QStringLiteral("case"), QStringLiteral("annotate"), c, QStringLiteral("--title"), QStringLiteral("Ask billing before sharing"),
+                   QStringLiteral("--at"), QStringLiteral("2023-11-14T20:00:00Z"), QStringLiteral("--internal"), QStringLiteral("--author"),
+                   QStringLiteral("Dana")}))
+        && ok(app({QStringLiteral("case"), QStringLiteral("annotate"), c, QStringLiteral("--title"), QStringLiteral("=Copper is small"),
+                   QStringLiteral("--kind"), QStringLiteral("campaign"), QStringLiteral("--target"), QStringLiteral("2"),
+                   QStringLiteral("--severity"), QStringLiteral("notable"), QStringLiteral("--note"), QStringLiteral("+1 -1 @x"),
+                   QStringLiteral("--author"), QStringLiteral("Dana")}));
+    return made ? c : QString();
+}
+
+void TestReport::initTestCase()
+{
+    for (const char* tool : {"pdftotext", "pdfinfo", "pdfimages", "pdffonts", "sha256sum"})
+        if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
+            QFAIL(qPrintable(QStringLiteral("%1 is missing: install poppler-utils (packaging/install-deps.sh)").arg(QString::fromLatin1(tool))));
+    m_db = m_dir.filePath(QStringLiteral("small.db"));
+    // Distinctive hidden values, so that a search for them cannot hit a hash by chance.
+    QVERIFY(hs::test::writeDb(m_db, hs::test::validSql() + QStringLiteral(
+        "UPDATE accounts SET external_ref = 'acct-ref-' || id || '-zq';"
+        "UPDATE accounts SET payment_fingerprint = 'payfp-one-zq' WHERE payment_fingerprint = 'pf1';"
+        "UPDATE accounts SET payment_fingerprint = 'payfp-four-zq' WHERE payment_fingerprint = 'pf4';"
+        "UPDATE indicators SET value = 'payfp-one-zq' WHERE value = 'pf1';")));
+    m_case = makeCase(m_db, QStringLiteral("small.hcase"));
+    QVERIFY(!m_case.isEmpty());
+    m_pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+    const Run r = app({QStringLiteral("report"), m_db, QStringLiteral("--case"), m_case, QStringLiteral("-o"), m_pdf});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const Run t = run(QStringLiteral("pdftotext"), {m_pdf, QStringLiteral("-")});
+    QCOMPARE(t.code, 0);
+    m_text = QString::fromUtf8(t.out);
+}
+
+void TestReport::reportGolden()
+{
+    // The evidence hash is checked against an independent hash, then masked with the other
+    // hashes and the case's own times (the audit log is written now), which change every run.
+    const QByteArray hash = QCryptographicHash::hash(readAll(m_db), QCryptographicHash::Sha256).toHex();
+    QVERIFY2(m_text.contains(QString::fromLatin1(hash)), "the title page carries the evidence's SHA-256");
+    QString actual = m_text;
+    actual.replace(QRegularExpression(QStringLiteral("\\b[0-9a-f]{8,64}\\b")), QStringLiteral("(hex)"));
+    actual.replace(QRegularExpression(QStringLiteral("20(2[6-9]|[3-9]\\d)-\\d\\d-\\d\\d \\d\\d:\\d\\d(\\s+UTC)?")), QStringLiteral("(time)"));
+    actual.replace(QRegularExpression(QStringLiteral("[\\d,]+ bytes \\([0-9.]+ KiB\\)")), QStringLiteral("(size)"));
+    const QString goldenPath = QStringLiteral(HYDRASCOPE_FIXTURES "/small-investigation.report.txt");
+    const QString golden = QString::fromUtf8(readAll(goldenPath));
+    if (actual != golden) {
+        const QString actualPath = QStringLiteral("small-investigation.report.txt.actual");
+        QFile out(actualPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(actual.toUtf8());
+        out.close();
+        qWarning("%s", run(QStringLiteral("diff"), {QStringLiteral("-u"), goldenPath, actualPath}).out.constData());
+    }
+    QCOMPARE(actual, golden);
+    // "page N of M" agrees with the PDF's own page count.
+    const Run info = run(QStringLiteral("pdfinfo"), {m_pdf});
+    const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.out));
+    QVERIFY(pages.hasMatch());
+    QVERIFY(m_text.contains(QStringLiteral("page %1 of %1").arg(pages.captured(1))));
+    QVERIFY(!m_text.contains(QStringLiteral("page %1 of").arg(pages.captured(1).toInt() + 1)));
+    QVERIFY(QString::fromUtf8(info.out).contains(QRegularExpression(QStringLiteral("Creator:\\s+Hydrascope"))));
+    QVERIFY(QString::fromUtf8(info.out).contains(QRegularExpression(QStringLiteral("Title:\\s+Case about acct-ref-1-zq"))));
+    QVERIFY(run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), m_pdf}).out.contains("<dc:creator><rdf:Seq><rdf:li>Dana Reviewer"));
+}
+
+void TestReport::chartsAreVectorsAndFontsEmbedded()
+{
+    const Run images = run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), m_pdf});
+    QCOMPARE(images.code, 0);
+    QCOMPARE(images.out.trimmed().split('\n').size(), 2); // the two header lines, no image
+    for (const char* chartText : {"Campaign exchanges per bin", "Baseline exchanges per bin", "pivot to atlas-3:", "organic baseline"})
+        QVERIFY2(m_text.contains(QString::fromLatin1(chartText)), chartText);
+    const Run fonts = run(QStringLiteral("pdffonts"), {m_pdf});
+    const QList<QByteArray> lines = fonts.out.trimmed().split('\n').mid(2);
+    QVERIFY(!lines.isEmpty());
+    for (const QByteArray& line : lines)
+        QVERIFY2(line.simplified().split(' ').value(line.simplified().split(' ').size() - 5) == "yes", line.constData());
+}
+
+void TestReport::redacted_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<bool>("withCase");
+    QTest::addRow("policy") << QStringLiteral("policy") << true;
+    QTest::addRow("external") << QStringLiteral("external") << true;
+    QTest::addRow("policy without a case") << QStringLiteral("policy") << false;
+}
+
+void TestReport::redacted()
+{
+    QFETCH(QString, profile);
+    QFETCH(bool, withCase);
+    const QString dir = m_dir.filePath(QStringLiteral("redacted-%1-%2").arg(profile).arg(withCase));
+    QStringList caseArgs;
+    if (withCase)
+        caseArgs = {QStringLiteral("--case"), m_case};
+    Run r = app(QStringList{QStringLiteral("export"), m_db, QStringLiteral("-o"), dir, QStringLiteral("--redact"), profile,
+                            QStringLiteral("--with-report")} + caseArgs);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString pdf = dir + QStringLiteral("/report-") + profile + QStringLiteral(".pdf");
+    r = app(QStringList{QStringLiteral("report"), m_db, QStringLiteral("-o"), pdf, QStringLiteral("--redact"), profile} + caseArgs);
+    QVERIFY2(r.code == 0, r.err.constData());
+    // Every byte of every file, the PDFs' text layers and their metadata (Info and XMP).
+    QByteArray everything;
+    for (QDirIterator it(dir, QDir::Files); it.hasNext();) {
+        const QString file = it.next();
+        everything += file.toUtf8() + readAll(file);
+        if (file.endsWith(QLatin1String(".pdf")))
+            everything += QString::fromUtf8(run(QStringLiteral("pdftotext"), {file, QStringLiteral("-")}).out).simplified().toUtf8()
+                + run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), file}).out + run(QStringLiteral("pdfinfo"), {file}).out;
+    }
+    for (const QString& hidden : kHidden)
+        QVERIFY2(!everything.contains(hidden.toUtf8()), qPrintable(hidden));
+    QVERIFY(everything.contains("ACCT-0001"));
+    QVERIFY(everything.contains(withCase ? "The mapping is kept only in the case" : "the mapping was not kept"));
+    QCOMPARE(everything.contains("Ask billing before sharing"), withCase && profile == QLatin1String("policy"));
+    // The same account gets the same pseudonym in the report, the CSV and the next export.
+    if (withCase)
+        QVERIFY(readAll(dir + QStringLiteral("/accounts.csv")).contains("1,ACCT-0001,"));
+}
+
+void TestReport::csvIsSpreadsheetSafe()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("csv"));
+    const Run r = app({QStringLiteral("export"), m_db, QStringLiteral("--case"), m_case, QStringLiteral("-o"), dir});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QByteArray notes = readAll(dir + QStringLiteral("/annotations.csv"));
+    QVERIFY(notes.contains(",\"'=Copper is small\","));
+    QVERIFY(notes.contains(",\"'+1 -1 @x\""));
+    for (const QString& name : QDir(dir).entryList({QStringLiteral("*.csv")}))
+        for (const QByteArray& line : readAll(dir + QLatin1Char('/') + name).split('\r'))
+            for (QByteArray cell : line.mid(line.startsWith('\n') ? 1 : 0).split(','))
+                if (cell.startsWith('"') && (cell.remove(0, 1), true))
+                    QVERIFY2(cell.isEmpty() || !QByteArray("=+-@\t\r").contains(cell.at(0)), qPrintable(name + QLatin1Char(':') + QString::fromUtf8(cell)));
+                else
+                    QVERIFY2(cell.isEmpty() || !QByteArray("=+-@\t\r").contains(cell.at(0)), qPrintable(name + QLatin1Char(':') + QString::fromUtf8(cell)));
+}
+
+void TestReport::stixRequiredProperties()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("stix"));
+    QCOMPARE(app({QStringLiteral("export"), m_db, QStringLiteral("--case"), m_case, QStringLiteral("-o"), dir}).code, 0);
+    const QJsonObject bundle = QJsonDocument::fromJson(readAll(dir + QStringLiteral("/indicators.stix.json"))).object();
+    QCOMPARE(bundle.value(QStringLiteral("type")).toString(), QStringLiteral("bundle"));
+    static const QRegularExpression id(QStringLiteral("^([a-z0-9-]+)--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    QVERIFY(id.match(bundle.value(QStringLiteral("id")).toString()).hasMatch());
+    const QHash<QString, QStringList> required{
+        {QStringLiteral("identity"), {QStringLiteral("name")}},
+        {QStringLiteral("campaign"), {QStringLiteral("name")}},
+        {QStringLiteral("indicator"), {QStringLiteral("pattern"), QStringLiteral("pattern_type"), QStringLiteral("valid_from")}},
+        {QStringLiteral("relationship"), {QStringLiteral("relationship_type"), QStringLiteral("source_ref"), QStringLiteral("target_ref")}},
+        {QStringLiteral("note"), {QStringLiteral("content"), QStringLiteral("object_refs")}}};
+    QHash<QString, int> count;
+    QSet<QString> ids;
+    const QJsonArray objects = bundle.value(QStringLiteral("objects")).toArray();
+    for (const QJsonValue& v : objects)
+        ids.insert(v.toObject().value(QStringLiteral("id")).toString());
+    for (const QJsonValue& v : objects) {
+        const QJsonObject o = v.toObject();
+        const QString type = o.value(QStringLiteral("type")).toString();
+        QVERIFY2(required.contains(type), qPrintable(type));
+        ++count[type];
+        const QRegularExpressionMatch m = id.match(o.value(QStringLiteral("id")).toString());
+        QVERIFY(m.hasMatch() && m.captured(1) == type);
+        QCOMPARE(o.value(QStringLiteral("spec_version")).toString(), QStringLiteral("2.1"));
+        for (const QString& key : QStringList{QStringLiteral("created"), QStringLiteral("modified")} + required.value(type))
+            QVERIFY2(o.contains(key) && !o.value(key).toString(QStringLiteral("x")).isEmpty(), qPrintable(type + QLatin1Char('.') + key));
+        for (const QString& key : {QStringLiteral("source_ref"), QStringLiteral("target_ref"), QStringLiteral("created_by_ref")})
+            if (o.contains(key))
+                QVERIFY2(ids.contains(o.value(key).toString()), qPrintable(key));
+        for (const QJsonValue& ref : o.value(QStringLiteral("object_refs")).toArray())
+            QVERIFY(ids.contains(ref.toString()));
+    }
+    // The fixture: one identity, two campaigns, the shared ip and payment values, one key annotation.
+    QCOMPARE(count.value(QStringLiteral("identity")), 1);
+    QCOMPARE(count.value(QStringLiteral("campaign")), 2);
+    QCOMPARE(count.value(QStringLiteral("indicator")), 2);
+    QCOMPARE(count.value(QStringLiteral("note")), 1);
+    QVERIFY(readAll(dir + QStringLiteral("/indicators.stix.json")).contains("[ipv4-addr:value = '198.51.100.7']"));
+}
+
+void TestReport::manifestVerifies()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("manifest"));
+    QCOMPARE(app({QStringLiteral("export"), m_db, QStringLiteral("--case"), m_case, QStringLiteral("-o"), dir,
+                  QStringLiteral("--with-report")}).code, 0);
+    const Run check = run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("MANIFEST.sha256")}, dir);
+    QVERIFY2(check.code == 0, check.out.constData());
+    QStringList listed;
+    for (const QByteArray& line : readAll(dir + QStringLiteral("/MANIFEST.sha256")).trimmed().split('\n'))
+        listed << QString::fromUtf8(line.mid(66));
+    QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
+    files.removeAll(QStringLiteral("MANIFEST.sha256"));
+    QCOMPARE(listed, files);
+    QVERIFY(files.contains(QStringLiteral("report.pdf")));
+    QCOMPARE(files.size(), 10);
+    // A changed file no longer verifies.
+    QFile f(dir + QStringLiteral("/campaigns.csv"));
+    QVERIFY(f.open(QIODevice::Append));
+    f.write("x");
+    f.close();
+    QVERIFY(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("MANIFEST.sha256")}, dir).code != 0);
+}
+
+void TestReport::exportWithoutCase()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("nocase"));
+    QCOMPARE(app({QStringLiteral("export"), m_db, QStringLiteral("-o"), dir}).code, 0);
+    QCOMPARE(readAll(dir + QStringLiteral("/annotations.json")).trimmed(), QByteArray("[]"));
+    QCOMPARE(readAll(dir + QStringLiteral("/audit.json")).trimmed(), QByteArray("[]"));
+    // analysis.json is the `analyze --json` document, byte for byte.
+    QCOMPARE(readAll(dir + QStringLiteral("/analysis.json")), app({QStringLiteral("analyze"), m_db, QStringLiteral("--json")}).out);
+}
+
+void TestReport::failedExportLeavesNothing()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("blocked"));
+    QVERIFY(QDir().mkpath(dir + QStringLiteral("/clusters.csv"))); // a folder where a file must go
+    const Run r = app({QStringLiteral("export"), m_db, QStringLiteral("-o"), dir});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("clusters.csv"));
+    QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestReport::refusals_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("stderrHas");
+    const QString out = m_dir.filePath(QStringLiteral("refused.pdf"));
+    QTest::addRow("bad profile") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("-o"), out, QStringLiteral("--redact"), QStringLiteral("secret")} << QStringLiteral("--redact");
+    QTest::addRow("no output") << QStringList{QStringLiteral("report"), m_db} << QStringLiteral("-o OUT");
+    QTest::addRow("view without case") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("-o"), out, QStringLiteral("--view"), QStringLiteral("v")} << QStringLiteral("--view needs --case");
+    const QString other = m_dir.filePath(QStringLiteral("other.db"));
+    QVERIFY(QFile::exists(other) || hs::test::writeDb(other, hs::test::validSql() + QStringLiteral("DELETE FROM exchanges WHERE id = 25;")));
+    QTest::addRow("case of other evidence") << QStringList{QStringLiteral("export"), other, QStringLiteral("--case"), m_case, QStringLiteral("-o"), out} << QStringLiteral("was made for evidence");
+    const QString tampered = m_dir.filePath(QStringLiteral("tampered.hcase"));
+    if (!QFile::exists(tampered)) {
+        QVERIFY(QFile::copy(makeCase(m_db, QStringLiteral("to-tamper.hcase")), tampered));
+        QCOMPARE(run(QStringLiteral("sqlite3"), {tampered, QStringLiteral("UPDATE annotations SET title = 'changed' WHERE id = 1")}).code, 0);
+    }
+    QTest::addRow("tampered case") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("--case"), tampered, QStringLiteral("-o"), out} << QStringLiteral("fails verification");
+    QTest::addRow("unknown view") << QStringList{QStringLiteral("report"), m_db, QStringLiteral("--case"), m_case, QStringLiteral("-o"), out, QStringLiteral("--view"), QStringLiteral("v")} << QStringLiteral("no saved view");
+}
+
+void TestReport::refusals()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, stderrHas);
+    const Run r = app(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrHas), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused.pdf"))));
+}
+
+void TestReport::viewRestrictsTheReport()
+{
+    const QString c = makeCase(m_db, QStringLiteral("view.hcase"));
+    QVERIFY(!c.isEmpty());
+    {
+        QString error;
+        auto caseFile = hs::CaseFile::open(c, hs::CaseFile::Mode::ReadWrite, &error);
+        QVERIFY2(caseFile, qPrintable(error));
+        hs::SavedView view;
+        view.name = QStringLiteral("Copper only");
+        view.page = QStringLiteral("timeline");
+        view.allGroups = false;
+        view.campaignIds = {2};
+        view.baseline = false;
+        view.from = 1700001000 - 100800; // 28 h before the release
+        view.to = 1700001000 + 3600;
+        QVERIFY(caseFile->saveView(view));
+    }
+    const QString pdf = m_dir.filePath(QStringLiteral("view.pdf"));
+    const Run r = app({QStringLiteral("report"), m_db, QStringLiteral("--case"), c, QStringLiteral("-o"), pdf,
+                       QStringLiteral("--view"), QStringLiteral("Copper only")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+    QVERIFY(text.contains(QStringLiteral("Campaign: Copper")));
+    QVERIFY(!text.contains(QStringLiteral("Campaign: Lantern")));
+    QVERIFY(text.contains(QStringLiteral("Saved view")));
+    QVERIFY(text.contains(QStringLiteral("No pivot was detected."))); // Lantern's pivot is outside the view
+}
+
+void TestReport::pdfA()
+{
+    const QString pdf = m_dir.filePath(QStringLiteral("archival.pdf"));
+    const Run r = app({QStringLiteral("report"), m_db, QStringLiteral("-o"), pdf, QStringLiteral("--pdfa"),
+                       QStringLiteral("--classification"), QStringLiteral("POLICY USE ONLY")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(run(QStringLiteral("pdfinfo"), {pdf}).out.contains("PDF version:     1.4"));
+    const QByteArray meta = run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), pdf}).out;
+    QVERIFY(meta.contains("pdfaid:part=\"1\" pdfaid:conformance=\"B\""));
+    QVERIFY(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out.contains("POLICY USE ONLY"));
+    // Without --pdfa the document claims no conformance it was not written for.
+    QVERIFY(!run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), m_pdf}).out.contains("pdfaid"));
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The report's charts, drawn as vectors into the PDF painter: the timeline through
+// QCustomPlot::toPainter (text stays text), the capability mix as plain QPainter bars.
+
+#include "reportcontent.h"
+
+#include <QRectF>
+
+class QCPPainter;
+class QPainter;
+
+namespace hs {
+
+void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline& timeline);
+void drawCapabilityBars(QPainter* painter, const QRectF& rect, const std::vector<CapabilityBar>& bars,
+                        const QFont& font);
+
+} // namespace hs
