@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqcustomplot-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev libsqlite3-dev libssl-dev
   # run time: SQLite driver, SVG plugins, platform plugins
-  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
+  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
   # tests, benchmarks and the demo without a display
   sqlite3 xvfb xauth poppler-utils imagemagick time
   # packaging checks (tests/tst_package.sh; binutils for readelf)

@@ -67,14 +67,17 @@ XDG_DATA_DIRS=$root/usr/share:/usr/share QT_QPA_PLATFORM=xcb QT_DEBUG_PLUGINS=1 
 grep -q 'platforms/libqxcb.so" loaded library' "$tmp/plugins.log" || fail "dashboard did not use xcb"
 grep -q 'iconengines/libqsvgicon.so" loaded library' "$tmp/plugins.log" || fail "packaged icon not loaded"
 
-# REPORT CHECK: `hydrascope report` does not exist yet. When it does, set report_args to its
-# headless command line (writing into $tmp) and check its output below; until then this says so.
-report_args=()
-if [ ${#report_args[@]} -gt 0 ]; then
-  "$app" "${report_args[@]}" || fail "report"
-else
-  echo "NOTE: report check not written yet (no 'hydrascope report' subcommand)"
-fi
+# The headless report from the installed files, with no display at all: a PDF whose text
+# names the evidence's SHA-256, drawn in the DejaVu fonts the package depends on.
+sha=$(sha256sum "$db" | cut -d' ' -f1)
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$app" report "$db" -o "$tmp/report.pdf" > "$tmp/report.log" 2>&1 \
+  || { cat "$tmp/report.log"; fail "report"; }
+pages=$(pdfinfo "$tmp/report.pdf" | awk '/^Pages:/{print $2}')
+[ "${pages:-0}" -ge 3 ] || fail "report has ${pages:-no} pages"
+pdftotext "$tmp/report.pdf" - | tr -d ' \n' | grep -q "$sha" || fail "report text lacks the evidence SHA-256"
+pdffonts "$tmp/report.pdf" | awk 'NR>2' > "$tmp/fonts"
+grep -q DejaVuSans "$tmp/fonts" || { cat "$tmp/fonts"; fail "report not in DejaVu Sans"; }
+if awk '{print $(NF-4)}' "$tmp/fonts" | grep -qv yes; then cat "$tmp/fonts"; fail "a report font is not embedded"; fi
 
 step "Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
@@ -84,7 +87,7 @@ owner() { # the package holding a file, whether dpkg registered it under /usr or
   local p; p=$(readlink -f "$1")
   { dpkg -S "$p" 2>/dev/null || dpkg -S "${p#/usr}" 2>/dev/null || dpkg -S "/usr$p"; } | head -n1 | cut -d: -f1
 }
-for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libsqlite3-0; do
+for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libsqlite3-0 fonts-dejavu-core; do
   has "$p" || fail "Depends lacks $p"
 done
 # Every library the binary links and every plugin it loaded must come from a package in Depends.
