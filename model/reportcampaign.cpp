@@ -136,9 +136,13 @@ ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g,
         if (p.pivot)
             t.pivots.push_back({QStringLiteral("pivot to %1: %2").arg(visibleText(inv.models[p.model].name), percent(p.share24h)),
                                 p.releasedAt, p.releasedAt + 86400});
-    for (const Annotation& a : notes)
-        if (isTimeKind(a.kind) && a.to >= t.from && a.from < t.to)
-            t.ranges.push_back({visibleText(a.title), a.from, a.to});
+    for (const Annotation& a : notes) {
+        if (isTimeKind(a.kind) && a.to >= t.from && a.from < t.to) {
+            Annotation shown = a;
+            shown.title = visibleText(a.title);
+            t.notes.push_back(std::move(shown));
+        }
+    }
     return t;
 }
 

@@ -38,7 +38,8 @@ struct ReportTimeline
 {
     TimelineData data; // the campaign's traffic per model, and the baseline
     std::int64_t from = 0, to = 0; // the span shown
-    std::vector<ReportMark> releases, pivots, ranges;
+    std::vector<ReportMark> releases, pivots;
+    std::vector<Annotation> notes; // range and point annotations in the span, titles made visible
 };
 
 struct CapabilityBar

@@ -79,13 +79,15 @@ void AnnotationOverlay::draw(QCPPainter* painter)
     // than the rest of the replot and adds nothing at this size.
     painter->setAntialiasing(false);
     drawBands(painter, area);
-    const QFontMetricsF metrics(painter->font());
+    if (m_font)
+        painter->setFont(*m_font);
+    const QFontMetricsF metrics(painter->font(), painter->device());
     for (const AnnotationMark& m : m_marks) {
         const QColor color = annotationColor(m.severity);
         const double x1 = x->coordToPixel(double(m.from));
-        if (m.point) {
-            painter->setPen(QPen(color, 1));
-            painter->drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()));
+        if (m.point) { // in the annotation strip only: full-height lines would hide the traffic
+            painter->setPen(QPen(color, 2));
+            painter->drawLine(QPointF(x1, area.top() + area.height() * kBandTop), QPointF(x1, area.bottom()));
         }
         if (m.label.isEmpty())
             continue;

@@ -7,6 +7,7 @@
 #include "annotationlayout.h"
 #include "qcustomplotshim.h"
 
+#include <optional>
 #include <vector>
 
 namespace hs {
@@ -17,6 +18,7 @@ public:
     explicit AnnotationOverlay(QCustomPlot* plot);
     void setMarks(std::vector<AnnotationMark> marks) { m_marks = std::move(marks); }
     const std::vector<AnnotationMark>& marks() const { return m_marks; }
+    void setFont(const QFont& font) { m_font = font; } // labels; default: the painter's
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const final;
 
@@ -26,6 +28,7 @@ protected:
 
 private:
     std::vector<AnnotationMark> m_marks;
+    std::optional<QFont> m_font;
 };
 
 QColor annotationColor(AnnotationSeverity severity);

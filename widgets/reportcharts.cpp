@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportcharts.h"
 
+#include "annotationoverlay.h"
+
 #include "analysisjson.h"
 #include "palette.h"
 #include "qcustomplotshim.h"
@@ -46,23 +48,6 @@ void addSeries(QCustomPlot& plot, const ReportTimeline& t)
 
 void addMarks(QCustomPlot& plot, const ReportTimeline& t)
 {
-    int noteRow = 0;
-    for (const ReportMark& m : t.ranges) {
-        auto* rect = new QCPItemRect(&plot);
-        rect->topLeft->setCoords(double(m.from), plot.yAxis->range().upper);
-        rect->bottomRight->setCoords(double(std::max(m.to, m.from + 1)), plot.yAxis->range().lower);
-        rect->setPen(QPen(QColor(0x70, 0x70, 0xC0), pt(0.5)));
-        rect->setBrush(QColor(0x70, 0x70, 0xC0, 40));
-        auto* label = new QCPItemText(&plot);
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        // Anchored on the side with room: a label starting near the right edge would be clipped.
-        const bool rightHalf = m.from > t.from + (t.to - t.from) / 2;
-        label->position->setCoords(double(rightHalf ? std::min(m.to, t.to) : std::max(m.from, t.from)), 0.98 - 0.06 * (noteRow++ % 3));
-        label->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
-        label->setFont(chartFont(6.5));
-        label->setColor(QColor(0x30, 0x30, 0x90));
-        label->setText(QStringLiteral("note: ") + m.label);
-    }
     for (const ReportMark& m : t.pivots) {
         auto* rect = new QCPItemRect(&plot);
         rect->topLeft->setCoords(double(m.from), plot.yAxis->range().upper);
@@ -123,6 +108,16 @@ void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline&
         baseline->rescaleValueAxis(false, true);
     plot.yAxis2->setRange(0, std::max(1.0, plot.yAxis2->range().upper * 1.25));
     addMarks(plot, t);
+    // Annotations as on the dashboard's timeline: merged where they would crowd, labelled in lanes.
+    auto* notes = new AnnotationOverlay(&plot);
+    notes->setFont(chartFont(6.5));
+    AnnotationView view;
+    view.from = t.from;
+    view.to = t.to;
+    view.pixels = rect.width() * 0.85; // the axis rect, less the axes' labels
+    view.charPixels = QFontMetricsF(chartFont(6.5)).averageCharWidth();
+    view.mergePixels = pt(5); // on paper, not in device pixels
+    notes->setMarks(layoutAnnotations(t.notes, view));
     plot.legend->setVisible(true);
     plot.legend->setFont(chartFont(7));
     plot.legend->setIconSize(int(pt(16)), int(pt(8)));
