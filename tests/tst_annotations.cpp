@@ -98,6 +98,8 @@ private:
 void TestAnnotations::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Settings of this run only: another run of the same test (another checkout) shares nothing.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
     QSettings().clear();
     m_evidence = m_dir.filePath(QStringLiteral("evidence.db"));

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace hs;
@@ -21,11 +22,16 @@ private Q_SLOTS:
     void badValuesFallBack_data();
     void badValuesFallBack();
     void reviewerFallsBackToUser();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 void TestSettings::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Settings of this run only: another run of the same test (another checkout) shares nothing.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_settings"));
 }

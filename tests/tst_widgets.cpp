@@ -157,6 +157,8 @@ void TestWidgets::hiddenViewsUpdateWhenShown()
 void TestWidgets::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // settings in a test location, not the reviewer's
+    // Settings of this run only: another run of the same test (another checkout) shares nothing.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
     QSettings().clear();
     // The generator's tiny investigation: 81 days, three campaigns, a pivot; a few thousand rows.
