@@ -48,6 +48,7 @@ class TestExportGui : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void fileMenuHasExports();
+    void dialogDefaults_data();
     void dialogDefaults();
     void previewPaintsTheReport();
 
@@ -65,13 +66,35 @@ void TestExportGui::fileMenuHasExports()
     QVERIFY(texts.contains(QStringLiteral("Export case &bundle...")));
 }
 
+void TestExportGui::dialogDefaults_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("banner");
+    QTest::addColumn<QString>("casePath");
+    QTest::addColumn<int>("index");
+    QTest::addRow("defaults") << QString() << QString() << QString() << 0;
+    QTest::addRow("policy, case open") << QStringLiteral("policy") << QStringLiteral("RESTRICTED")
+                                       << QStringLiteral("/cases/a.hcase") << 1;
+    QTest::addRow("external") << QStringLiteral("external") << QStringLiteral("TLP:AMBER") << QString() << 2;
+}
+
+// The dialog starts from the reviewer's preferences and the case open in the dashboard.
 void TestExportGui::dialogDefaults()
 {
-    ExportDialog report(true, nullptr);
-    QCOMPARE(report.profileIndex(), 0); // internal
-    QCOMPARE(report.classification(), QStringLiteral("CONFIDENTIAL"));
+    QFETCH(QString, profile);
+    QFETCH(QString, banner);
+    QFETCH(QString, casePath);
+    QFETCH(int, index);
+    Settings settings;
+    if (!profile.isEmpty())
+        settings.redaction = profile;
+    if (!banner.isEmpty())
+        settings.classification = banner;
+    ExportDialog report(true, casePath, settings, nullptr);
+    QCOMPARE(report.profileIndex(), index);
+    QCOMPARE(report.classification(), banner.isEmpty() ? QStringLiteral("CONFIDENTIAL") : banner);
     QVERIFY(!report.pdfA());
-    QVERIFY(report.casePath().isEmpty());
+    QCOMPARE(report.casePath(), casePath);
     QCOMPARE(report.findChildren<QComboBox*>().front()->count(), 3);
 }
 

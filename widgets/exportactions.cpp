@@ -27,11 +27,12 @@ const RedactionProfile kProfiles[] = {RedactionProfile::Internal, RedactionProfi
 
 } // namespace
 
-ExportDialog::ExportDialog(bool report, QWidget* parent) : QDialog(parent)
+ExportDialog::ExportDialog(bool report, const QString& casePath, const Settings& settings, QWidget* parent)
+    : QDialog(parent)
 {
     setWindowTitle(report ? tr("Export report") : tr("Export case bundle"));
     auto* form = new QFormLayout(this);
-    m_case = new QLineEdit(this);
+    m_case = new QLineEdit(casePath, this);
     m_case->setPlaceholderText(tr("none: no annotations or audit log"));
     auto* browse = new QPushButton(tr("Browse..."), this);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -47,8 +48,10 @@ ExportDialog::ExportDialog(bool report, QWidget* parent) : QDialog(parent)
     m_profile->addItem(tr("internal: nothing hidden"));
     m_profile->addItem(tr("policy: accounts, payments, indicators and samples pseudonymised"));
     m_profile->addItem(tr("external: as policy, internal notes left out"));
+    m_profile->setCurrentIndex(settings.redaction == QLatin1String("external") ? 2
+                               : settings.redaction == QLatin1String("policy") ? 1 : 0);
     form->addRow(tr("Redaction:"), m_profile);
-    m_classification = new QLineEdit(QStringLiteral("CONFIDENTIAL"), this);
+    m_classification = new QLineEdit(settings.classification, this);
     m_pdfA = new QCheckBox(tr("PDF/A-1b (archival)"), this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     if (report) {
@@ -119,7 +122,7 @@ void ExportActions::exportReport()
     const Data data = m_current();
     if (!data.investigation || !data.analysis)
         return fail(tr("Open an investigation first."));
-    ExportDialog dialog(true, m_window);
+    ExportDialog dialog(true, data.casePath, data.settings, m_window);
     connect(&dialog, &ExportDialog::previewRequested, this, [this, &dialog, &data] { preview(dialog, data); });
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -139,7 +142,7 @@ void ExportActions::exportBundle()
     const Data data = m_current();
     if (!data.investigation || !data.analysis)
         return fail(tr("Open an investigation first."));
-    ExportDialog dialog(false, m_window);
+    ExportDialog dialog(false, data.casePath, data.settings, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Folder for the case bundle"));
@@ -147,7 +150,8 @@ void ExportActions::exportBundle()
     if (dir.isEmpty() || !open(dialog, data, &source))
         return;
     const std::vector<BundleFile> files = bundleFiles(*data.investigation, *data.analysis, source.caseSnapshot(),
-                                                      source.redactor, {BundleOptions{}.organisation, QDateTime::currentSecsSinceEpoch()});
+                                                      source.redactor, {data.settings.organisation.isEmpty() ? BundleOptions{}.organisation : data.settings.organisation,
+                                                       QDateTime::currentSecsSinceEpoch()});
     QString error;
     if (!writeBundle(dir, files, &error))
         return fail(error);

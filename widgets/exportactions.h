@@ -5,6 +5,7 @@
 // and the same model/ and writer code as `hydrascope report|export`.
 
 #include "analysis.h"
+#include "settings.h"
 
 #include <QDialog>
 
@@ -25,7 +26,8 @@ class ExportDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    ExportDialog(bool report, QWidget* parent);
+    // Defaults: the open case, and the profile and banner of the reviewer's preferences.
+    ExportDialog(bool report, const QString& casePath, const Settings& settings, QWidget* parent);
     QString casePath() const;
     int profileIndex() const;
     QString classification() const;
@@ -49,6 +51,8 @@ public:
     {
         std::shared_ptr<const Investigation> investigation;
         std::shared_ptr<const Analysis> analysis;
+        QString casePath; // the case open in the dashboard, if any
+        Settings settings;
     };
     // `current` answers what is open now (both null when nothing is).
     ExportActions(QWidget* window, std::function<Data()> current);

@@ -140,7 +140,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     m_case->addFileActions(file);
     file->addSeparator();
-    auto* exports = new ExportActions(this, [this] { return ExportActions::Data{m_inv, m_analysis}; });
+    auto* exports = new ExportActions(this, [this] {
+        CaseFile* c = m_case->controller()->caseFile();
+        return ExportActions::Data{m_inv, m_analysis, c ? c->path() : QString(), m_settings};
+    });
     file->addAction(tr("Export &report..."), exports, &ExportActions::exportReport);
     file->addAction(tr("Export case &bundle..."), exports, &ExportActions::exportBundle);
     file->addSeparator();
