@@ -4,6 +4,9 @@
 #include "reportcli.h"
 #include "mainwindow.h"
 
+#include "caseactions.h"
+#include "loadjob.h"
+#include "presentationmode.h"
 #include "selectionjob.h"
 #include "settings.h"
 #include "theme.h"
@@ -30,6 +33,7 @@ const char* const kUsage =
     "       hydrascope case new|annotate|show|verify ...   case files (see `hydrascope case --help`)\n"
     "       hydrascope report FILE [--case CASE] -o OUT.pdf [--redact PROFILE] [--view NAME] [--pdfa]\n"
     "       hydrascope export FILE [--case CASE] -o DIR [--redact PROFILE] [--with-report]\n"
+    "       hydrascope present FILE [--case CASE]   start in presentation mode (policy redaction)\n"
     "       hydrascope FILE --screenshots DIR   save every view as PNG (for the user guide)\n"
     "       hydrascope --version | --help\n"
     "Each subcommand takes --help. Exit codes: 0 ok, 1 warnings (validate), 2 errors.\n";
@@ -74,6 +78,18 @@ void installTranslations(QCoreApplication& app)
         QCoreApplication::installTranslator(ours);
 }
 
+// `hydrascope present`: once the evidence is open, its case (if given) too, then full screen.
+void presentWhenLoaded(hs::MainWindow& window, const QString& casePath)
+{
+    QObject::connect(window.loadJob(), &hs::LoadJob::finished, &window, [&window, casePath](const QString&, const hs::LoadResult& r) {
+        if (!r.ok())
+            return;
+        if (!casePath.isEmpty())
+            window.caseActions()->openCase(casePath);
+        window.presentation()->enter();
+    }, Qt::SingleShotConnection);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -100,9 +116,23 @@ int main(int argc, char** argv)
         std::fputs(kUsage, stdout);
         return 0;
     }
-    QString screenshots;
+    QString screenshots, presentCase;
+    bool present = false;
     QStringList files = args;
-    if (args.size() == 3 && args.at(1) == QLatin1String("--screenshots")) {
+    if (!args.isEmpty() && args.front() == QLatin1String("present")) {
+        // hydrascope present FILE [--case CASE]
+        present = true;
+        files = args.mid(1);
+        const qsizetype at = files.indexOf(QStringLiteral("--case"));
+        if (at >= 0 && at + 1 < files.size()) {
+            presentCase = files.at(at + 1);
+            files.remove(at, 2);
+        }
+        if (files.size() != 1) {
+            std::fputs(kUsage, stderr);
+            return 2;
+        }
+    } else if (args.size() == 3 && args.at(1) == QLatin1String("--screenshots")) {
         screenshots = args.at(2);
         files = {args.front()};
     }
@@ -124,6 +154,8 @@ int main(int argc, char** argv)
     window.show();
     if (!screenshots.isEmpty())
         takeScreenshots(window, screenshots);
+    if (present)
+        presentWhenLoaded(window, presentCase);
     if (!files.isEmpty())
         window.openFile(files.front());
     return app.exec();

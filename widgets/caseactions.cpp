@@ -180,6 +180,10 @@ void CaseActions::openCase(const QString& path)
     }
     CaseFile* c = m_controller->caseFile();
     c->record(QStringLiteral("opened"), QStringLiteral("case"), tr("Opened in the dashboard"));
+    if (m_inv && m_inv->evidence.sha256 == c->info().evidenceSha256) {
+        checkEvidence(); // its evidence is open already, wherever it lies
+        return;
+    }
     QString evidence = locateEvidence(c->info(), c->path());
     if (evidence.isEmpty()) {
         QMessageBox::information(m_window, tr("Where is the evidence?"),

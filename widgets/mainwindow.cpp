@@ -15,6 +15,7 @@
 #include "loadjob.h"
 #include "overviewpage.h"
 #include "preferencesdialog.h"
+#include "presentationmode.h"
 #include "selection.h"
 #include "selectionbar.h"
 #include "tablepanel.h"
@@ -154,6 +155,11 @@ void MainWindow::createMenus()
     edit->addAction(tr("&Preferences..."), QKeySequence::Preferences, this, &MainWindow::editPreferences)
         ->setMenuRole(QAction::PreferencesRole);
     m_case->fillCaseMenu(menuBar()->addMenu(tr("&Case")));
+    m_presentation = new PresentationMode(this);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* present = view->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), m_presentation,
+                                       &PresentationMode::toggle);
+    addAction(present); // F5 works with the menu bar hidden too
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { showShortcuts(this); });
     help->addAction(tr("&About Hydrascope"), this, [this] { showAbout(this); })->setMenuRole(QAction::AboutRole);
@@ -257,10 +263,6 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_selection->reset(m_inv->groupCount()); // first: the bar reads the selection of this investigation
     m_selectionBar->setInvestigation(m_inv);
     showAnalysis();
-    m_accounts->setResults(m_inv);
-    m_families->setResults(m_inv);
-    m_exchanges->setResults(m_inv);
-    m_figures->setInvestigation(m_inv);
     showFindings(result.findings);
     m_case->setInvestigation(m_inv);
     updateEvidenceLabel();
@@ -286,9 +288,18 @@ void MainWindow::showPage(QWidget* page) { m_pages->setCurrentWidget(page); }
 void MainWindow::showAnalysis()
 {
     m_analysis = std::make_shared<const Analysis>(analyze(*m_inv, {m_settings.threshold}));
-    m_overview->setResults(m_inv, m_analysis);
-    m_timeline->setResults(m_inv, m_analysis);
-    m_capabilities->setResults(m_inv, m_analysis);
+    showInvestigation(m_inv);
+}
+
+void MainWindow::showInvestigation(std::shared_ptr<const Investigation> inv)
+{
+    m_overview->setResults(inv, m_analysis);
+    m_timeline->setResults(inv, m_analysis);
+    m_capabilities->setResults(inv, m_analysis);
+    m_accounts->setResults(inv);
+    m_families->setResults(inv);
+    m_exchanges->setResults(inv);
+    m_figures->setInvestigation(inv);
 }
 
 void MainWindow::editPreferences()

@@ -22,6 +22,7 @@ class AccountsPage;
 class CaseActions;
 class ExchangesPage;
 class OverviewPage;
+class PresentationMode;
 class FamiliesPage;
 class SelectionBar;
 class SelectionJob;
@@ -47,8 +48,15 @@ public:
     TimelinePage* timelinePage() const { return m_timeline; }
     QTabWidget* pages() const { return m_pages; }
     CaseActions* caseActions() const { return m_case; }
+    PresentationMode* presentation() const { return m_presentation; }
 
     QStringList recentFiles() const;
+    // Every view onto `inv` (the open investigation, or presentation mode's redacted copy of it),
+    // keeping the selection.
+    void showInvestigation(std::shared_ptr<const Investigation> inv);
+    std::shared_ptr<const Analysis> analysis() const { return m_analysis; }
+    AccountsPage* accountsPage() const { return m_accounts; }
+    CapabilitiesPage* capabilitiesPage() const { return m_capabilities; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -91,6 +99,7 @@ private:
     QLabel* m_evidenceLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
     CaseActions* m_case = nullptr;
+    PresentationMode* m_presentation = nullptr;
     Settings m_settings = Settings::load();
 };
 

@@ -73,17 +73,19 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     connect(m_selection, &SelectionState::changed, update, &LazyUpdate::request);
     connect(m_selection, &SelectionState::changed, this, &TimelinePage::updateAnnotateButton); // cheap: at once
 
-    auto* bar = new QHBoxLayout;
+    m_controls = new QWidget(this); // hidden in presentation mode, with the hint
+    auto* bar = new QHBoxLayout(m_controls);
+    bar->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{m_split, m_stacked, m_log, reset, save, m_annotate})
         bar->addWidget(w);
     bar->addStretch(1);
     bar->addWidget(m_binLabel);
-    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: select a time range for every view"), this);
-    hint->setEnabled(false);
+    m_hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: select a time range for every view"), this);
+    m_hint->setEnabled(false);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addWidget(m_controls);
     layout->addWidget(m_plot, 1);
-    layout->addWidget(hint);
+    layout->addWidget(m_hint);
     updateAnnotateButton();
 }
 
@@ -171,14 +173,14 @@ void TimelinePage::draw()
         } else {
             QCPGraph* g = m_plot->addGraph();
             g->setName(s.name);
-            g->setPen(QPen(color, 2));
+            g->setPen(QPen(color, 2 * m_lineScale));
             g->setLineStyle(QCPGraph::lsStepCenter);
             g->setData(keys, values, true);
         }
     }
     QCPGraph* base = m_plot->addGraph();
     base->setName(tr("Organic baseline"));
-    base->setPen(QPen(baselineColor(), 1.5, Qt::DashLine));
+    base->setPen(QPen(baselineColor(), 1.5 * m_lineScale, Qt::DashLine));
     base->setLineStyle(QCPGraph::lsStepCenter);
     base->setData(keys, QVector<double>(m_data.baseline.begin(), m_data.baseline.end()), true);
     double top = 1;
@@ -235,7 +237,7 @@ void TimelinePage::drawReleases()
         auto* line = new QCPItemStraightLine(m_plot);
         line->point1->setCoords(t, 0);
         line->point2->setCoords(t, 1);
-        line->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2, Qt::DotLine));
+        line->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2 * m_lineScale, Qt::DotLine));
         auto* label = new QCPItemText(m_plot);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -257,10 +259,21 @@ void TimelinePage::drawReleases()
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(t, 0.07);
-        // A release in the right part of the view gets its label on the marker's left: it fits.
-        const QCPRange visible = m_plot->xAxis->range();
-        const bool late = t > visible.lower + visible.size() * 0.55;
-        text->setPositionAlignment((late ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        // Right of the marker if it fits, else left of it, else along the plot's left edge.
+        const QStringList lines = pivots->second;
+        const QFontMetricsF metrics(text->font());
+        double width = 12;
+        for (const QString& row : lines)
+            width = std::max(width, metrics.horizontalAdvance(row) + 12);
+        const QRect area = m_plot->axisRect()->rect();
+        const double x = m_plot->xAxis->coordToPixel(t);
+        const bool right = x + width <= area.right();
+        const bool left = !right && x - width >= area.left();
+        if (!right && !left) {
+            text->position->setTypeX(QCPItemPosition::ptAbsolute);
+            text->position->setCoords(std::max(double(area.left()), area.right() - width), 0.07);
+        }
+        text->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
         text->setPadding(QMargins(4, 2, 4, 2));
         text->setBrush(QColor(255, 255, 255, 220));
         text->setPen(QPen(QColor(0xD5, 0x5E, 0x00)));
@@ -415,6 +428,16 @@ void TimelinePage::drawAnnotations()
     view.charPixels = QFontMetricsF(m_plot->font()).averageCharWidth();
     m_overlay->setMarks(layoutAnnotations(m_annotations, view));
     m_marks = m_overlay->marks().size();
+}
+
+void TimelinePage::setPresentation(bool on)
+{
+    m_lineScale = on ? 2.5 : 1.0;
+    m_controls->setVisible(!on);
+    m_hint->setVisible(!on);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis})
+        axis->setBasePen(QPen(palette().color(QPalette::WindowText), m_lineScale));
+    draw();
 }
 
 } // namespace hs

@@ -41,6 +41,7 @@ public:
     // Range and point annotations of the open case, drawn as bands and markers.
     void setAnnotations(std::vector<Annotation> annotations);
     void setAnnotatable(bool annotatable); // a case is open: "Annotate range..." may be offered
+    void setPresentation(bool on);        // thick lines for a projector
     std::size_t annotationMarks() const { return m_marks; } // drawn at the current zoom
 
 Q_SIGNALS:
@@ -77,6 +78,9 @@ private:
     QCPItemRect* m_band = nullptr;
     QPushButton* m_annotate = nullptr;
     bool m_annotatable = false;
+    double m_lineScale = 1.0;
+    QWidget* m_controls = nullptr;
+    QLabel* m_hint = nullptr;
     std::vector<Annotation> m_annotations;
     AnnotationOverlay* m_overlay = nullptr; // owned by the plot
     std::size_t m_marks = 0;

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "presentation.h"
+
+#include "redaction.h"
+#include "timeutil.h"
+
+#include <QLocale>
+
+namespace hs {
+
+std::shared_ptr<const Investigation> redactedCopy(const Investigation& inv, const Redactor& redactor)
+{
+    auto copy = std::make_shared<Investigation>(inv);
+    for (AccountInfo& a : copy->accounts) {
+        a.externalRef = redactor.account(a.externalRef);
+        if (!a.paymentFingerprint.isEmpty())
+            a.paymentFingerprint = redactor.payment(a.paymentFingerprint);
+    }
+    for (IndicatorInfo& i : copy->indicators)
+        i.value = redactor.indicator(i.value);
+    for (TemplateInfo& t : copy->templates)
+        if (!t.sample.isEmpty())
+            t.sample = redactor.sample(t.sample);
+    return copy;
+}
+
+namespace {
+
+SavedView pageView(const QString& name, const QString& page)
+{
+    SavedView v;
+    v.name = name;
+    v.page = page;
+    return v;
+}
+
+// The campaign pivot with the largest 24-hour share.
+std::optional<std::pair<const GroupFigures*, const PivotFigure*>> biggestPivot(const Analysis& analysis)
+{
+    std::optional<std::pair<const GroupFigures*, const PivotFigure*>> best;
+    for (const GroupFigures& g : analysis.campaigns)
+        for (const PivotFigure& p : g.pivots)
+            if (p.pivot && (!best || p.share24h > best->second->share24h))
+                best = std::make_pair(&g, &p);
+    return best;
+}
+
+std::optional<Slide> pivotSlide(const Investigation& inv, const Analysis& analysis)
+{
+    const auto best = biggestPivot(analysis);
+    if (!best)
+        return std::nullopt;
+    const auto& [g, p] = *best;
+    Slide s;
+    s.title = QStringLiteral("%1 moved %2% of its traffic to %3 within 24 h of its release (%4)")
+                  .arg(inv.campaigns[g->group].name)
+                  .arg(qRound(p->share24h * 100))
+                  .arg(inv.models[p->model].name, shortUtc(p->releasedAt));
+    s.view = pageView(s.title, QStringLiteral("timeline"));
+    s.view.allGroups = false;
+    s.view.campaignIds = {inv.campaigns[g->group].id};
+    s.view.baseline = true;
+    const std::int64_t hour = p->releasedAt - ((p->releasedAt % 3600) + 3600) % 3600;
+    s.view.from = hour;
+    s.view.to = hour + 25 * 3600; // the whole release window, in whole hours
+    s.zoomFrom = p->releasedAt - 3 * 86400;
+    s.zoomTo = p->releasedAt + 4 * 86400;
+    return s;
+}
+
+std::optional<Slide> clusterSlide(const Investigation& inv)
+{
+    std::vector<std::uint64_t> accounts(inv.clusters.size(), 0);
+    std::vector<std::vector<bool>> groups(inv.clusters.size(), std::vector<bool>(inv.groupCount(), false));
+    for (const AccountInfo& a : inv.accounts) {
+        if (a.cluster == kNoIndex || a.cluster >= inv.clusters.size())
+            continue;
+        ++accounts[a.cluster];
+        if (a.group != kNoIndex)
+            groups[a.cluster][a.group] = true;
+    }
+    const auto largest = std::max_element(accounts.begin(), accounts.end());
+    if (largest == accounts.end() || *largest == 0)
+        return std::nullopt;
+    const auto c = static_cast<std::size_t>(largest - accounts.begin());
+    const auto campaigns = std::count(groups[c].begin(), groups[c].end() - 1, true);
+    Slide s;
+    s.title = QStringLiteral("%1: %2 accounts of %3 campaign(s)%4 behind one proxy network")
+                  .arg(inv.clusters[c].name, QLocale().toString(qulonglong(*largest)))
+                  .arg(campaigns)
+                  .arg(groups[c].back() ? QStringLiteral(" and ordinary customers") : QString());
+    s.view = pageView(s.title, QStringLiteral("accounts"));
+    s.clusterFilter = inv.clusters[c].name;
+    return s;
+}
+
+} // namespace
+
+std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,
+                                      const std::vector<SavedView>& views)
+{
+    std::vector<Slide> slides;
+    for (const SavedView& v : views) {
+        Slide s;
+        s.title = v.name;
+        s.view = v;
+        if (v.from && v.to) {
+            const std::int64_t pad = std::max<std::int64_t>(3600, (*v.to - *v.from) / 4);
+            s.zoomFrom = *v.from - pad;
+            s.zoomTo = *v.to + pad;
+        }
+        slides.push_back(std::move(s));
+    }
+    if (!slides.empty())
+        return slides;
+    slides.push_back({QStringLiteral("%1: the investigation at a glance").arg(inv.title()),
+                      pageView(inv.title(), QStringLiteral("overview")), {}, {}, {}});
+    if (std::optional<Slide> s = pivotSlide(inv, analysis))
+        slides.push_back(*s);
+    slides.push_back({QStringLiteral("What each campaign asked for, against the organic baseline"),
+                      pageView(QStringLiteral("capabilities"), QStringLiteral("capabilities")), {}, {}, {}});
+    if (std::optional<Slide> s = clusterSlide(inv))
+        slides.push_back(*s);
+    return slides;
+}
+
+} // namespace hs

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Presentation mode's content, apart from any widget: the redacted investigation the views show,
+// and the slides. The slides are the case's saved views in order; with none, a guided story:
+// the overview, the timeline on the biggest pivot, the capability mix against the baseline, and
+// the largest (hydra) cluster.
+
+#include "analysis.h"
+#include "casedata.h"
+#include "investigation.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace hs {
+
+class Redactor;
+
+// A copy of `inv` whose hidden values (account refs, payment fingerprints, indicator values,
+// prompt samples) are the redactor's pseudonyms; figures and ids are unchanged.
+std::shared_ptr<const Investigation> redactedCopy(const Investigation& inv, const Redactor& redactor);
+
+struct Slide
+{
+    QString title;                  // one line for the audience
+    SavedView view;                 // page and selection
+    std::optional<std::int64_t> zoomFrom, zoomTo; // the timeline's visible span
+    QString clusterFilter;          // the accounts page's clusters table, filtered to this name
+};
+
+std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,
+                                      const std::vector<SavedView>& views);
+
+} // namespace hs

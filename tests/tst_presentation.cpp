@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Presentation mode: the guided story and saved-view slides, the redacted copy the views show,
+// and the mode driven by keys offscreen: redaction forced, slides advance, Esc restores.
+#include "accountspage.h"
+#include "caseactions.h"
+#include "casecontroller.h"
+#include "generator.h"
+#include "generatorstory.h"
+#include "loader.h"
+#include "loadjob.h"
+#include "mainwindow.h"
+#include "presentation.h"
+#include "presentationmode.h"
+#include "redaction.h"
+#include "selection.h"
+#include "tablepanel.h"
+#include "timelinepage.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hs;
+
+namespace {
+
+// Every cell of a model, as one list: to search for values that must not (or must) be shown.
+QStringList cells(const QAbstractItemModel* m)
+{
+    QStringList out;
+    for (int r = 0; r < m->rowCount(); ++r)
+        for (int c = 0; c < m->columnCount(); ++c)
+            out << m->index(r, c).data().toString();
+    return out;
+}
+
+} // namespace
+
+class TestPresentation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void guidedStory();
+    void savedViewsAreTheSlides();
+    void redactedCopyHidesValues();
+    void presentAndLeave();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::shared_ptr<const Investigation> m_inv;
+};
+
+void TestPresentation::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    m_path = m_dir.filePath(QStringLiteral("evidence.db"));
+    GenerateOptions options;
+    options.scale = GenerateScale::Tiny;
+    QVERIFY(generateInvestigation(m_path, options).ok);
+    const LoadResult r = loadInvestigation(m_path, {});
+    QVERIFY(r.ok());
+    m_inv = r.investigation;
+}
+
+void TestPresentation::guidedStory()
+{
+    const Analysis analysis = analyze(*m_inv);
+    const std::vector<Slide> slides = presentationSlides(*m_inv, analysis, {});
+    QStringList pages;
+    for (const Slide& s : slides)
+        pages << s.view.page;
+    QCOMPARE(pages, (QStringList{QStringLiteral("overview"), QStringLiteral("timeline"), QStringLiteral("capabilities"),
+                                 QStringLiteral("accounts")}));
+    // The timeline slide is the biggest pivot: its campaign, its release window, zoomed around it.
+    const Slide& pivot = slides[1];
+    QVERIFY2(pivot.title.contains(QStringLiteral("atlas-3")), qPrintable(pivot.title));
+    QVERIFY(pivot.view.from && pivot.view.to);
+    QVERIFY(*pivot.view.from <= story::kPivotRelease && *pivot.view.to >= story::kPivotRelease + 86400);
+    QVERIFY(pivot.zoomFrom && *pivot.zoomFrom < story::kPivotRelease && *pivot.zoomTo > story::kPivotRelease);
+    QCOMPARE(pivot.view.campaignIds.size(), std::size_t(1));
+    // The cluster slide names the largest cluster and filters the clusters table to it.
+    QVERIFY(!slides[3].clusterFilter.isEmpty());
+    QVERIFY(slides[3].title.startsWith(slides[3].clusterFilter));
+}
+
+void TestPresentation::savedViewsAreTheSlides()
+{
+    SavedView a;
+    a.name = QStringLiteral("First <b>view</b>");
+    a.page = QStringLiteral("capabilities");
+    SavedView b;
+    b.name = QStringLiteral("Pivot day");
+    b.page = QStringLiteral("timeline");
+    b.from = story::kPivotRelease;
+    b.to = story::kPivotRelease + 86400;
+    const std::vector<Slide> slides = presentationSlides(*m_inv, analyze(*m_inv), {a, b});
+    QCOMPARE(slides.size(), std::size_t(2));
+    QCOMPARE(slides[0].title, a.name);
+    QCOMPARE(slides[1].view, b);
+    QVERIFY(slides[1].zoomFrom && *slides[1].zoomFrom < *b.from && *slides[1].zoomTo > *b.to);
+}
+
+void TestPresentation::redactedCopyHidesValues()
+{
+    Redactor redactor(RedactionProfile::Policy);
+    QString error;
+    QVERIFY2(redactor.prepare(*m_inv, nullptr, &error), qPrintable(error));
+    const auto copy = redactedCopy(*m_inv, redactor);
+    QCOMPARE(copy->accounts.size(), m_inv->accounts.size());
+    for (std::size_t i = 0; i < copy->accounts.size(); ++i) {
+        QVERIFY(copy->accounts[i].externalRef.startsWith(QStringLiteral("ACCT-")));
+        QVERIFY(copy->accounts[i].externalRef != m_inv->accounts[i].externalRef);
+        QCOMPARE(copy->accounts[i].group, m_inv->accounts[i].group); // figures untouched
+    }
+    for (std::size_t i = 0; i < copy->indicators.size(); ++i)
+        QVERIFY(copy->indicators[i].value.startsWith(QStringLiteral("IND-")));
+    for (std::size_t i = 0; i < copy->templates.size(); ++i)
+        if (!m_inv->templates[i].sample.isEmpty())
+            QVERIFY(copy->templates[i].sample.startsWith(QStringLiteral("SAMPLE-")));
+    QCOMPARE(copy->exchangeRows, m_inv->exchangeRows);
+    QCOMPARE(copy->campaigns[0].name, m_inv->campaigns[0].name); // campaign names are not hidden
+}
+
+void TestPresentation::presentAndLeave()
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_path);
+    QVERIFY(loaded.wait(60000));
+    w.pages()->setCurrentWidget(w.accountsPage());
+    TablePanel* accounts = w.accountsPage()->accounts();
+    QTRY_VERIFY(accounts->model()->rowCount() > 0);
+    const QString realRef = m_inv->accounts.front().externalRef;
+    QTRY_VERIFY(cells(accounts->model()).contains(realRef));
+    const Selection before = w.selection()->current();
+    const int page = w.pages()->currentIndex();
+
+    PresentationMode* p = w.presentation();
+    QTest::keyClick(&w, Qt::Key_F5);
+    QVERIFY(p->isActive());
+    QVERIFY(w.windowState() & Qt::WindowFullScreen);
+    QVERIFY(!w.menuBar()->isVisible());
+    QVERIFY(p->badge() && p->badge()->isVisible());
+    QVERIFY(p->badge()->text().contains(QStringLiteral("policy")));
+    QVERIFY(p->caption()->text().startsWith(QStringLiteral("1 / 4")));
+    QCOMPARE(w.pages()->currentWidget()->objectName(), QStringLiteral("overview"));
+    // Arrow keys step through the slides; the last is the cluster on the accounts page, redacted.
+    QTest::keyClick(&w, Qt::Key_Right);
+    QCOMPARE(p->slideIndex(), 1);
+    QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.timelinePage()));
+    QVERIFY(w.selection()->current().range.has_value());
+    QTest::keyClick(&w, Qt::Key_Left);
+    QCOMPARE(p->slideIndex(), 0);
+    QTest::keyClick(&w, Qt::Key_End);
+    QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.accountsPage()));
+    QTRY_VERIFY(accounts->model()->rowCount() > 0);
+    QTRY_VERIFY(cells(accounts->model()).join(QLatin1Char('\n')).contains(QStringLiteral("ACCT-")));
+    for (const AccountInfo& a : m_inv->accounts)
+        QVERIFY2(!cells(accounts->model()).contains(a.externalRef), qPrintable(a.externalRef));
+    // The clusters table is filtered to the hydra cluster alone.
+    TablePanel* clusters = w.accountsPage()->clusters();
+    QVERIFY(clusters->model()->rowCount() > 1);
+    QCOMPARE(clusters->proxy()->rowCount(), 1);
+    QVERIFY(p->slides().back().title.startsWith(clusters->proxy()->index(0, 0).data().toString()));
+
+    // Esc: everything as it was.
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!p->isActive());
+    QVERIFY(!(w.windowState() & Qt::WindowFullScreen));
+    QVERIFY(w.menuBar()->isVisible());
+    QVERIFY(!w.findChild<QLabel*>(QStringLiteral("presentationBadge")));
+    QCOMPARE(w.pages()->currentIndex(), page);
+    QCOMPARE(w.selection()->current(), before);
+    QTRY_VERIFY(cells(accounts->model()).contains(realRef));
+}
+
+QTEST_MAIN(TestPresentation)
+#include "tst_presentation.moc"
