@@ -12,7 +12,7 @@ void assignLabels(std::vector<AnnotationMark>& marks, const AnnotationView& view
     for (AnnotationMark& m : marks) {
         const double x = double(m.from - view.from) / secondsPerPixel;
         const QString text = m.label;
-        const double width = double(text.size()) * view.charPixels + 8;
+        const double width = (view.textWidth ? view.textWidth(text) : double(text.size()) * view.charPixels) + 8;
         m.label.clear();
         for (std::size_t lane = 0; lane < laneEnd.size(); ++lane) {
             if (laneEnd[lane] <= x) {

@@ -10,6 +10,7 @@
 #include "casedata.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace hs {
@@ -32,7 +33,8 @@ struct AnnotationView
     std::int64_t to = 0;
     double pixels = 1000;  // its width on screen
     double mergePixels = 6;
-    double charPixels = 7; // an estimate of one label character's width
+    double charPixels = 7; // an estimate of one label character's width, when textWidth is not given
+    std::function<double(const QString&)> textWidth; // a label's drawn width in pixels (the painter's font)
     int lanes = 3;
     int maxLabelChars = 32;
 };

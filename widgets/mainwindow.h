@@ -62,6 +62,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override; // remembers the window and dock layout
+    void changeEvent(QEvent* event) override;     // a new theme: plots and charts follow
 
 private:
     void createMenus();

@@ -115,7 +115,8 @@ void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline&
     view.from = t.from;
     view.to = t.to;
     view.pixels = rect.width() * 0.85; // the axis rect, less the axes' labels
-    view.charPixels = QFontMetricsF(chartFont(6.5)).averageCharWidth();
+    const QFontMetricsF metrics(chartFont(6.5));
+    view.textWidth = [metrics](const QString& text) { return metrics.horizontalAdvance(text) + 6; };
     view.mergePixels = pt(5); // on paper, not in device pixels
     notes->setMarks(layoutAnnotations(t.notes, view));
     plot.legend->setVisible(true);

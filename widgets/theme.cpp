@@ -6,6 +6,7 @@
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
+#include <QChartView>
 #include <QLegend>
 #include <QPalette>
 #include <QStyleFactory>
@@ -85,6 +86,16 @@ void styleChart(QChart* chart)
         axis->setTitleBrush(fg);
         axis->setGridLineColor(grid);
     }
+}
+
+void styleAll(QWidget* root)
+{
+    for (QCustomPlot* plot : root->findChildren<QCustomPlot*>()) {
+        stylePlot(plot);
+        plot->replot();
+    }
+    for (QChartView* view : root->findChildren<QChartView*>())
+        styleChart(view->chart());
 }
 
 } // namespace hs

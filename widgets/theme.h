@@ -8,6 +8,7 @@
 
 class QChart;
 class QCustomPlot;
+class QWidget;
 
 namespace hs {
 
@@ -15,5 +16,7 @@ void applyTheme(const QString& name); // "light" or "dark"; anything else is lig
 bool isDarkTheme();
 void stylePlot(QCustomPlot* plot);
 void styleChart(QChart* chart);
+// Every plot and chart below `root`, e.g. the main window on a palette change.
+void styleAll(QWidget* root);
 
 } // namespace hs

@@ -207,6 +207,13 @@ void TimelinePage::replotIfVisible()
         m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimelinePage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_inv)
+        draw(); // labels take the theme's colours
+}
+
 void TimelinePage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
@@ -245,6 +252,7 @@ void TimelinePage::drawReleases()
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setPadding(QMargins(4, 2, 4, 2));
         label->setText(tr("%1 released").arg(m_inv->models[m].name)); // plain text, never markup
+        label->setColor(palette().color(QPalette::WindowText)); // follows the theme
         const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));
         if (pivots == pivotLabels.end())
             continue;
@@ -425,7 +433,8 @@ void TimelinePage::drawAnnotations()
     view.from = static_cast<std::int64_t>(r.lower);
     view.to = static_cast<std::int64_t>(r.upper);
     view.pixels = std::max(100, m_plot->axisRect()->width());
-    view.charPixels = QFontMetricsF(m_plot->font()).averageCharWidth();
+    const QFontMetricsF metrics(m_plot->font());
+    view.textWidth = [metrics](const QString& text) { return metrics.horizontalAdvance(text) + 6; };
     m_overlay->setMarks(layoutAnnotations(m_annotations, view));
     m_marks = m_overlay->marks().size();
 }
