@@ -18,8 +18,11 @@ SelectionJob::~SelectionJob()
 {
     if (m_cancel)
         *m_cancel = true;
+    // A watcher whose result was taken is done; its future no longer says "finished" (takeResult()
+    // resets it), and waiting on it would never return.
     for (auto* watcher : findChildren<QFutureWatcher<SelectionFigures>*>())
-        watcher->waitForFinished();
+        if (watcher->future().isValid())
+            watcher->waitForFinished();
 }
 
 void SelectionJob::setInvestigation(std::shared_ptr<const Investigation> inv)

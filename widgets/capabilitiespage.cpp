@@ -2,6 +2,7 @@
 #include "capabilitiespage.h"
 
 #include "chartexport.h"
+#include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
 #include "timeline.h"
@@ -137,7 +138,7 @@ void CapabilitiesPage::rebuild()
     if (!m_inv)
         return;
     const auto& cap = m_selection->current().capability;
-    m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(m_inv->capabilities[*cap].name)
+    m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(isolated(m_inv->capabilities[*cap].name))
                                : tr("Click a capability to filter every view by it"));
     rebuildMix();
     rebuildOverTime();
@@ -203,7 +204,7 @@ void CapabilitiesPage::rebuildOverTime()
         for (const auto& week : weeks)
             values[c] << double(week.second[c]);
     setChartData(m_timeSeries, categories, values);
-    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(chartText(m_campaign->currentText())));
+    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(isolated(chartText(m_campaign->currentText()))));
 }
 
 void CapabilitiesPage::onCapabilityClicked(int capability)

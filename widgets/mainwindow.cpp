@@ -4,6 +4,7 @@
 #include "accountspage.h"
 #include "analysis.h"
 #include "capabilitiespage.h"
+#include "displaytext.h"
 #include "exchangespage.h"
 #include "familiespage.h"
 #include "selectionjob.h"
@@ -211,7 +212,8 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
                                  .arg(m_inv->evidence.fileName, m_inv->evidence.sha256.left(12),
                                       locale.toString(qlonglong(m_inv->exchangeRows)),
                                       locale.toString(qulonglong(m_inv->accounts.size()))));
-    m_evidenceLabel->setToolTip(m_inv->evidence.path + QStringLiteral("\nSHA-256 ") + m_inv->evidence.sha256);
+    // Tooltips guess rich text from the content: the path is escaped, so it stays literal.
+    m_evidenceLabel->setToolTip(QStringLiteral("<p style='white-space:pre'>%1<br>SHA-256 %2</p>").arg(m_inv->evidence.path.toHtmlEscaped(), m_inv->evidence.sha256));
     updateTitle();
 }
 
@@ -225,7 +227,7 @@ void MainWindow::showFindings(const Findings& findings)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(m_inv->title()) : tr("Hydrascope"));
+    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(isolated(m_inv->title())) : tr("Hydrascope"));
 }
 
 } // namespace hs

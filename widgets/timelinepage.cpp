@@ -2,6 +2,7 @@
 #include "timelinepage.h"
 
 #include "analysisjson.h"
+#include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
 #include "qcustomplotshim.h"
@@ -210,8 +211,8 @@ void TimelinePage::drawReleases()
             if (!p.pivot)
                 continue;
             QString label = tr("%1: %2 to %3 within 24 h; threshold reached after %4 h")
-                                .arg(m_inv->campaigns[g.group].name.left(40), percent(p.share24h),
-                                     m_inv->models[p.model].name.left(40))
+                                .arg(isolated(m_inv->campaigns[g.group].name.left(40)), percent(p.share24h),
+                                     isolated(m_inv->models[p.model].name.left(40)))
                                 .arg(*p.hoursToThreshold);
             if (p.baselineShare24h)
                 label += tr("; baseline %1").arg(percent(*p.baselineShare24h));
@@ -230,7 +231,7 @@ void TimelinePage::drawReleases()
         label->position->setCoords(t, 0.01);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setPadding(QMargins(4, 2, 4, 2));
-        label->setText(tr("%1 released").arg(m_inv->models[m].name)); // plain text, never markup
+        label->setText(tr("%1 released").arg(isolated(m_inv->models[m].name))); // plain text, never markup
         const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));
         if (pivots == pivotLabels.end())
             continue;
@@ -333,7 +334,7 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     const QLocale locale;
     QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_bin));
     for (const TimelineSeries& s : m_data.series)
-        text += QStringLiteral("\n%1: %2").arg(s.name, locale.toString(s.values[bin], 'f', 0));
+        text += QStringLiteral("\n%1: %2").arg(isolated(s.name), locale.toString(s.values[bin], 'f', 0));
     text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
     // Tooltips guess rich text from the content: escape, so campaign and model names stay literal.
     QToolTip::showText(event->globalPosition().toPoint(),
