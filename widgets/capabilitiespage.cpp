@@ -45,6 +45,9 @@ QPercentBarSeries* createPercentChart(QChart* chart, bool legend, const QString&
     // One legend serves both charts (same colours): at the bottom it fits twelve and more.
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font(); // a size smaller: thirteen names fit on one line at 1366 px
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    chart->legend()->setFont(small);
     return series;
 }
 

@@ -102,6 +102,8 @@ void SelectionBar::fromSelection()
     for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g)
         chosen += s.hasGroup(g) ? 1 : 0;
     m_campaigns->setText(tr("Groups: %1 of %2").arg(chosen).arg(m_inv->groupCount()));
+    // The menu arrow is drawn over the text's end unless the button leaves room for it.
+    m_campaigns->setMinimumWidth(m_campaigns->fontMetrics().horizontalAdvance(m_campaigns->text()) + 28);
     Q_EMIT summaryChanged(summary());
 }
 

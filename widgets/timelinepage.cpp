@@ -44,6 +44,7 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setMouseTracking(true);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePage::onRangeChanged);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimelinePage::placeLabels);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePage::onMousePress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimelinePage::onMouseMove);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &TimelinePage::onMouseRelease);
@@ -131,6 +132,7 @@ void TimelinePage::draw()
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
+    m_labels.clear();
     m_band = nullptr;
     if (!m_inv)
         return replotIfVisible();
@@ -219,6 +221,7 @@ void TimelinePage::drawReleases()
             pivotLabels[p.model] << label;
         }
     }
+    std::vector<QCPItemText*> pivotTexts;
     for (std::size_t m = 0; m < m_inv->models.size(); ++m) {
         const double t = double(m_inv->models[m].releasedAt);
         auto* line = new QCPItemStraightLine(m_plot);
@@ -228,10 +231,10 @@ void TimelinePage::drawReleases()
         auto* label = new QCPItemText(m_plot);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(t, 0.01);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setCoords(t, 0);
         label->setPadding(QMargins(4, 2, 4, 2));
         label->setText(tr("%1 released").arg(isolated(m_inv->models[m].name))); // plain text, never markup
+        m_labels.push_back(label);
         const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));
         if (pivots == pivotLabels.end())
             continue;
@@ -245,16 +248,41 @@ void TimelinePage::drawReleases()
         auto* text = new QCPItemText(m_plot);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(t, 0.07);
-        // A release in the right part of the view gets its label on the marker's left: it fits.
-        const QCPRange visible = m_plot->xAxis->range();
-        const bool late = t > visible.lower + visible.size() * 0.55;
-        text->setPositionAlignment((late ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        text->position->setCoords(t, 0);
+        pivotTexts.push_back(text);
         text->setPadding(QMargins(4, 2, 4, 2));
         text->setBrush(QColor(255, 255, 255, 220));
         text->setPen(QPen(QColor(0xD5, 0x5E, 0x00)));
         text->setColor(QColor(0x80, 0x30, 0x00));
         text->setText(pivots->second.join(QLatin1Char('\n')));
+    }
+    m_labels.insert(m_labels.end(), pivotTexts.begin(), pivotTexts.end()); // below the release names
+}
+
+// Each label sits beside its marker: on the right, or on the left when the right would run out
+// of the plot; a label that would cover one placed before it moves down below that one. Done after
+// every layout, so zooming, panning and resizing never clip or pile up the labels.
+void TimelinePage::placeLabels()
+{
+    const QRect area = m_plot->axisRect()->rect();
+    std::vector<QRectF> placed;
+    for (QCPItemText* label : m_labels) {
+        const QRect text = QFontMetrics(label->font()).boundingRect(QRect(0, 0, 4000, 4000), Qt::AlignLeft | Qt::AlignTop, label->text());
+        const QSizeF size(text.width() + 8, text.height() + 4);
+        const double x = m_plot->xAxis->coordToPixel(label->position->key());
+        const bool left = x + size.width() > area.right() && x - size.width() >= area.left();
+        QRectF box(QPointF(left ? x - size.width() : x, area.top() + 2), size);
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& other : placed)
+                if (box.intersects(other)) {
+                    box.moveTop(other.bottom() + 2);
+                    moved = true;
+                }
+        }
+        placed.push_back(box);
+        label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        label->position->setCoords(label->position->key(), (box.top() - area.top()) / std::max(1, area.height()));
     }
 }
 

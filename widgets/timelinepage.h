@@ -17,6 +17,7 @@ class QCPBars;
 class QCPGraph;
 class QCustomPlot;
 class QCPItemRect;
+class QCPItemText;
 class QLabel;
 class QMouseEvent;
 
@@ -44,6 +45,7 @@ private:
     void draw();             // series, markers and labels onto the plot
     void drawReleases();
     void drawSelectionBand();
+    void placeLabels();
     void onRangeChanged();
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
@@ -62,6 +64,7 @@ private:
     QCheckBox* m_log = nullptr;
     QLabel* m_binLabel = nullptr;
     QCPItemRect* m_band = nullptr;
+    std::vector<QCPItemText*> m_labels; // release names, then pivot figures, placed after each layout
     double m_dragStart = 0;
     bool m_selecting = false;
 };
