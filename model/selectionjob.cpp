@@ -18,8 +18,8 @@ SelectionJob::~SelectionJob()
 {
     if (m_cancel)
         *m_cancel = true;
-    // A watcher whose result was taken is done; its future no longer says "finished" (takeResult()
-    // resets it), and waiting on it would never return.
+    // A watcher whose result was taken (finished, awaiting deleteLater) holds a reset future
+    // that would never report finished again: only wait for the ones still running.
     for (auto* watcher : findChildren<QFutureWatcher<SelectionFigures>*>())
         if (watcher->future().isValid())
             watcher->waitForFinished();
