@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QTranslator>
 #include <QTabWidget>
+#include <QSize>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,7 +35,7 @@ const char* const kUsage =
     "       hydrascope report FILE [--case CASE] -o OUT.pdf [--redact PROFILE] [--view NAME] [--pdfa]\n"
     "       hydrascope export FILE [--case CASE] -o DIR [--redact PROFILE] [--with-report]\n"
     "       hydrascope present FILE [--case CASE]   start in presentation mode (policy redaction)\n"
-    "       hydrascope FILE --screenshots DIR   save every view as PNG (for the user guide)\n"
+    "       hydrascope FILE --screenshots DIR [--size WxH]   save every view as PNG (user guide)\n"
     "       hydrascope --version | --help\n"
     "Each subcommand takes --help. Exit codes: 0 ok, 1 warnings (validate), 2 errors.\n";
 
@@ -44,6 +45,15 @@ QStringList argumentsOf(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     return args;
+}
+
+// "1366x768" to a size; invalid when the text is not one.
+QSize parseSize(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    bool w = false, h = false;
+    const QSize size = parts.size() == 2 ? QSize(parts[0].toInt(&w), parts[1].toInt(&h)) : QSize();
+    return w && h && size.width() >= 640 && size.height() >= 480 ? size : QSize();
 }
 
 // Waits for the file and every view, saves one PNG per page into `dir`, then quits: the user
@@ -117,6 +127,7 @@ int main(int argc, char** argv)
         return 0;
     }
     QString screenshots, presentCase;
+    QSize size;
     bool present = false;
     QStringList files = args;
     if (!args.isEmpty() && args.front() == QLatin1String("present")) {
@@ -132,9 +143,13 @@ int main(int argc, char** argv)
             std::fputs(kUsage, stderr);
             return 2;
         }
-    } else if (args.size() == 3 && args.at(1) == QLatin1String("--screenshots")) {
+    } else if ((args.size() == 3 || args.size() == 5) && args.at(1) == QLatin1String("--screenshots")) {
         screenshots = args.at(2);
         files = {args.front()};
+        if (args.size() == 5 && (args.at(3) != QLatin1String("--size") || !(size = parseSize(args.at(4))).isValid())) {
+            std::fputs(kUsage, stderr);
+            return 2;
+        }
     }
     if (files.size() > 1 || (files.size() == 1 && files.front().startsWith(QLatin1Char('-')))) {
         std::fputs(kUsage, stderr);
@@ -151,6 +166,8 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("io.github.hydrascope.Hydrascope"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.hydrascope.Hydrascope")));
     hs::MainWindow window;
+    if (size.isValid())
+        window.resize(size); // the window as a whole, frame excluded: what the screenshots show
     window.show();
     if (!screenshots.isEmpty())
         takeScreenshots(window, screenshots);

@@ -9,7 +9,9 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <thread>
 
 namespace hs {
 namespace {
@@ -26,14 +28,14 @@ QString groupName(const Investigation& inv, std::uint32_t group)
     return group < inv.campaigns.size() ? inv.campaigns[group].name : tr("(no campaign)");
 }
 
-TableData accountsTable(const Investigation& inv, const Selection& s, const SelectionFigures& figures)
+namespace {
+
+// The accounts table's rows for accounts [from, to), appended to `t`.
+void appendAccountRows(TableData& t, const Investigation& inv, const Selection& s, const SelectionFigures& figures,
+                       std::size_t from, std::size_t to)
 {
-    TableData t;
-    t.headers = {tr("External ref"), tr("Campaign"), tr("Cluster"), tr("Country"), tr("Access path"), tr("Status"),
-                 tr("Exchanges"), tr("First seen"), tr("Last seen")};
-    t.numeric = {false, false, false, false, false, false, true, false, false};
     const bool filtered = s.range || s.model || s.capability;
-    for (std::size_t i = 0; i < inv.accounts.size(); ++i) {
+    for (std::size_t i = from; i < to; ++i) {
         const AccountInfo& a = inv.accounts[i];
         const AccountTotals& f = figures.accounts[i];
         if (a.group == kNoIndex || !s.hasGroup(a.group) || (filtered && f.exchanges == 0))
@@ -46,6 +48,26 @@ TableData accountsTable(const Investigation& inv, const Selection& s, const Sele
         t.sortKey.push_back({{}, {}, {}, {}, {}, {}, sortKey(f.exchanges),
                              seen ? sortKey(f.first) : QVariant(), seen ? sortKey(f.last) : QVariant()});
     }
+}
+
+} // namespace
+
+TableData accountsTable(const Investigation& inv, const Selection& s, const SelectionFigures& figures)
+{
+    TableData t;
+    t.headers = {tr("External ref"), tr("Campaign"), tr("Cluster"), tr("Country"), tr("Access path"), tr("Status"),
+                 tr("Exchanges"), tr("First seen"), tr("Last seen")};
+    t.numeric = {false, false, false, false, false, false, true, false, false};
+    // Two halves on two threads, joined in account order: at full scale the rows (56,000 times
+    // formatted, 28,000 accounts) took a third of a selection change on one core.
+    const std::size_t half = inv.accounts.size() / 2;
+    TableData second;
+    std::thread helper([&] { appendAccountRows(second, inv, s, figures, half, inv.accounts.size()); });
+    appendAccountRows(t, inv, s, figures, 0, half);
+    helper.join();
+    t.text.insert(t.text.end(), std::make_move_iterator(second.text.begin()), std::make_move_iterator(second.text.end()));
+    t.sortKey.insert(t.sortKey.end(), std::make_move_iterator(second.sortKey.begin()),
+                     std::make_move_iterator(second.sortKey.end()));
     return t;
 }
 

@@ -2,6 +2,7 @@
 #include "capabilitiespage.h"
 
 #include "chartexport.h"
+#include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
 #include "timeline.h"
@@ -44,6 +45,9 @@ QPercentBarSeries* createPercentChart(QChart* chart, bool legend, const QString&
     // One legend serves both charts (same colours): at the bottom it fits twelve and more.
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font(); // a size smaller: thirteen names fit on one line at 1366 px
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    chart->legend()->setFont(small);
     return series;
 }
 
@@ -137,7 +141,7 @@ void CapabilitiesPage::rebuild()
     if (!m_inv)
         return;
     const auto& cap = m_selection->current().capability;
-    m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(m_inv->capabilities[*cap].name)
+    m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(isolated(m_inv->capabilities[*cap].name))
                                : tr("Click a capability to filter every view by it"));
     rebuildMix();
     rebuildOverTime();
@@ -203,7 +207,7 @@ void CapabilitiesPage::rebuildOverTime()
         for (const auto& week : weeks)
             values[c] << double(week.second[c]);
     setChartData(m_timeSeries, categories, values);
-    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(chartText(m_campaign->currentText())));
+    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(isolated(chartText(m_campaign->currentText()))));
 }
 
 void CapabilitiesPage::onCapabilityClicked(int capability)

@@ -31,9 +31,13 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(p
     layout->addWidget(m_view, 1);
     m_update = new LazyUpdate(this, [this] { update(); });
     connect(m_figures, &SelectionJob::updated, m_update, &LazyUpdate::request);
+    // Columns sized to the first page once: later selections keep the widths (measuring again costs
+    // milliseconds on every change, and columns that keep their place are easier to read).
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
-        if (first == 0)
+        if (first == 0 && !m_sized) {
             m_view->resizeColumnsToContents();
+            m_sized = true;
+        }
     });
 }
 

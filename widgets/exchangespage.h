@@ -36,6 +36,7 @@ private:
     QTableView* m_view;
     QLabel* m_count;
     LazyUpdate* m_update;
+    bool m_sized = false; // columns sized to the first page shown
 };
 
 } // namespace hs

@@ -6,7 +6,9 @@
 #include "lazyupdate.h"
 #include "tablepanel.h"
 
+#include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QScrollBar>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
@@ -28,7 +30,7 @@ FamiliesPage::FamiliesPage(SelectionState* selection, SelectionJob* figures, QWi
     m_sample->setReadOnly(true);
     m_sample->setPlaceholderText(tr("Select a family to read its sample prompt (shown as plain text)"));
     m_sample->setAccessibleName(tr("Sample prompt"));
-    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* split = m_split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_repetition);
     split->addWidget(m_families);
     split->addWidget(m_sample);
@@ -48,12 +50,33 @@ void FamiliesPage::setResults(std::shared_ptr<const Investigation> inv)
     m_sample->clear();
 }
 
+namespace {
+
+// A short table gets the height of its rows (up to `most`), not whatever the splitter leaves it.
+void fitRows(QTableView* view, int most)
+{
+    const int rows = std::min(view->model()->rowCount(), most);
+    view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + rows * view->verticalHeader()->defaultSectionSize() +
+                           2 * view->frameWidth() + view->horizontalScrollBar()->sizeHint().height());
+}
+
+} // namespace
+
 void FamiliesPage::update()
 {
     const auto figures = m_figures->figures();
     if (!m_inv || !figures || !figures->familiesTable)
         return;
     m_repetition->setTable(figures->repetitionTable);
+    fitRows(m_repetition->view(), 6);
+    // The splitter keeps the share it gave the panel: make room for those rows from the families.
+    QList<int> sizes = m_split->sizes();
+    const int want = m_repetition->minimumSizeHint().height();
+    if (sizes.size() == 3 && sizes[0] < want && sizes[1] > 2 * want) {
+        sizes[1] -= want - sizes[0];
+        sizes[0] = want;
+        m_split->setSizes(sizes);
+    }
     m_families->setTable(figures->familiesTable);
 }
 

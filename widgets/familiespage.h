@@ -11,6 +11,7 @@
 #include <memory>
 
 class QPlainTextEdit;
+class QSplitter;
 
 namespace hs {
 
@@ -37,6 +38,7 @@ private:
     TablePanel* m_families;
     TablePanel* m_repetition;
     QPlainTextEdit* m_sample;
+    QSplitter* m_split;
     LazyUpdate* m_update;
 };
 

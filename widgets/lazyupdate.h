@@ -17,7 +17,7 @@ class LazyUpdate final : public QObject
     Q_OBJECT
 public:
     LazyUpdate(QWidget* view, std::function<void()> update);
-    void request();                           // update now if the view is visible, else when shown
+    void request();                           // update soon if the view is visible, else when shown
     bool isPending() const { return m_pending; } // for tests: an update waits for the view to show
 
 protected:
@@ -26,7 +26,8 @@ protected:
 private:
     QWidget* m_view;
     std::function<void()> m_update;
-    bool m_pending = false;
+    bool m_pending = false; // waits for the view to be shown
+    bool m_queued = false;  // runs on the next turn of the event loop
 };
 
 } // namespace hs

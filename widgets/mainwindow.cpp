@@ -8,6 +8,7 @@
 #include "caseactions.h"
 #include "savedviews.h"
 #include "capabilitiespage.h"
+#include "displaytext.h"
 #include "exchangespage.h"
 #include "exportactions.h"
 #include "familiespage.h"
@@ -288,7 +289,9 @@ void MainWindow::updateEvidenceLabel()
     if (const QString status = m_case->evidenceStatus(); !status.isEmpty())
         text += QStringLiteral("  ·  ") + status;
     m_evidenceLabel->setText(text);
-    m_evidenceLabel->setToolTip(m_inv->evidence.path + QStringLiteral("\nSHA-256 ") + m_inv->evidence.sha256);
+    // Tooltips guess rich text from the content: the path is escaped, so it stays literal.
+    m_evidenceLabel->setToolTip(QStringLiteral("<p style='white-space:pre'>%1<br>SHA-256 %2</p>")
+                                    .arg(m_inv->evidence.path.toHtmlEscaped(), m_inv->evidence.sha256));
 }
 
 void MainWindow::showPage(QWidget* page) { m_pages->setCurrentWidget(page); }
@@ -383,7 +386,7 @@ void MainWindow::showFindings(const Findings& findings)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(m_inv->title()) : tr("Hydrascope"));
+    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(isolated(m_inv->title())) : tr("Hydrascope"));
 }
 
 } // namespace hs

@@ -3,6 +3,7 @@
 
 #include "analysisjson.h"
 #include "campaigntablemodel.h"
+#include "displaytext.h"
 #include "infrastructure.h"
 
 #include <QFrame>
@@ -81,8 +82,8 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
         campaignExchanges += g.exchanges;
         for (const PivotFigure& p : g.pivots)
             if (p.pivot && ++pivots == 1)
-                pivotText = tr("%1: %2 to %3 within 24 h").arg(inv->campaigns[g.group].name.left(40), percent(p.share24h),
-                                                              inv->models[p.model].name.left(30));
+                pivotText = tr("%1: %2 to %3 within 24 h").arg(isolated(inv->campaigns[g.group].name.left(40)), percent(p.share24h),
+                                                              isolated(inv->models[p.model].name.left(30)));
     }
     setCard(0, locale.toString(qlonglong(analysis->evidenceExchanges)),
             tr("exchanges; %1 by flagged campaigns").arg(percent(analysis->evidenceExchanges
@@ -97,7 +98,7 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
     else
         setCard(4, locale.toString(qulonglong(clusters.front().accounts)),
                 tr("accounts in the largest cluster, %1, mixing %2 campaign(s) and %3 baseline accounts")
-                    .arg(inv->clusters[clusters.front().cluster].name.left(40)).arg(clusters.front().campaigns.size())
+                    .arg(isolated(inv->clusters[clusters.front().cluster].name.left(40))).arg(clusters.front().campaigns.size())
                     .arg(locale.toString(qulonglong(clusters.front().baselineAccounts))));
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "selectionbar.h"
 
+#include "displaytext.h"
 #include "timeutil.h"
 
 #include <QAction>
@@ -101,6 +102,8 @@ void SelectionBar::fromSelection()
     for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g)
         chosen += s.hasGroup(g) ? 1 : 0;
     m_campaigns->setText(tr("Groups: %1 of %2").arg(chosen).arg(m_inv->groupCount()));
+    // The menu arrow is drawn over the text's end unless the button leaves room for it.
+    m_campaigns->setMinimumWidth(m_campaigns->fontMetrics().horizontalAdvance(m_campaigns->text()) + 28);
     Q_EMIT summaryChanged(summary());
 }
 
@@ -116,9 +119,9 @@ QString SelectionBar::summary() const
     parts << tr("groups %1 of %2").arg(chosen).arg(m_inv->groupCount());
     parts << (s.range ? tr("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to)) : tr("whole period"));
     if (s.model)
-        parts << tr("model %1").arg(m_inv->models[*s.model].name.left(40));
+        parts << tr("model %1").arg(isolated(m_inv->models[*s.model].name.left(40)));
     if (s.capability)
-        parts << tr("capability %1").arg(m_inv->capabilities[*s.capability].name.left(40));
+        parts << tr("capability %1").arg(isolated(m_inv->capabilities[*s.capability].name.left(40)));
     return tr("Filter: %1").arg(parts.join(QStringLiteral(", ")));
 }
 

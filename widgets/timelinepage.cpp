@@ -3,6 +3,7 @@
 
 #include "analysisjson.h"
 #include "annotationoverlay.h"
+#include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
 #include "qcustomplotshim.h"
@@ -45,6 +46,7 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setMouseTracking(true);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePage::onRangeChanged);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimelinePage::placeLabels);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePage::onMousePress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimelinePage::onMouseMove);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &TimelinePage::onMouseRelease);
@@ -142,6 +144,7 @@ void TimelinePage::draw()
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
+    m_labels.clear();
     m_band = nullptr;
     m_overlay = nullptr;
     if (!m_inv)
@@ -231,14 +234,15 @@ void TimelinePage::drawReleases()
             if (!p.pivot)
                 continue;
             QString label = tr("%1: %2 to %3 within 24 h; threshold reached after %4 h")
-                                .arg(m_inv->campaigns[g.group].name.left(40), percent(p.share24h),
-                                     m_inv->models[p.model].name.left(40))
+                                .arg(isolated(m_inv->campaigns[g.group].name.left(40)), percent(p.share24h),
+                                     isolated(m_inv->models[p.model].name.left(40)))
                                 .arg(*p.hoursToThreshold);
             if (p.baselineShare24h)
                 label += tr("; baseline %1").arg(percent(*p.baselineShare24h));
             pivotLabels[p.model] << label;
         }
     }
+    std::vector<QCPItemText*> pivotTexts;
     for (std::size_t m = 0; m < m_inv->models.size(); ++m) {
         const double t = double(m_inv->models[m].releasedAt);
         auto* line = new QCPItemStraightLine(m_plot);
@@ -248,11 +252,11 @@ void TimelinePage::drawReleases()
         auto* label = new QCPItemText(m_plot);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(t, 0.01);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setCoords(t, 0);
         label->setPadding(QMargins(4, 2, 4, 2));
-        label->setText(tr("%1 released").arg(m_inv->models[m].name)); // plain text, never markup
+        label->setText(tr("%1 released").arg(isolated(m_inv->models[m].name))); // plain text, never markup
         label->setColor(palette().color(QPalette::WindowText)); // follows the theme
+        m_labels.push_back(label);
         const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));
         if (pivots == pivotLabels.end())
             continue;
@@ -266,27 +270,46 @@ void TimelinePage::drawReleases()
         auto* text = new QCPItemText(m_plot);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(t, 0.07);
-        // Right of the marker if it fits, else left of it, else along the plot's left edge.
-        const QStringList lines = pivots->second;
-        const QFontMetricsF metrics(text->font());
-        double width = 12;
-        for (const QString& row : lines)
-            width = std::max(width, metrics.horizontalAdvance(row) + 12);
-        const QRect area = m_plot->axisRect()->rect();
-        const double x = m_plot->xAxis->coordToPixel(t);
-        const bool right = x + width <= area.right();
-        const bool left = !right && x - width >= area.left();
-        if (!right && !left) {
-            text->position->setTypeX(QCPItemPosition::ptAbsolute);
-            text->position->setCoords(std::max(double(area.left()), area.right() - width), 0.07);
-        }
-        text->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        text->position->setCoords(t, 0);
+        pivotTexts.push_back(text);
         text->setPadding(QMargins(4, 2, 4, 2));
         text->setBrush(QColor(255, 255, 255, 220));
         text->setPen(QPen(QColor(0xD5, 0x5E, 0x00)));
         text->setColor(QColor(0x80, 0x30, 0x00));
         text->setText(pivots->second.join(QLatin1Char('\n')));
+    }
+    m_labels.insert(m_labels.end(), pivotTexts.begin(), pivotTexts.end()); // below the release names
+}
+
+// Each label sits beside its marker: on the right, or on the left when the right would run out
+// of the plot; a label that would cover one placed before it moves down below that one. Done after
+// every layout, so zooming, panning and resizing never clip or pile up the labels.
+void TimelinePage::placeLabels()
+{
+    const QRect area = m_plot->axisRect()->rect();
+    std::vector<QRectF> placed;
+    for (QCPItemText* label : m_labels) {
+        const QRect text = QFontMetrics(label->font()).boundingRect(QRect(0, 0, 4000, 4000), Qt::AlignLeft | Qt::AlignTop, label->text());
+        const QSizeF size(text.width() + 8, text.height() + 4);
+        const double x = m_plot->xAxis->coordToPixel(label->position->key());
+        const bool left = x + size.width() > area.right() && x - size.width() >= area.left();
+        QRectF box(QPointF(left ? x - size.width() : x, area.top() + 2), size);
+        double key = label->position->key();
+        if (!left && box.right() > area.right()) { // fits on neither side: along the plot's right edge
+            box.moveLeft(std::max(double(area.left()), area.right() - size.width()));
+            key = m_plot->xAxis->pixelToCoord(box.left());
+        }
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& other : placed)
+                if (box.intersects(other)) {
+                    box.moveTop(other.bottom() + 2);
+                    moved = true;
+                }
+        }
+        placed.push_back(box);
+        label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        label->position->setCoords(key, (box.top() - area.top()) / std::max(1, area.height()));
     }
 }
 
@@ -366,7 +389,7 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     const QLocale locale;
     QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_bin));
     for (const TimelineSeries& s : m_data.series)
-        text += QStringLiteral("\n%1: %2").arg(s.name, locale.toString(s.values[bin], 'f', 0));
+        text += QStringLiteral("\n%1: %2").arg(isolated(s.name), locale.toString(s.values[bin], 'f', 0));
     text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
     // Tooltips guess rich text from the content: escape, so campaign and model names stay literal.
     QToolTip::showText(event->globalPosition().toPoint(),

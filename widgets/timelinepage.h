@@ -18,6 +18,7 @@ class QCPBars;
 class QCPGraph;
 class QCustomPlot;
 class QCPItemRect;
+class QCPItemText;
 class QLabel;
 class QMouseEvent;
 class QPushButton;
@@ -59,6 +60,7 @@ private:
     void drawSelectionBand();
     void drawAnnotations();
     void updateAnnotateButton();
+    void placeLabels();
     void onRangeChanged();
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
@@ -85,6 +87,7 @@ private:
     std::vector<Annotation> m_annotations;
     AnnotationOverlay* m_overlay = nullptr; // owned by the plot
     std::size_t m_marks = 0;
+    std::vector<QCPItemText*> m_labels; // release names, then pivot figures, placed after each layout
     double m_dragStart = 0;
     bool m_selecting = false;
 };
