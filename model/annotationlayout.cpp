@@ -11,17 +11,13 @@ void assignLabels(std::vector<AnnotationMark>& marks, const AnnotationView& view
     std::vector<double> laneEnd(static_cast<std::size_t>(std::max(view.lanes, 0)), -1e300); // pixel where each lane is free
     for (AnnotationMark& m : marks) {
         const double x = double(m.from - view.from) / secondsPerPixel;
-        const QString text = m.label;
-        const double width = (view.textWidth ? view.textWidth(text) : double(text.size()) * view.charPixels) + 8;
-        m.label.clear();
-        for (std::size_t lane = 0; lane < laneEnd.size(); ++lane) {
-            if (laneEnd[lane] <= x) {
-                m.lane = static_cast<int>(lane);
-                m.label = text;
-                laneEnd[lane] = x + width;
-                break;
-            }
+        const auto lane = std::find_if(laneEnd.begin(), laneEnd.end(), [x](double end) { return end <= x; });
+        if (lane == laneEnd.end()) {
+            m.label.clear(); // no room: the mark stays, unlabelled (and its text is never measured)
+            continue;
         }
+        m.lane = static_cast<int>(lane - laneEnd.begin());
+        *lane = x + (view.textWidth ? view.textWidth(m.label) : double(m.label.size()) * view.charPixels) + 8;
     }
 }
 

@@ -28,6 +28,7 @@ public:
 
 private:
     void updateAccounts();
+    void buildTables(quint64 generation); // clusters and linked accounts, on a worker
     void updateMixes();
 
     SelectionState* m_selection;
@@ -36,6 +37,7 @@ private:
     LazyUpdate* m_accountsUpdate;
     LazyUpdate* m_mixesUpdate;
     std::optional<std::vector<bool>> m_mixGroups; // the groups the mix tables show
+    quint64 m_tablesGeneration = 0;               // the newest clusters and linked-accounts tables
     TablePanel* m_accounts;
     TablePanel* m_clusters;
     TablePanel* m_linked;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotationoverlay.h"
 
+#include <QImage>
+#include <QPaintEngine>
+
+#include <array>
+
 namespace hs {
 
 namespace {
@@ -22,53 +27,76 @@ AnnotationOverlay::AnnotationOverlay(QCustomPlot* plot) : QCPAbstractItem(plot) 
 
 double AnnotationOverlay::selectTest(const QPointF&, bool, QVariant*) const { return -1; }
 
-namespace {
 
-struct Edge
-{
-    double x = 0;
-    int delta = 0; // +1 where a band starts, -1 where it ends
-    int severity = 0;
-    bool operator<(const Edge& o) const { return x < o.x; }
-};
-
-} // namespace
-
-// Bands overlap a lot when zoomed in; blending each one separately costs more than the whole
-// replot may take. One sweep fills each stretch once: more opaque where more bands overlap,
-// in the colour of the most severe of them.
+// Bands overlap a lot when zoomed in. Each stretch of the strip is drawn once: more opaque where
+// more bands overlap, in the colour of the most severe of them. On screen the strip is one
+// image row stretched to the strip's height (hundreds of narrow translucent rectangles cost the
+// raster engine a blend per row each); in vector output (PDF, SVG) it is rectangles.
 void AnnotationOverlay::drawBands(QCPPainter* painter, const QRect& area)
 {
+    const int width = area.width();
+    if (width <= 0)
+        return;
+    // Per column: how many bands of each severity cover it (difference arrays, then running sums).
+    std::vector<std::array<int, kSeverities>> diff(std::size_t(width) + 1, {0, 0, 0});
     const QCPAxis* x = parentPlot()->xAxis;
-    std::vector<Edge> edges;
     for (const AnnotationMark& m : m_marks) {
         if (m.point)
             continue;
-        const double x1 = std::max(x->coordToPixel(double(m.from)), double(area.left()));
-        const double x2 = std::min(std::max(x->coordToPixel(double(m.to)), x1 + 1), double(area.right()));
-        if (x2 <= x1)
+        const double from = x->coordToPixel(double(m.from)) - area.left();
+        const double to = x->coordToPixel(double(m.to)) - area.left();
+        const int c1 = std::clamp(int(std::floor(from)), 0, width);
+        const int c2 = std::clamp(std::max(int(std::ceil(to)), c1 + 1), 0, width);
+        if (c2 <= c1)
             continue;
-        edges.push_back({x1, 1, static_cast<int>(m.severity)});
-        edges.push_back({x2, -1, static_cast<int>(m.severity)});
+        ++diff[std::size_t(c1)][std::size_t(m.severity)];
+        --diff[std::size_t(c2)][std::size_t(m.severity)];
     }
-    std::sort(edges.begin(), edges.end());
-    const double top = area.top() + area.height() * kBandTop;
-    int open[kSeverities] = {0, 0, 0};
-    int depth = 0;
-    painter->setPen(Qt::NoPen);
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        open[edges[i].severity] += edges[i].delta;
-        depth += edges[i].delta;
-        const double next = i + 1 < edges.size() ? edges[i + 1].x : edges[i].x;
-        if (depth <= 0 || next <= edges[i].x)
+    std::vector<QColor> column(static_cast<std::size_t>(width));
+    std::array<int, kSeverities> open{0, 0, 0};
+    for (int c = 0; c < width; ++c) {
+        for (int k = 0; k < kSeverities; ++k)
+            open[std::size_t(k)] += diff[std::size_t(c)][std::size_t(k)];
+        const int depth = open[0] + open[1] + open[2];
+        if (depth <= 0)
             continue;
         const int severity = open[2] > 0 ? 2 : (open[1] > 0 ? 1 : 0);
         QColor fill = annotationColor(static_cast<AnnotationSeverity>(severity));
         fill.setAlpha(std::min(70 + 25 * (depth - 1), 170));
-        painter->setBrush(fill);
-        painter->drawRect(QRectF(QPointF(edges[i].x, top), QPointF(next, area.bottom())));
-        painter->fillRect(QRectF(QPointF(edges[i].x, top), QPointF(next, top + 2)), annotationColor(static_cast<AnnotationSeverity>(severity)));
+        column[std::size_t(c)] = fill;
     }
+    const int top = area.top() + int(area.height() * kBandTop);
+    const int edge = 2; // a solid top edge gives the strip its shape
+    // Images only where pixels are the output: PDF and SVG (reports, exports) get rectangles.
+    const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (!raster) {
+        for (int c = 0; c < width;) {
+            int end = c + 1;
+            while (end < width && column[std::size_t(end)] == column[std::size_t(c)])
+                ++end;
+            if (column[std::size_t(c)].isValid()) {
+                QColor solid = column[std::size_t(c)];
+                solid.setAlpha(255);
+                painter->fillRect(QRectF(area.left() + c, top, end - c, area.bottom() - top), column[std::size_t(c)]);
+                painter->fillRect(QRectF(area.left() + c, top, end - c, edge), solid);
+            }
+            c = end;
+        }
+        return;
+    }
+    QImage fill(width, 1, QImage::Format_ARGB32_Premultiplied), rim(width, 1, QImage::Format_ARGB32_Premultiplied);
+    fill.fill(Qt::transparent);
+    rim.fill(Qt::transparent);
+    for (int c = 0; c < width; ++c) {
+        if (!column[std::size_t(c)].isValid())
+            continue;
+        fill.setPixelColor(c, 0, column[std::size_t(c)]);
+        QColor solid = column[std::size_t(c)];
+        solid.setAlpha(255);
+        rim.setPixelColor(c, 0, solid);
+    }
+    painter->drawImage(QRect(area.left(), top + edge, width, area.bottom() - top - edge), fill);
+    painter->drawImage(QRect(area.left(), top, width, edge), rim);
 }
 
 void AnnotationOverlay::draw(QCPPainter* painter)
@@ -82,22 +110,24 @@ void AnnotationOverlay::draw(QCPPainter* painter)
     if (m_font)
         painter->setFont(*m_font);
     const QFontMetricsF metrics(painter->font(), painter->device());
-    for (const AnnotationMark& m : m_marks) {
-        const QColor color = annotationColor(m.severity);
+    for (const AnnotationMark& m : m_marks) { // in the annotation strip only: full-height lines would hide the traffic
+        if (!m.point)
+            continue;
         const double x1 = x->coordToPixel(double(m.from));
-        if (m.point) { // in the annotation strip only: full-height lines would hide the traffic
-            painter->setPen(QPen(color, 2));
-            painter->drawLine(QPointF(x1, area.top() + area.height() * kBandTop), QPointF(x1, area.bottom()));
-        }
+        painter->setPen(QPen(annotationColor(m.severity), 2));
+        painter->drawLine(QPointF(x1, area.top() + area.height() * kBandTop), QPointF(x1, area.bottom()));
+    }
+    for (const AnnotationMark& m : m_marks) { // labels last: no line crosses them
         if (m.label.isEmpty())
             continue;
         // Plain text: titles are the reviewer's, but may quote attacker text.
+        const double x1 = x->coordToPixel(double(m.from));
         const double bottom = area.bottom() - area.height() * kLaneHeight * m.lane - 2;
         const QRectF box(x1, bottom - metrics.height() - 2, metrics.horizontalAdvance(m.label) + 6, metrics.height() + 2);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(255, 255, 255, 210));
+        painter->setBrush(QColor(255, 255, 255, 225));
         painter->drawRect(box);
-        painter->setPen(color.darker(130));
+        painter->setPen(annotationColor(m.severity).darker(130));
         painter->drawText(box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m.label);
     }
 }

@@ -21,6 +21,7 @@ AnnotationsPanel::AnnotationsPanel(AnnotationsModel* model, QWidget* parent) : Q
     m_proxy = new AnnotationFilterProxy(this);
     m_proxy->setSourceModel(model);
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_view->setObjectName(QStringLiteral("annotationsView"));
     m_view->setAccessibleName(tr("Annotations"));
     m_view->setModel(m_proxy);

@@ -16,6 +16,7 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(p
 {
     m_model = new ExchangesModel(this);
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_view->setObjectName(QStringLiteral("exchangesTable"));
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);

@@ -161,7 +161,7 @@ void MainWindow::createMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     m_case->addEditActions(edit);
     edit->addSeparator();
-    edit->addAction(tr("&Preferences..."), QKeySequence::Preferences, this, &MainWindow::editPreferences)
+    edit->addAction(tr("&Preferences..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::editPreferences)
         ->setMenuRole(QAction::PreferencesRole);
     m_case->fillCaseMenu(menuBar()->addMenu(tr("&Case")));
     m_presentation = new PresentationMode(this);

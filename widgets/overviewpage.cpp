@@ -47,6 +47,7 @@ OverviewPage::OverviewPage(QWidget* parent) : QWidget(parent)
     proxy->setSourceModel(m_model);
     proxy->setSortRole(CampaignTableModel::SortRole);
     m_table = new QTableView(this);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_table->setObjectName(QStringLiteral("campaignTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);

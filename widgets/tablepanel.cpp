@@ -49,6 +49,7 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
