@@ -122,6 +122,12 @@ int runReportCommand(const QStringList& args)
     const ReportContent content = buildReport(*in.loaded.investigation, in.analysis, in.source.caseSnapshot(),
                                               in.source.redactor, options);
     const QString out = parser.value(QStringLiteral("output"));
+    const CaseSnapshot* snapshot = in.source.caseSnapshot();
+    if (const QString clash = replacesSource(out, in.loaded.investigation->evidence.path, snapshot ? snapshot->path : QString());
+        !clash.isEmpty()) {
+        printError(clash);
+        return ExitError;
+    }
     const QByteArray pdf = renderReportPdf(content, {parser.isSet(QStringLiteral("pdfa")), in.source.reviewer()});
     QString error;
     if (pdf.isEmpty() || !writeAtomically(out, pdf, &error)) {

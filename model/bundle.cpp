@@ -10,6 +10,7 @@
 #include "stix.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QSaveFile>
 
@@ -62,6 +63,18 @@ bool writeAtomically(const QString& path, const QByteArray& bytes, QString* erro
     return false;
 }
 
+QString replacesSource(const QString& out, const QString& evidencePath, const QString& casePath)
+{
+    const QString target = QFileInfo(out).canonicalFilePath(); // empty when it does not exist yet
+    if (target.isEmpty())
+        return {};
+    if (target == QFileInfo(evidencePath).canonicalFilePath())
+        return QStringLiteral("%1 is the evidence file: an export never replaces it").arg(out);
+    if (!casePath.isEmpty() && target == QFileInfo(casePath).canonicalFilePath())
+        return QStringLiteral("%1 is the case file: an export never replaces it").arg(out);
+    return {};
+}
+
 bool writeBundle(const QString& dir, const std::vector<BundleFile>& files, QString* error)
 {
     if (!QDir().mkpath(dir)) {
@@ -70,6 +83,14 @@ bool writeBundle(const QString& dir, const std::vector<BundleFile>& files, QStri
     }
     std::vector<BundleFile> all = files;
     all.push_back({QStringLiteral("MANIFEST.sha256"), manifest(files)});
+    // Never over another bundle (or anything else of the same name): a failed export could then
+    // only remove what it wrote itself, and the reviewer's earlier files stay as they were.
+    for (const BundleFile& f : all) {
+        if (QFileInfo::exists(QDir(dir).filePath(f.name))) {
+            *error = QStringLiteral("%1 already holds %2; choose an empty or new folder").arg(dir, f.name);
+            return false;
+        }
+    }
     QStringList written;
     for (const BundleFile& f : all) {
         const QString path = QDir(dir).filePath(f.name);

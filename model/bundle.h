@@ -33,6 +33,9 @@ std::vector<BundleFile> bundleFiles(const Investigation& inv, const Analysis& an
                                     const Redactor& redactor, const BundleOptions& options);
 // Writes one file through QSaveFile: the whole file or, on failure, none.
 bool writeAtomically(const QString& path, const QByteArray& bytes, QString* error);
+// An error message when `out` is the evidence or the case file itself (an export never replaces
+// its sources), else an empty string.
+QString replacesSource(const QString& out, const QString& evidencePath, const QString& casePath);
 // `sha256sum -c` format: "<hash>  <name>" per file, sorted by name.
 QByteArray manifest(const std::vector<BundleFile>& files);
 // Writes every file and then MANIFEST.sha256 into `dir` (created if needed), each through

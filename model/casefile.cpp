@@ -230,8 +230,9 @@ std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
     a.createdAt = a.editedAt = now();
     if (a.author.isEmpty())
         a.author = m_actor;
-    // The id comes from the table: take the next one inside the same transaction.
-    Statement next = prepare("SELECT coalesce(max(id), 0) + 1 FROM annotations");
+    // Never an id the log has named before: a deleted annotation's history stays its own.
+    Statement next = prepare("SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT "
+                             "max(CAST(substr(subject, 12) AS INTEGER)) FROM audit WHERE subject LIKE 'annotation:%'), 0)) + 1");
     if (!next.next())
         return std::nullopt;
     a.id = next.integer(0);

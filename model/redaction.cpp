@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "redaction.h"
 
+#include <QSet>
+
 #include "casefile.h"
 #include "casestore.h"
 #include "investigation.h"
@@ -120,14 +122,18 @@ std::vector<Annotation> Redactor::annotations(const std::vector<Annotation>& all
 
 std::vector<AuditEntry> Redactor::audit(const std::vector<AuditEntry>& log, const std::vector<Annotation>& all) const
 {
-    QStringList internal;
+    // With "external", only annotations kept now keep their audit details: an internal one, or one
+    // deleted since (it may have been internal: the log does not say), is left out.
+    QSet<QString> kept;
     for (const Annotation& a : all)
-        if (!keeps(a))
-            internal << QStringLiteral("annotation:%1").arg(a.id);
+        if (keeps(a))
+            kept.insert(QStringLiteral("annotation:%1").arg(a.id));
     std::vector<AuditEntry> out = log;
     for (AuditEntry& e : out) {
         e.actor = scrub(e.actor);
-        e.detail = internal.contains(e.subject) ? QStringLiteral("(an internal annotation: left out)") : scrub(e.detail);
+        const bool leftOut = m_profile == RedactionProfile::External && e.subject.startsWith(QLatin1String("annotation:"))
+                             && !kept.contains(e.subject);
+        e.detail = leftOut ? QStringLiteral("(an internal or deleted annotation: left out)") : scrub(e.detail);
     }
     return out;
 }

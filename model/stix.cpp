@@ -86,7 +86,9 @@ void writeIndicators(JsonWriter& w, const Stix& s, const Investigation& inv, con
         if (g.campaigns.empty())
             continue;
         const QString shown = r.indicator(g.value);
-        const QString key = g.kind + QLatin1Char('/') + g.value;
+        // Ids are name-based hashes: made from the shown value, or a hidden one could be confirmed
+        // by hashing guesses.
+        const QString key = g.kind + QLatin1Char('/') + shown;
         const QString indicatorId = s.id("indicator", key);
         s.begin(w, "indicator", indicatorId, identity);
         w.key("name").value(QStringLiteral("Shared %1 %2 (%3 accounts)").arg(g.kind, shown).arg(g.accounts.size()));

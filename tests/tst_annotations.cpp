@@ -84,6 +84,7 @@ private Q_SLOTS:
     void undoRedo();
     void dragRangeAndAnnotate();
     void evidenceMismatchIsRecorded();
+    void openingACaseOverOtherEvidenceIsNoMismatch();
     void doubleClickJumps();
 
 private:
@@ -400,6 +401,35 @@ void TestAnnotations::evidenceMismatchIsRecorded()
     QVERIFY(box->text().contains(m_inv->evidence.sha256)); // told plainly, with both hashes
     box->close();
     QVERIFY(verifyCase(c->snapshot(), false).tampering.isEmpty());
+}
+
+// Evidence A is open; a case made for B is opened: the case's own evidence is loaded and checked,
+// and nothing is recorded against A, which the case was never about.
+void TestAnnotations::openingACaseOverOtherEvidenceIsNoMismatch()
+{
+    const QString other = m_dir.filePath(QStringLiteral("other-evidence.db"));
+    GenerateOptions options;
+    options.scale = GenerateScale::Tiny;
+    options.seed = 7;
+    QVERIFY(generateInvestigation(other, options).ok);
+    const LoadResult b = loadInvestigation(other, {});
+    QVERIFY(b.ok());
+    const QString casePath = nextCase();
+    {
+        QString error;
+        QVERIFY(CaseFile::create(casePath, b.investigation->evidence, QStringLiteral("alice"), QString(), &error));
+    }
+    MainWindow w;
+    w.show();
+    QVERIFY(open(w, m_evidence)); // A
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.caseActions()->openCase(casePath);
+    QVERIFY(loaded.wait(60000)); // B, the case's own
+    QCOMPARE(w.investigation()->evidence.sha256, b.investigation->evidence.sha256);
+    for (const AuditEntry& e : w.caseActions()->controller()->caseFile()->audit())
+        QVERIFY2(e.action != QLatin1String("evidence-mismatch"), qPrintable(e.detail));
+    QVERIFY(!w.caseActions()->evidenceStatus().contains(QStringLiteral("DOES NOT MATCH")));
+    QVERIFY(!w.findChild<QMessageBox*>());
 }
 
 void TestAnnotations::doubleClickJumps()

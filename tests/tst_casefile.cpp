@@ -71,6 +71,7 @@ private Q_SLOTS:
     void annotationRoundTrip();
     void editsAndUndoOperations();
     void savedViews();
+    void idsAreNeverReused();
     void pseudonymsAreStable();
     void refusals_data();
     void refusals();
@@ -197,6 +198,21 @@ void TestCaseFile::savedViews()
     QVERIFY(c->removeView(saved->id));
     QVERIFY(c->views().empty());
     QCOMPARE(verifyCase(c->snapshot()).exitCode(), 0);
+}
+
+// A deleted annotation's history stays its own: the next annotation gets a new id.
+void TestCaseFile::idsAreNeverReused()
+{
+    auto c = newCase();
+    QVERIFY(c);
+    const auto first = c->addAnnotation(makeAnnotation(AnnotationKind::Point, QStringLiteral("first")));
+    const auto second = c->addAnnotation(makeAnnotation(AnnotationKind::Point, QStringLiteral("second")));
+    QVERIFY(first && second);
+    QVERIFY(c->removeAnnotation(second->id));
+    const auto third = c->addAnnotation(makeAnnotation(AnnotationKind::Point, QStringLiteral("third")));
+    QVERIFY(third);
+    QVERIFY(third->id > second->id);
+    QCOMPARE(verifyCase(c->snapshot(), false).exitCode(), 0);
 }
 
 void TestCaseFile::pseudonymsAreStable()

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void caseWorkflow();
     void caseAnnotateRefusals_data();
     void caseAnnotateRefusals();
+    void exportsNeverReplace();
 
 private:
     struct Run
@@ -225,6 +226,27 @@ void TestCli::caseAnnotateRefusals()
     QVERIFY(r.out.isEmpty());
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrHas), r.err.constData());
     QCOMPARE(hs::test::queryNumber(casePath, QStringLiteral("SELECT count(*) FROM annotations")), 0.0);
+}
+
+// An export never replaces its sources, nor an earlier bundle.
+void TestCli::exportsNeverReplace()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("never-replace.db"));
+    QVERIFY(QFile::copy(m_small, evidence));
+    const QStringList before = hs::test::folderState(m_dir.path());
+    Run r = run({QStringLiteral("report"), evidence, QStringLiteral("-o"), evidence});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("is the evidence file"), r.err.constData());
+    QCOMPARE(hs::test::folderState(m_dir.path()), before);
+    const QString bundle = m_dir.filePath(QStringLiteral("bundle"));
+    r = run({QStringLiteral("export"), evidence, QStringLiteral("-o"), bundle});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QStringList first = hs::test::folderState(bundle);
+    QVERIFY(first.size() >= 8);
+    r = run({QStringLiteral("export"), evidence, QStringLiteral("-o"), bundle, QStringLiteral("--redact"), QStringLiteral("policy")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("already holds"), r.err.constData());
+    QCOMPARE(hs::test::folderState(bundle), first); // the earlier bundle, byte for byte
 }
 
 QTEST_GUILESS_MAIN(TestCli)

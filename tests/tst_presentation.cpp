@@ -14,9 +14,13 @@
 #include "redaction.h"
 #include "selection.h"
 #include "tablepanel.h"
+#include "theme.h"
 #include "timelinepage.h"
+#include "qcustomplotshim.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -53,6 +57,8 @@ private Q_SLOTS:
     void savedViewsAreTheSlides();
     void redactedCopyHidesValues();
     void presentAndLeave();
+    void themeSwitchWithoutRestart();
+    void aLoadEndsThePresentation();
 
 private:
     QTemporaryDir m_dir;
@@ -185,6 +191,55 @@ void TestPresentation::presentAndLeave()
     QCOMPARE(w.pages()->currentIndex(), page);
     QCOMPARE(w.selection()->current(), before);
     QTRY_VERIFY(cells(accounts->model()).contains(realRef));
+}
+
+// Light to dark and back in a running window: the palette, the timeline and the charts follow.
+void TestPresentation::themeSwitchWithoutRestart()
+{
+    MainWindow w;
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_path);
+    QVERIFY(loaded.wait(60000));
+    QCustomPlot* plot = w.timelinePage()->plot();
+    // The plot's background as painted: a corner pixel, outside the axes.
+    auto corner = [plot] { return plot->toPixmap(300, 200).toImage().pixelColor(1, 1); };
+    applyTheme(QStringLiteral("light"));
+    const QColor lightBase = QApplication::palette().color(QPalette::Base);
+    QTRY_COMPARE(corner(), lightBase);
+    applyTheme(QStringLiteral("dark"));
+    QVERIFY(isDarkTheme());
+    const QColor darkBase = QApplication::palette().color(QPalette::Base);
+    QVERIFY(darkBase.lightness() < 80);
+    QTRY_COMPARE(corner(), darkBase);
+    QCOMPARE(plot->xAxis->tickLabelColor(), QApplication::palette().color(QPalette::Text));
+    const auto views = w.findChildren<QChartView*>();
+    QVERIFY(!views.isEmpty());
+    for (QChartView* view : views)
+        QCOMPARE(view->chart()->backgroundBrush().color(), darkBase);
+    applyTheme(QStringLiteral("light"));
+    QTRY_COMPARE(corner(), lightBase);
+    QVERIFY(!isDarkTheme());
+}
+
+// A file that finishes loading while presenting (opened from a case, say) ends the presentation
+// first: its evidence is never shown unredacted under the badge. And no presentation starts
+// while a load is running.
+void TestPresentation::aLoadEndsThePresentation()
+{
+    MainWindow w;
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_path);
+    QVERIFY(!w.presentation()->enter()); // still loading
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(w.presentation()->enter());
+    w.openFile(m_path);
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(!w.presentation()->isActive());
+    QVERIFY(w.menuBar()->isVisible());
+    w.pages()->setCurrentWidget(w.accountsPage());
+    QTRY_VERIFY(cells(w.accountsPage()->accounts()->model()).contains(m_inv->accounts.front().externalRef));
 }
 
 QTEST_MAIN(TestPresentation)

@@ -54,6 +54,10 @@ bool AccountsPage::isUpdatePending() const
 void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
 {
     m_inv = std::move(inv);
+    // Nothing of the previous investigation stays on screen until the new tables arrive: it may
+    // be the unredacted original of a presentation's copy.
+    for (TablePanel* panel : {m_accounts, m_clusters, m_linked})
+        panel->setTable(TableData{});
     // Grouping every account by shared indicators takes tens of milliseconds at full scale: on a
     // worker, so that opening a file never stalls the window, and after the selection's figures,
     // which take both cores (three busy threads on two cores starve the GUI thread). The newest

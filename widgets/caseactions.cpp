@@ -84,7 +84,8 @@ void CaseActions::onCaseChanged()
         m_dock->raise();
     }
     m_panel->setCaseOpen(open, description);
-    checkEvidence();
+    // No evidence check here: a case just opened is compared once its own evidence is open
+    // (openCase), never against whatever file happened to be open before.
     Q_EMIT statusChanged();
 }
 
@@ -162,6 +163,8 @@ void CaseActions::createCase(const QString& path, const QString& reviewer)
     QString error;
     if (!m_controller->create(path, m_inv->evidence, reviewer, m_inv->title(), &error))
         warn(tr("Cannot create the case"), error);
+    else
+        checkEvidence();
 }
 
 void CaseActions::chooseCase()
@@ -186,10 +189,13 @@ void CaseActions::openCase(const QString& path)
     }
     QString evidence = locateEvidence(c->info(), c->path());
     if (evidence.isEmpty()) {
-        QMessageBox::information(m_window, tr("Where is the evidence?"),
-                                 tr("The evidence file %1 is no longer at %2, nor beside the case. Choose where it is "
-                                    "now; its SHA-256 is checked against the case.")
-                                     .arg(c->info().evidenceName, c->info().evidencePath));
+        QMessageBox box(QMessageBox::Information, tr("Where is the evidence?"),
+                        tr("The evidence file %1 is no longer at %2, nor beside the case. Choose where it is now; "
+                           "its SHA-256 is checked against the case.")
+                            .arg(c->info().evidenceName, c->info().evidencePath),
+                        QMessageBox::Ok, m_window);
+        box.setTextFormat(Qt::PlainText); // the names come from the case file
+        box.exec();
         evidence = QFileDialog::getOpenFileName(m_window, tr("Locate %1").arg(c->info().evidenceName));
         if (evidence.isEmpty())
             return;
@@ -245,6 +251,13 @@ void CaseActions::saveCurrentView()
     const QString name = QInputDialog::getText(m_window, tr("Save current view"), tr("Name:"), QLineEdit::Normal, {}, &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
+    for (const SavedView& v : m_controller->views()) {
+        if (v.name == name.trimmed()
+            && QMessageBox::question(m_window, tr("Replace saved view?"),
+                                     tr("A saved view named \"%1\" exists. Replace it?").arg(v.name.toHtmlEscaped()))
+                   != QMessageBox::Yes)
+            return;
+    }
     const QString page = m_pages->currentWidget() ? m_pages->currentWidget()->objectName() : QString();
     m_controller->saveView(savedViewFromSelection(*m_inv, m_selection->current(), name.trimmed(), page));
 }

@@ -80,7 +80,9 @@ ExportActions::ExportActions(QWidget* window, std::function<Data()> current)
 
 void ExportActions::fail(const QString& message)
 {
-    QMessageBox::warning(m_window, tr("Export"), message);
+    QMessageBox box(QMessageBox::Warning, tr("Export"), message, QMessageBox::Ok, m_window);
+    box.setTextFormat(Qt::PlainText); // messages name files and case contents
+    box.exec();
 }
 
 bool ExportActions::open(const ExportDialog& dialog, const Data& data, ExportSource* source)
@@ -127,8 +129,12 @@ void ExportActions::exportReport()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Save report"), QString(), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (const QString clash = replacesSource(path, data.investigation->evidence.path, dialog.casePath()); !clash.isEmpty())
+        return fail(clash);
     ExportSource source;
-    if (path.isEmpty() || !open(dialog, data, &source))
+    if (!open(dialog, data, &source))
         return;
     const QByteArray pdf = renderReportPdf(content(dialog, data, source), {dialog.pdfA(), source.reviewer()});
     QString error;

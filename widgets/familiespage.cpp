@@ -48,6 +48,9 @@ void FamiliesPage::setResults(std::shared_ptr<const Investigation> inv)
 {
     m_inv = std::move(inv);
     m_sample->clear();
+    // Nothing of the previous investigation stays on screen (it may be a presentation's original).
+    m_families->setTable(TableData{});
+    m_repetition->setTable(TableData{});
 }
 
 namespace {

@@ -133,6 +133,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_presentation->leave(); // remember the reviewer's layout, not the presentation's
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -209,6 +210,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
+    if (m_presentation->isActive())
+        return; // nothing is opened in front of an audience
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.front().isLocalFile()) {
         event->acceptProposedAction();
@@ -246,6 +249,8 @@ void MainWindow::onProgress(const QString& phase, double fraction)
 
 void MainWindow::onLoaded(const QString& path, const LoadResult& result)
 {
+    if (result.ok() && m_presentation->isActive())
+        m_presentation->leave(); // never show a new file's evidence unredacted under the badge
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     statusBar()->clearMessage();

@@ -3,6 +3,7 @@
 
 #include "accountspage.h"
 #include "caseactions.h"
+#include "loadjob.h"
 #include "casecontroller.h"
 #include "mainwindow.h"
 #include "qcustomplotshim.h"
@@ -41,6 +42,10 @@ bool PresentationMode::enter()
     const std::shared_ptr<const Investigation> inv = m_window->investigation();
     if (m_active || !inv)
         return false;
+    if (m_window->loadJob()->isRunning()) { // its result would replace the redacted views
+        m_window->statusBar()->showMessage(tr("Presentation mode starts once the file has loaded"), 5000);
+        return false;
+    }
     CaseController* cases = m_window->caseActions()->controller();
     Redactor redactor(RedactionProfile::Policy); // forced: a room is an audience outside the team
     QString error;
@@ -50,6 +55,8 @@ bool PresentationMode::enter()
     }
     m_shown = redactedCopy(*inv, redactor);
     m_slides = presentationSlides(*m_shown, *m_window->analysis(), cases->views());
+    for (Slide& slide : m_slides) // view names are the reviewer's, and may quote a hidden value
+        slide.title = redactor.scrub(slide.title);
     m_geometry = m_window->saveGeometry();
     m_state = m_window->saveState();
     m_windowState = m_window->windowState();

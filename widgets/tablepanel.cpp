@@ -143,8 +143,11 @@ void TablePanel::chooseCsvFile()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save table"), m_titleText.toLower().replace(QLatin1Char(' '), QLatin1Char('-')) + QStringLiteral(".csv"),
                                                       tr("CSV files (*.csv)"));
-    if (!path.isEmpty() && !saveCsv(path))
-        QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1.").arg(path));
+    if (!path.isEmpty() && !saveCsv(path)) {
+        QMessageBox box(QMessageBox::Warning, tr("Save failed"), tr("Could not write %1.").arg(path), QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText); // a file name is not markup
+        box.exec();
+    }
 }
 
 void TablePanel::setFilterText(const QString& text) { m_filter->setText(text); }
