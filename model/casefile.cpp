@@ -196,20 +196,32 @@ bool CaseFile::appendAudit(const QString& action, const QString& subject, const 
     return insertAudit(*m_db, e, &m_error);
 }
 
+// Runs `change` and appends the audit entry it describes, in one write transaction: what the
+// change reads (the next free id, say) cannot be taken by another connection meanwhile.
 template<typename Change>
-bool CaseFile::transact(const QString& action, const QString& subject, const QString& detail,
-                        const QString& contentHashValue, Change&& change)
+bool CaseFile::transactFilled(Change&& change)
 {
     if (m_mode == Mode::ReadOnly)
         return fail(QStringLiteral("the case is open read-only"));
     if (!exec("BEGIN IMMEDIATE"))
         return false;
-    if (change() && appendAudit(action, subject, detail, contentHashValue) && exec("COMMIT"))
+    AuditFields audit;
+    if (change(audit) && appendAudit(audit.action, audit.subject, audit.detail, audit.contentHash) && exec("COMMIT"))
         return true;
     const QString error = m_error;
     exec("ROLLBACK");
     m_error = error;
     return false;
+}
+
+template<typename Change>
+bool CaseFile::transact(const QString& action, const QString& subject, const QString& detail,
+                        const QString& contentHashValue, Change&& change)
+{
+    return transactFilled([&](AuditFields& audit) {
+        audit = {action, subject, detail, contentHashValue};
+        return change();
+    });
 }
 
 bool CaseFile::writeAnnotation(const Annotation& a, bool insert)
@@ -230,16 +242,18 @@ std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
     a.createdAt = a.editedAt = now();
     if (a.author.isEmpty())
         a.author = m_actor;
-    // Never an id the log has named before: a deleted annotation's history stays its own.
-    Statement next = prepare("SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT "
-                             "max(CAST(substr(subject, 12) AS INTEGER)) FROM audit WHERE subject LIKE 'annotation:%'), 0)) + 1");
-    if (!next.next())
-        return std::nullopt;
-    a.id = next.integer(0);
-    next = {};
-    const bool ok = transact(QStringLiteral("created"), annotationSubject(a.id),
-                             QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a),
-                             [&] { return writeAnnotation(a, true); });
+    const bool ok = transactFilled([&](AuditFields& audit) {
+        // Never an id the log has named before: a deleted annotation's history stays its own.
+        Statement next = prepare("SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT "
+                                 "max(CAST(substr(subject, 12) AS INTEGER)) FROM audit WHERE subject LIKE "
+                                 "'annotation:%'), 0)) + 1");
+        if (!next.next())
+            return false;
+        a.id = next.integer(0);
+        audit = {QStringLiteral("created"), annotationSubject(a.id),
+                 QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a)};
+        return writeAnnotation(a, true);
+    });
     return ok ? std::optional<Annotation>(a) : std::nullopt;
 }
 
@@ -289,20 +303,22 @@ std::optional<SavedView> CaseFile::saveView(SavedView view)
         return std::nullopt;
     }
     view.createdAt = now();
-    view.id = 0;
-    for (const SavedView& existing : views())
-        if (existing.name == view.name)
-            view.id = existing.id;
-    const bool replace = view.id != 0;
-    if (!replace) {
-        Statement next = prepare("SELECT coalesce(max(id), 0) + 1 FROM saved_views");
-        if (!next.next())
-            return std::nullopt;
-        view.id = next.integer(0);
-    }
-    const bool ok = transact(replace ? QStringLiteral("edited") : QStringLiteral("created"), viewSubject(view.id),
-                             QStringLiteral("saved view \"%1\"").arg(view.name), contentHash(view),
-                             [&] { return writeView(*m_db, view, &m_error); });
+    const bool ok = transactFilled([&](AuditFields& audit) {
+        view.id = 0;
+        for (const SavedView& existing : views())
+            if (existing.name == view.name)
+                view.id = existing.id; // a view of the same name is replaced (the dashboard asks first)
+        const bool replace = view.id != 0;
+        if (!replace) {
+            Statement next = prepare("SELECT coalesce(max(id), 0) + 1 FROM saved_views");
+            if (!next.next())
+                return false;
+            view.id = next.integer(0);
+        }
+        audit = {replace ? QStringLiteral("edited") : QStringLiteral("created"), viewSubject(view.id),
+                 QStringLiteral("saved view \"%1\"").arg(view.name), contentHash(view)};
+        return writeView(*m_db, view, &m_error);
+    });
     return ok ? std::optional<SavedView>(view) : std::nullopt;
 }
 

@@ -81,6 +81,12 @@ private:
     bool readInfo();
     bool exec(const char* sql);
     Statement prepare(const char* sql) const;
+    struct AuditFields
+    {
+        QString action, subject, detail, contentHash;
+    };
+    template<typename Change> // bool(AuditFields&): the change, describing its own audit entry
+    bool transactFilled(Change&& change);
     // Runs `change` and appends its audit entry in one transaction.
     template<typename Change>
     bool transact(const QString& action, const QString& subject, const QString& detail,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard offscreen, driven as a reviewer would: open, switch views, zoom, select a range.
 #include "accountspage.h"
+#include "capabilitiespage.h"
 #include "analysis.h"
 #include "familiespage.h"
 #include "fixturedb.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void invalidFileKeepsPrevious();
     void campaignFilterFromToolbar();
     void loadCanBeCancelled();
+    void sameNamedCampaignsKeepTheirLabels();
 
 private:
     bool open(MainWindow& w, const QString& path);
@@ -316,6 +318,29 @@ void TestWidgets::loadCanBeCancelled()
     QVERIFY(finished.wait(60000));
     QVERIFY(finished.at(0).at(1).value<LoadResult>().cancelled);
     QVERIFY(!w.investigation());
+}
+
+// Two campaigns of the same name: every bar of the capability chart keeps a label of its own.
+void TestWidgets::sameNamedCampaignsKeepTheirLabels()
+{
+    const QString path = m_dir.filePath(QStringLiteral("same-names.db"));
+    QVERIFY(test::writeDb(path, test::validSql() + QStringLiteral("UPDATE campaigns SET name = 'Twin';")));
+    MainWindow w;
+    w.show();
+    QVERIFY(open(w, path));
+    auto* page = w.findChild<CapabilitiesPage*>();
+    QVERIFY(page);
+    w.pages()->setCurrentWidget(page);
+    QChart* chart = page->mixChart();
+    QTRY_VERIFY(!chart->series().isEmpty());
+    auto* series = qobject_cast<QPercentBarSeries*>(chart->series().front());
+    QVERIFY(series && !series->barSets().isEmpty());
+    auto* axis = qobject_cast<QBarCategoryAxis*>(series->attachedAxes().front());
+    QVERIFY(axis);
+    QTRY_COMPARE(axis->count(), int(series->barSets().front()->count()));
+    const QStringList labels = axis->categories();
+    QVERIFY2(labels.contains(QStringLiteral("Twin")) && labels.contains(QStringLiteral("Twin (2)")),
+             qPrintable(labels.join(QStringLiteral(" | "))));
 }
 
 QTEST_MAIN(TestWidgets)

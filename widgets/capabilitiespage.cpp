@@ -60,10 +60,16 @@ QBarCategoryAxis* categoryAxis(QPercentBarSeries* series)
 // scene items are only created when the number of categories changes.
 void setChartData(QPercentBarSeries* series, const QStringList& categories, const std::vector<QList<qreal>>& values)
 {
+    // The axis drops a category it already has: two campaigns of the same name would leave a bar
+    // unlabelled and shift the labels after it. Repeats get a number.
+    QStringList unique = categories;
+    for (qsizetype i = 0; i < unique.size(); ++i)
+        for (int n = 2; unique.mid(0, i).contains(unique[i]); ++n)
+            unique[i] = categories[i] + QStringLiteral(" (%1)").arg(n);
     QBarCategoryAxis* axis = categoryAxis(series);
-    if (axis->categories() != categories) {
+    if (axis->categories() != unique) {
         axis->clear();
-        axis->append(categories);
+        axis->append(unique);
     }
     const QList<QBarSet*> sets = series->barSets();
     for (qsizetype c = 0; c < sets.size(); ++c) {
