@@ -50,12 +50,23 @@ void applyTheme(const QString& name)
 
 bool isDarkTheme() { return qApp->property("hydrascopeDark").toBool(); }
 
-void stylePlot(QCustomPlot* plot)
+namespace {
+
+// Text in the palette's colour, grid lines in a faint version of it.
+std::pair<QColor, QColor> textAndGrid(const QPalette& p)
 {
-    const QPalette p = QApplication::palette();
     const QColor fg = p.color(QPalette::Text);
     QColor grid = fg;
     grid.setAlpha(45);
+    return {fg, grid};
+}
+
+} // namespace
+
+void stylePlot(QCustomPlot* plot)
+{
+    const QPalette p = QApplication::palette();
+    const auto [fg, grid] = textAndGrid(p);
     plot->setBackground(p.brush(QPalette::Base));
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
         axis->setBasePen(QPen(fg));
@@ -73,9 +84,7 @@ void stylePlot(QCustomPlot* plot)
 void styleChart(QChart* chart)
 {
     const QPalette p = QApplication::palette();
-    const QColor fg = p.color(QPalette::Text);
-    QColor grid = fg;
-    grid.setAlpha(45);
+    const auto [fg, grid] = textAndGrid(p);
     chart->setBackgroundBrush(p.brush(QPalette::Base));
     chart->setTitleBrush(fg);
     chart->legend()->setLabelColor(fg);
