@@ -101,7 +101,8 @@ void styleAll(QWidget* root)
 {
     for (QCustomPlot* plot : root->findChildren<QCustomPlot*>()) {
         stylePlot(plot);
-        plot->replot();
+        if (plot->isVisible() && !plot->size().isEmpty()) // a hidden plot replots when shown
+            plot->replot();
     }
     for (QChartView* view : root->findChildren<QChartView*>())
         styleChart(view->chart());
