@@ -25,6 +25,7 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     // Most active first; the proxy keeps the reviewer's own choice of column across selections.
     m_accounts->view()->sortByColumn(6, Qt::DescendingOrder);
     m_clusters = new TablePanel(tr("Clusters"), this);
+    m_clusters->view()->sortByColumn(2, Qt::DescendingOrder); // the biggest (hydra) cluster first
     m_linked = new TablePanel(tr("Accounts linked by shared indicators"), this);
     m_accessPaths = new TablePanel(tr("Access paths: share of each group's accounts"), this);
     m_countries = new TablePanel(tr("Countries: share of each group's accounts"), this);
