@@ -11,6 +11,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace hs {
 namespace {
 
@@ -20,7 +22,7 @@ const char* const kCaseUsage =
     "                                [--from ISO --to ISO | --at ISO | --target ID] [--tag X]...\n"
     "                                [--severity info|notable|key-evidence] [--note TEXT] [--author NAME] [--internal]\n"
     "       hydrascope case show CASE [--json]\n"
-    "       hydrascope case verify CASE\n"
+    "       hydrascope case verify CASE [--head HASH]\n"
     "verify exits 0 when intact, 1 when the evidence is missing or changed, 2 when the audit chain is\n"
     "broken or an annotation was changed outside Hydrascope.\n";
 
@@ -212,13 +214,16 @@ int showOrVerify(const QStringList& args, bool verifyOnly)
                                                 : QStringLiteral("Show a case, its annotations and audit log."));
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Write the case as JSON."));
-    if (!verifyOnly)
-        parser.addOption(json);
+    const QCommandLineOption head(QStringLiteral("head"),
+                                  QStringLiteral("A chain head kept elsewhere (e.g. from a report's title page): "
+                                                 "the log must still hold that entry."),
+                                  QStringLiteral("HASH"));
+    parser.addOption(verifyOnly ? head : json);
     int code = ExitError;
     if (!parseCommand(parser, args, &code))
         return code;
     if (parser.positionalArguments().size() != 2) {
-        printError(QStringLiteral("case %1 takes one CASE").arg(args.at(1)));
+        printError(QStringLiteral("%1 takes one CASE").arg(args.front()));
         return ExitError;
     }
     QString error;
@@ -228,7 +233,16 @@ int showOrVerify(const QStringList& args, bool verifyOnly)
         return ExitError;
     }
     const CaseSnapshot s = c->snapshot();
-    const CaseVerification v = verifyCase(s);
+    CaseVerification v = verifyCase(s);
+    // A head recorded outside the case anchors the chain: cutting entries off the end (with all
+    // they recorded) would otherwise leave a chain that checks out.
+    if (verifyOnly && parser.isSet(head)) {
+        const QString wanted = parser.value(head).trimmed().toLower();
+        const bool held = std::any_of(s.audit.begin(), s.audit.end(), [&](const AuditEntry& e) { return e.hash == wanted; });
+        if (!held)
+            v.tampering << QStringLiteral("the audit log no longer holds the entry with hash %1: it was cut or rewritten")
+                               .arg(wanted);
+    }
     if (!verifyOnly) {
         writeOut(parser.isSet(json) ? caseToJson(s, v) : printable(caseToText(s, v)).toUtf8());
         return ExitOk;
@@ -250,7 +264,9 @@ int showOrVerify(const QStringList& args, bool verifyOnly)
 int runCaseCommand(const QStringList& args)
 {
     const QString sub = args.value(1);
-    const QStringList rest = args.mid(1);
+    QStringList rest = args.mid(1);
+    if (!rest.isEmpty())
+        rest.front() = QStringLiteral("case ") + rest.front(); // "case verify": what help and errors name
     if (sub == QLatin1String("new"))
         return newCase(rest);
     if (sub == QLatin1String("annotate"))

@@ -106,7 +106,8 @@ int generateCommand(const QStringList& args)
                                    QStringLiteral("SCALE"), QStringLiteral("demo"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("N"),
                                   QString::number(GenerateOptions{}.seed));
-    parser.addOptions({output, scale, seed});
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Replace FILE if it exists."));
+    parser.addOptions({output, scale, seed, force});
     int code = ExitError;
     if (!parse(parser, args, QString(), &code))
         return code;
@@ -119,6 +120,11 @@ int generateCommand(const QStringList& args)
     options.seed = parser.value(seed).toULongLong(&ok);
     if (!ok || !parser.isSet(output) || parser.positionalArguments().size() != 1) {
         printError(ok ? QStringLiteral("generate needs -o FILE") : QStringLiteral("--seed must be a whole number"));
+        return ExitError;
+    }
+    // A mistyped -o must never cost a reviewer an evidence file.
+    if (QFileInfo::exists(parser.value(output)) && !parser.isSet(force)) {
+        printError(QStringLiteral("%1 exists; generate never replaces a file without --force").arg(parser.value(output)));
         return ExitError;
     }
     const GenerateResult r = generateInvestigation(parser.value(output), options);

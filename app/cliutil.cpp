@@ -46,7 +46,12 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, int* exit
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
+        // Qt names the program as it was typed; the reader wants the command to type.
+        QString text = parser.helpText();
+        const qsizetype options = text.indexOf(QStringLiteral(" [options]"));
+        if (text.startsWith(QStringLiteral("Usage: ")) && options > 0)
+            text.replace(7, options - 7, QStringLiteral("hydrascope ") + args.front());
+        writeOut(text.toUtf8());
         *exitCode = ExitOk;
         return false;
     }

@@ -30,7 +30,7 @@ const char* const kUsage =
     "Usage: hydrascope [FILE]                  open the dashboard\n"
     "       hydrascope validate FILE           check a flagged-campaign database\n"
     "       hydrascope analyze FILE [--threshold X] [--json]\n"
-    "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N]\n"
+    "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N] [--force]\n"
     "       hydrascope case new|annotate|show|verify ...   case files (see `hydrascope case --help`)\n"
     "       hydrascope report FILE [--case CASE] -o OUT.pdf [--redact PROFILE] [--view NAME] [--pdfa]\n"
     "       hydrascope export FILE [--case CASE] -o DIR [--redact PROFILE] [--with-report]\n"
@@ -118,6 +118,13 @@ int main(int argc, char** argv)
         QCoreApplication::setApplicationName(QStringLiteral("hydrascope"));
         return hs::runCli(args);
     }
+    if (args.value(0) == QLatin1String("present") && (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h")))) {
+        std::fputs("Usage: hydrascope present FILE [--case CASE]\n"
+                   "Open the dashboard on FILE (and the case CASE) straight into presentation mode:\n"
+                   "full screen, policy redaction forced, the case's saved views (or a guided story)\n"
+                   "as slides. Right/Left step through them; Esc leaves.\n", stdout);
+        return 0;
+    }
     if (args.contains(QStringLiteral("--version"))) {
         std::printf("hydrascope %s\n", HYDRASCOPE_VERSION);
         return 0;
@@ -140,6 +147,7 @@ int main(int argc, char** argv)
             files.remove(at, 2);
         }
         if (files.size() != 1) {
+            std::fputs("hydrascope: present takes one FILE (and --case CASE)\n", stderr);
             std::fputs(kUsage, stderr);
             return 2;
         }
@@ -152,6 +160,10 @@ int main(int argc, char** argv)
         }
     }
     if (files.size() > 1 || (files.size() == 1 && files.front().startsWith(QLatin1Char('-')))) {
+        const QByteArray first = files.front().toLocal8Bit();
+        std::fprintf(stderr, files.size() > 1 ? "hydrascope: '%s' is not a command, and the dashboard opens one FILE\n"
+                                              : "hydrascope: unknown option '%s'\n",
+                     first.constData());
         std::fputs(kUsage, stderr);
         return 2;
     }

@@ -85,10 +85,11 @@ std::optional<Slide> clusterSlide(const Investigation& inv)
     const auto c = static_cast<std::size_t>(largest - accounts.begin());
     const auto campaigns = std::count(groups[c].begin(), groups[c].end() - 1, true);
     Slide s;
-    s.title = QStringLiteral("%1: %2 accounts of %3 campaign(s)%4 behind one proxy network")
-                  .arg(inv.clusters[c].name, QLocale().toString(qulonglong(*largest)))
-                  .arg(campaigns)
-                  .arg(groups[c].back() ? QStringLiteral(" and ordinary customers") : QString());
+    // One arg() call: a name holding "%2" must not take the place of a later argument.
+    s.title = QStringLiteral("%1: %2 accounts of %3%4 behind one proxy network")
+                  .arg(inv.clusters[c].name, QLocale().toString(qulonglong(*largest)),
+                       campaigns == 1 ? QStringLiteral("one campaign") : QStringLiteral("%1 campaigns").arg(campaigns),
+                       groups[c].back() ? QStringLiteral(" and ordinary customers") : QString());
     s.view = pageView(s.title, QStringLiteral("accounts"));
     s.clusterFilter = inv.clusters[c].name;
     return s;

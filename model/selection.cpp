@@ -70,4 +70,12 @@ void SelectionState::forward()
     Q_EMIT changed();
 }
 
+void SelectionState::restore(Snapshot snapshot)
+{
+    m_current = std::move(snapshot.current);
+    m_back = std::move(snapshot.back);
+    m_forward = std::move(snapshot.forward);
+    Q_EMIT changed();
+}
+
 } // namespace hs

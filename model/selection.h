@@ -51,6 +51,15 @@ public:
     void back();
     void forward();
 
+    // The selection and its back/forward history, to put back exactly (presentation mode).
+    struct Snapshot
+    {
+        Selection current;
+        std::vector<Selection> back, forward;
+    };
+    Snapshot snapshot() const { return {m_current, m_back, m_forward}; }
+    void restore(Snapshot snapshot); // emits changed()
+
 Q_SIGNALS:
     void changed();
 

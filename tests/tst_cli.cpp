@@ -78,6 +78,9 @@ void TestCli::exitCodes_data()
     QTest::addRow("generate without -o") << QStringList{QStringLiteral("generate")} << 2 << true << QStringLiteral("-o FILE");
     QTest::addRow("generate, bad scale") << QStringList{QStringLiteral("generate"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.db")), QStringLiteral("--scale"), QStringLiteral("huge")} << 2 << true << QStringLiteral("--scale");
     QTest::addRow("version") << QStringList{QStringLiteral("--version")} << 0 << false << QString();
+    // generate never replaces a file (here the evidence itself) without --force.
+    QTest::addRow("generate over a file") << QStringList{QStringLiteral("generate"), QStringLiteral("-o"), m_small} << 2 << true
+                                          << QStringLiteral("never replaces");
 }
 
 void TestCli::exitCodes()
@@ -180,6 +183,15 @@ void TestCli::caseWorkflow()
     r = run({QStringLiteral("case"), QStringLiteral("verify"), casePath});
     QVERIFY2(r.code == 0, r.out.constData());
     QVERIFY(r.out.contains("intact"));
+    // A head kept elsewhere stays valid as the log grows; one the log never held is tampering.
+    const QString head = doc.value(QStringLiteral("case")).toObject().value(QStringLiteral("audit_chain_head")).toString();
+    QCOMPARE(head.size(), 64);
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("annotate"), casePath, QStringLiteral("--title"), QStringLiteral("later"),
+                  QStringLiteral("--at"), QStringLiteral("2026-02-11T15:00:00Z")}).code, 0);
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("verify"), casePath, QStringLiteral("--head"), head}).code, 0);
+    r = run({QStringLiteral("case"), QStringLiteral("verify"), casePath, QStringLiteral("--head"), QString(64, QLatin1Char('a'))});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.out.contains("no longer holds"));
     // Evidence moved away: 1. Back beside the case: found again by name.
     const QString moved = m_dir.filePath(QStringLiteral("moved.db"));
     QVERIFY(QFile::rename(evidence, moved));
@@ -188,7 +200,7 @@ void TestCli::caseWorkflow()
     QVERIFY(r.out.contains("not found"));
     QVERIFY(QFile::rename(moved, evidence));
     // Edited behind the program's back: 2.
-    QCOMPARE(hs::test::queryNumber(casePath, QStringLiteral("SELECT count(*) FROM annotations")), 2.0);
+    QCOMPARE(hs::test::queryNumber(casePath, QStringLiteral("SELECT count(*) FROM annotations")), 3.0); // two, and the one added after the head was taken
     QVERIFY(hs::test::execSql(casePath, QStringLiteral("UPDATE annotations SET severity='info' WHERE id=1;")));
     r = run({QStringLiteral("case"), QStringLiteral("verify"), casePath});
     QCOMPARE(r.code, 2);

@@ -152,6 +152,7 @@ void TestPresentation::presentAndLeave()
     const QString realRef = m_inv->accounts.front().externalRef;
     QTRY_VERIFY(cells(accounts->model()).contains(realRef));
     const Selection before = w.selection()->current();
+    const bool couldGoBack = w.selection()->canGoBack();
     const int page = w.pages()->currentIndex();
 
     PresentationMode* p = w.presentation();
@@ -190,6 +191,9 @@ void TestPresentation::presentAndLeave()
     QVERIFY(!w.findChild<QLabel*>(QStringLiteral("presentationBadge")));
     QCOMPARE(w.pages()->currentIndex(), page);
     QCOMPARE(w.selection()->current(), before);
+    QCOMPARE(w.selection()->canGoBack(), couldGoBack); // the history too: the slides left no trace
+    QVERIFY(clusters->filterText().isEmpty());
+    QVERIFY(accounts->filterText().isEmpty());
     QTRY_VERIFY(cells(accounts->model()).contains(realRef));
 }
 

@@ -288,9 +288,10 @@ void MainWindow::updateEvidenceLabel()
     if (!m_inv)
         return;
     const QLocale locale;
-    QString text = tr("%1  ·  SHA-256 %2…  ·  %3 exchanges, %4 accounts")
-                       .arg(m_inv->evidence.fileName, m_inv->evidence.sha256.left(12),
-                            locale.toString(qlonglong(m_inv->exchangeRows)), locale.toString(qulonglong(m_inv->accounts.size())));
+    QString text = tr("%1  ·  %2  ·  SHA-256 %3…  ·  %4 exchanges, %5 accounts")
+                       .arg(m_inv->evidence.fileName, locale.formattedDataSize(m_inv->evidence.size),
+                            m_inv->evidence.sha256.left(12), locale.toString(qlonglong(m_inv->exchangeRows)),
+                            locale.toString(qulonglong(m_inv->accounts.size())));
     if (const QString status = m_case->evidenceStatus(); !status.isEmpty())
         text += QStringLiteral("  ·  ") + status;
     m_evidenceLabel->setText(text);

@@ -98,9 +98,12 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
         setCard(4, tr("none"), tr("shared infrastructure recorded"));
     else
         setCard(4, locale.toString(qulonglong(clusters.front().accounts)),
-                tr("accounts in the largest cluster, %1, mixing %2 campaign(s) and %3 baseline accounts")
-                    .arg(isolated(inv->clusters[clusters.front().cluster].name.left(40))).arg(clusters.front().campaigns.size())
-                    .arg(locale.toString(qulonglong(clusters.front().baselineAccounts))));
+                tr("accounts in the largest cluster, %1, mixing %2 and %3 baseline accounts")
+                    .arg(isolated(inv->clusters[clusters.front().cluster].name.left(40)),
+                         clusters.front().campaigns.size() == 1
+                             ? tr("one campaign")
+                             : tr("%1 campaigns").arg(clusters.front().campaigns.size()),
+                         locale.toString(qulonglong(clusters.front().baselineAccounts))));
 }
 
 } // namespace hs

@@ -60,7 +60,9 @@ bool PresentationMode::enter()
     m_geometry = m_window->saveGeometry();
     m_state = m_window->saveState();
     m_windowState = m_window->windowState();
-    m_selection = m_window->selection()->current();
+    m_selection = m_window->selection()->snapshot();
+    m_accountsFilter = m_window->accountsPage()->accounts()->filterText();
+    m_clustersFilter = m_window->accountsPage()->clusters()->filterText();
     m_page = m_window->pages()->currentIndex();
     m_appFont = QApplication::font();
 
@@ -124,8 +126,11 @@ void PresentationMode::leave()
     m_window->setWindowState(m_windowState);
     m_window->restoreState(m_state);
     m_window->restoreGeometry(m_geometry);
-    m_window->selection()->set(m_selection);
+    m_window->selection()->restore(m_selection); // with its back/forward history
+    m_window->accountsPage()->accounts()->setFilterText(m_accountsFilter);
+    m_window->accountsPage()->clusters()->setFilterText(m_clustersFilter);
     m_window->pages()->setCurrentIndex(m_page);
+    fitSmallTables(); // back to the normal font's widths
     Q_EMIT activeChanged(false);
 }
 
@@ -153,6 +158,7 @@ void PresentationMode::show(int slide)
     if (s.zoomFrom && s.zoomTo)
         m_window->timelinePage()->zoomTo(*s.zoomFrom, *s.zoomTo);
     m_window->accountsPage()->clusters()->setFilterText(s.clusterFilter);
+    m_window->accountsPage()->accounts()->setFilterText(s.clusterFilter); // the cluster's accounts
     m_caption->setText(QStringLiteral("%1 / %2    %3").arg(slide + 1).arg(m_slides.size()).arg(s.title));
     placeOverlays();
 }
@@ -187,12 +193,7 @@ void PresentationMode::scaleFonts(double factor)
         plot->legend->setFont(font);
         plot->replot();
     }
-    // Small tables fit their columns to the new size once the font has reached them.
-    QTimer::singleShot(0, m_window, [window = m_window] {
-        for (QTableView* table : window->findChildren<QTableView*>())
-            if (table->model() && table->model()->rowCount() <= 200)
-                table->resizeColumnsToContents();
-    });
+    fitSmallTables();
     for (QChartView* view : m_window->findChildren<QChartView*>()) {
         QChart* chart = view->chart();
         chart->setTitleFont(font);
@@ -201,6 +202,16 @@ void PresentationMode::scaleFonts(double factor)
         for (QAbstractAxis* axis : axes)
             axis->setLabelsFont(font);
     }
+}
+
+// Small tables fit their columns to the font once it has reached them.
+void PresentationMode::fitSmallTables()
+{
+    QTimer::singleShot(0, m_window, [window = m_window] {
+        for (QTableView* table : window->findChildren<QTableView*>())
+            if (table->model() && table->model()->rowCount() <= 200)
+                table->resizeColumnsToContents();
+    });
 }
 
 bool PresentationMode::eventFilter(QObject* watched, QEvent* event)

@@ -45,6 +45,7 @@ private:
     void show(int slide);
     void placeOverlays();
     void scaleFonts(double factor);
+    void fitSmallTables();
 
     MainWindow* m_window;
     bool m_active = false;
@@ -56,7 +57,8 @@ private:
     // What leaving restores.
     QByteArray m_geometry, m_state;
     Qt::WindowStates m_windowState;
-    Selection m_selection;
+    SelectionState::Snapshot m_selection;
+    QString m_accountsFilter, m_clustersFilter;
     int m_page = 0;
     QFont m_appFont;
 };

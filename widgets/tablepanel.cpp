@@ -151,5 +151,6 @@ void TablePanel::chooseCsvFile()
 }
 
 void TablePanel::setFilterText(const QString& text) { m_filter->setText(text); }
+QString TablePanel::filterText() const { return m_filter->text(); }
 
 } // namespace hs

@@ -29,6 +29,7 @@ public:
     bool saveCsv(const QString& path) const;
     void copySelection() const;
     void setFilterText(const QString& text); // as if typed into the filter box
+    QString filterText() const;
 
 private:
     void chooseCsvFile();
