@@ -7,6 +7,7 @@
 #include "cliutil.h"
 #include "evidencedb.h"
 #include "loader.h"
+#include "settings.h"
 #include "timeutil.h"
 
 #include <QFileInfo>
@@ -26,14 +27,6 @@ const char* const kCaseUsage =
     "verify exits 0 when intact, 1 when the evidence is missing or changed, 2 when the audit chain is\n"
     "broken or an annotation was changed outside Hydrascope.\n";
 
-QString defaultReviewer()
-{
-    for (const char* name : {"HYDRASCOPE_REVIEWER", "USER", "USERNAME"})
-        if (const QString v = qEnvironmentVariable(name); !v.isEmpty())
-            return v;
-    return {};
-}
-
 int newCase(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -43,7 +36,7 @@ int newCase(const QStringList& args)
                                     QStringLiteral("The case file to create (.hcase)."), QStringLiteral("CASE"));
     const QCommandLineOption reviewer(QStringLiteral("reviewer"), QStringLiteral("Who reviews (default: $USER)."),
                                       QStringLiteral("NAME"),
-                                      defaultReviewer().isEmpty() ? QStringLiteral("reviewer") : defaultReviewer());
+                                      Settings().reviewerOrUser());
     const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("Case title (default: the investigation's)."),
                                    QStringLiteral("T"));
     parser.addOptions({output, reviewer, title});
@@ -177,7 +170,7 @@ int annotate(const QStringList& args)
     a.title = parser.value(QStringLiteral("title"));
     a.note = parser.value(QStringLiteral("note"));
     a.tags = parser.values(QStringLiteral("tag"));
-    a.author = parser.isSet(QStringLiteral("author")) ? parser.value(QStringLiteral("author")) : defaultReviewer();
+    a.author = parser.isSet(QStringLiteral("author")) ? parser.value(QStringLiteral("author")) : systemUserName();
     a.internal = parser.isSet(QStringLiteral("internal"));
     QString error;
     if (parser.isSet(QStringLiteral("severity")) && !parseSeverity(parser.value(QStringLiteral("severity")), &a.severity))

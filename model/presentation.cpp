@@ -2,6 +2,7 @@
 #include "presentation.h"
 
 #include "redaction.h"
+#include "timeline.h"
 #include "timeutil.h"
 
 #include <QLocale>
@@ -60,7 +61,7 @@ std::optional<Slide> pivotSlide(const Investigation& inv, const Analysis& analys
     s.view.allGroups = false;
     s.view.campaignIds = {inv.campaigns[g->group].id};
     s.view.baseline = true;
-    const std::int64_t hour = p->releasedAt - ((p->releasedAt % 3600) + 3600) % 3600;
+    const std::int64_t hour = binStart(p->releasedAt, Bin::Hour);
     s.view.from = hour;
     s.view.to = hour + 25 * 3600; // the whole release window, in whole hours
     s.zoomFrom = p->releasedAt - 3 * 86400;

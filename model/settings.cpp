@@ -18,6 +18,14 @@ bool isRedactionProfile(const QString& name)
     return name == QLatin1String("internal") || name == QLatin1String("policy") || name == QLatin1String("external");
 }
 
+QString systemUserName()
+{
+    for (const char* name : {"HYDRASCOPE_REVIEWER", "USER", "USERNAME"})
+        if (const QString v = qEnvironmentVariable(name); !v.isEmpty())
+            return v;
+    return {};
+}
+
 bool isTheme(const QString& name) { return name == QLatin1String("light") || name == QLatin1String("dark"); }
 
 // Values that do not make sense (edited by hand, or from a newer version) fall back to defaults.
@@ -54,7 +62,7 @@ QString Settings::reviewerOrUser() const
 {
     if (!reviewer.trimmed().isEmpty())
         return reviewer.trimmed();
-    const QString user = qEnvironmentVariable("USER");
+    const QString user = systemUserName();
     return user.isEmpty() ? QStringLiteral("reviewer") : user;
 }
 

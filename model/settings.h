@@ -18,10 +18,12 @@ struct Settings
 
     static Settings load();
     void save() const;
-    QString reviewerOrUser() const; // the reviewer, else $USER, else "reviewer"
+    QString reviewerOrUser() const; // the reviewer, else systemUserName(), else "reviewer"
     bool operator==(const Settings&) const = default;
 };
 
+// Who is at the keyboard: $HYDRASCOPE_REVIEWER, else $USER, else $USERNAME; empty when none is set.
+QString systemUserName();
 bool isRedactionProfile(const QString& name);
 bool isTheme(const QString& name);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Typed settings: a round trip through QSettings, and values edited by hand into nonsense
 // falling back to their defaults instead of reaching the figures.
+#include "fixturedb.h"
 #include "settings.h"
 
 #include <QCoreApplication>
@@ -29,9 +30,7 @@ private:
 
 void TestSettings::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // Settings of this run only: another run of the same test (another checkout) shares nothing.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    test::isolateSettings(m_settingsDir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_settings"));
 }
@@ -79,6 +78,7 @@ void TestSettings::badValuesFallBack()
 
 void TestSettings::reviewerFallsBackToUser()
 {
+    qunsetenv("HYDRASCOPE_REVIEWER"); // it comes before $USER
     qputenv("USER", "jdoe");
     Settings s;
     QCOMPARE(s.reviewerOrUser(), QStringLiteral("jdoe"));

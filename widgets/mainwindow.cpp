@@ -20,6 +20,7 @@
 #include "selection.h"
 #include "selectionbar.h"
 #include "tablepanel.h"
+#include "timeline.h"
 #include "theme.h"
 #include "timelinepage.h"
 
@@ -338,11 +339,10 @@ void MainWindow::jumpTo(const Annotation& a)
 {
     if (!m_inv)
         return;
-    const auto hourFloor = [](std::int64_t t) { return t - ((t % 3600) + 3600) % 3600; };
     const std::int64_t pad = std::max<std::int64_t>(3600, (a.to - a.from) / 4);
     switch (a.kind) {
     case AnnotationKind::Range:
-        m_selection->setRange(TimeRange{hourFloor(a.from), hourFloor(a.to + 3599)}); // whole hours, outwards
+        m_selection->setRange(TimeRange{binStart(a.from, Bin::Hour), binStart(a.to + 3599, Bin::Hour)}); // whole hours, outwards
         m_timeline->zoomTo(a.from - pad, a.to + pad);
         return showPage(m_timeline);
     case AnnotationKind::Point:

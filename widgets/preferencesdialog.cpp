@@ -20,7 +20,7 @@ PreferencesDialog::PreferencesDialog(const Settings& settings, QWidget* parent) 
 {
     setWindowTitle(tr("Preferences"));
     m_reviewer = new QLineEdit(settings.reviewer, this);
-    m_reviewer->setPlaceholderText(qEnvironmentVariable("USER"));
+    m_reviewer->setPlaceholderText(systemUserName());
     m_organisation = new QLineEdit(settings.organisation, this);
     m_classification = new QLineEdit(settings.classification, this);
     m_threshold = new QDoubleSpinBox(this);
