@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fixturedb.h"
+#include <QStandardPaths>
+#include <QSettings>
+#include "generator.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -122,6 +125,25 @@ bool writeRandomDb(const QString& path, std::uint64_t seed, int exchanges)
     }
     sql += QStringLiteral("COMMIT;");
     return writeDb(path, sql);
+}
+
+bool writeTinyDb(const QString& path) { return writeTinyDb(path, GenerateOptions{}.seed); }
+
+bool writeTinyDb(const QString& path, std::uint64_t seed)
+{
+    GenerateOptions options;
+    options.scale = GenerateScale::Tiny;
+    options.seed = seed;
+    const GenerateResult r = generateInvestigation(path, options);
+    if (!r.ok)
+        qWarning("generating %s failed: %s", qPrintable(path), qPrintable(r.error));
+    return r.ok;
+}
+
+void isolateSettings(const QString& dir)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir);
 }
 
 } // namespace hs::test

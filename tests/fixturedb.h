@@ -27,6 +27,14 @@ QStringList queryColumn(const QString& path, const QString& sql);
 // SHA-256 and size of every file in a folder, as "name size hash" lines, for before/after checks.
 QStringList folderState(const QString& dir);
 
+// The generator's tiny investigation (81 days, three campaigns, a pivot; a few thousand rows),
+// with its default seed or another one.
+bool writeTinyDb(const QString& path);
+bool writeTinyDb(const QString& path, std::uint64_t seed);
+// Test mode for QStandardPaths and every QSettings of this process in `dir`: a test never reads
+// or writes the reviewer's settings, nor those of another run of the same test (another checkout).
+void isolateSettings(const QString& dir);
+
 // A seeded random investigation for figure tests: `exchanges` rows over several models, two
 // campaigns and a baseline, releases at minutes that are not on the hour.
 bool writeRandomDb(const QString& path, std::uint64_t seed, int exchanges);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Without a mouse or without sight: every control of every page has an accessible name (a
 // screen reader has something to say), and Tab alone reaches every control of a page.
+#include "fixturedb.h"
 #include "generator.h"
 #include "loadjob.h"
 #include "mainwindow.h"
@@ -84,12 +85,9 @@ private:
 
 void TestAccessibility::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    test::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     const QString path = m_dir.filePath(QStringLiteral("evidence.db"));
-    GenerateOptions options;
-    options.scale = GenerateScale::Tiny;
-    QVERIFY(generateInvestigation(path, options).ok);
+    QVERIFY(test::writeTinyDb(path));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1366, 768);
     m_window->show();

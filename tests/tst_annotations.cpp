@@ -8,6 +8,7 @@
 #include "caseactions.h"
 #include "caseaudit.h"
 #include "casecontroller.h"
+#include "fixturedb.h"
 #include "generator.h"
 #include "generatorstory.h"
 #include "loader.h"
@@ -98,15 +99,11 @@ private:
 
 void TestAnnotations::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // Settings of this run only: another run of the same test (another checkout) shares nothing.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    test::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
     QSettings().clear();
     m_evidence = m_dir.filePath(QStringLiteral("evidence.db"));
-    GenerateOptions options;
-    options.scale = GenerateScale::Tiny;
-    QVERIFY(generateInvestigation(m_evidence, options).ok);
+    QVERIFY(test::writeTinyDb(m_evidence));
     const LoadResult r = loadInvestigation(m_evidence, {});
     QVERIFY(r.ok());
     m_inv = r.investigation;
@@ -369,10 +366,7 @@ void TestAnnotations::evidenceMismatchIsRecorded()
 {
     // A case made for the evidence, then a different file opened while the case is open.
     const QString other = m_dir.filePath(QStringLiteral("other.db"));
-    GenerateOptions options;
-    options.scale = GenerateScale::Tiny;
-    options.seed = 99;
-    QVERIFY(generateInvestigation(other, options).ok);
+    QVERIFY(test::writeTinyDb(other, 99));
     const QString casePath = nextCase();
     {
         QString error;
@@ -408,10 +402,7 @@ void TestAnnotations::evidenceMismatchIsRecorded()
 void TestAnnotations::openingACaseOverOtherEvidenceIsNoMismatch()
 {
     const QString other = m_dir.filePath(QStringLiteral("other-evidence.db"));
-    GenerateOptions options;
-    options.scale = GenerateScale::Tiny;
-    options.seed = 7;
-    QVERIFY(generateInvestigation(other, options).ok);
+    QVERIFY(test::writeTinyDb(other, 7));
     const LoadResult b = loadInvestigation(other, {});
     QVERIFY(b.ok());
     const QString casePath = nextCase();

@@ -109,8 +109,7 @@ private:
 
 void TestMarkup::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path()); // recent files stay here
+    test::isolateSettings(m_dir.path()); // recent files stay here
     QFile updates(QStringLiteral(HYDRASCOPE_FIXTURES "/hostile-text.sql"));
     QVERIFY(updates.open(QIODevice::ReadOnly));
     const QString hostile = QString::fromUtf8(updates.readAll()).replace(QStringLiteral("HOSTILE"), kSuffixSql);

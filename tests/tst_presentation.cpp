@@ -4,6 +4,7 @@
 #include "accountspage.h"
 #include "caseactions.h"
 #include "casecontroller.h"
+#include "fixturedb.h"
 #include "generator.h"
 #include "generatorstory.h"
 #include "loader.h"
@@ -68,12 +69,9 @@ private:
 
 void TestPresentation::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    test::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     m_path = m_dir.filePath(QStringLiteral("evidence.db"));
-    GenerateOptions options;
-    options.scale = GenerateScale::Tiny;
-    QVERIFY(generateInvestigation(m_path, options).ok);
+    QVERIFY(test::writeTinyDb(m_path));
     const LoadResult r = loadInvestigation(m_path, {});
     QVERIFY(r.ok());
     m_inv = r.investigation;

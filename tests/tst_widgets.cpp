@@ -158,19 +158,11 @@ void TestWidgets::hiddenViewsUpdateWhenShown()
 
 void TestWidgets::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // settings in a test location, not the reviewer's
-    // Settings of this run only: another run of the same test (another checkout) shares nothing.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    test::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("HydrascopeTests"));
-    // ... and in this run's own folder: test runs in other worktrees at the same time share the
-    // test location, and their recent files would mix with ours.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
     QSettings().clear();
-    // The generator's tiny investigation: 81 days, three campaigns, a pivot; a few thousand rows.
     m_path = m_dir.filePath(QStringLiteral("evidence.db"));
-    GenerateOptions options;
-    options.scale = GenerateScale::Tiny;
-    QVERIFY(generateInvestigation(m_path, options).ok);
+    QVERIFY(test::writeTinyDb(m_path));
 }
 
 void TestWidgets::opensAndShowsEveryView()

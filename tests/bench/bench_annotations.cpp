@@ -4,6 +4,7 @@
 // time one annotation edit takes to be committed to the case file (WAL, synchronous=FULL).
 // Usage: bench_annotations FILE
 #include "annotationlayout.h"
+#include "benchutil.h"
 #include "casefile.h"
 #include "loadjob.h"
 #include "mainwindow.h"
@@ -20,16 +21,10 @@
 #include <cstdio>
 
 using namespace hs;
+using bench::median;
+using bench::worst;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-double worst(const std::vector<double>& v) { return v.empty() ? 0 : *std::max_element(v.begin(), v.end()); }
 
 std::vector<Annotation> spread(std::int64_t from, std::int64_t to, int count)
 {
@@ -95,17 +90,9 @@ int main(int argc, char** argv)
 
     // The same zoom steps with and without the annotations: what they add to a replot.
     auto zoomSteps = [&] {
-        std::vector<double> replots;
-        for (int i = 0; i < 20; ++i) {
-            const double f = 0.5 + 0.02 * i;
-            const double mid = (full.lower + full.upper) / 2, half = (full.upper - full.lower) * (1 - f) / 2;
-            t.restart();
-            timeline->zoomTo(static_cast<std::int64_t>(mid - half), static_cast<std::int64_t>(mid + half));
-            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
-            replots.push_back(double(t.nsecsElapsed()) / 1e6);
-        }
+        const std::vector<double> ms = bench::zoomSteps(timeline, full.lower, full.upper);
         timeline->resetZoom();
-        return replots;
+        return ms;
     };
     timeline->setAnnotations({});
     const std::vector<double> bare = zoomSteps();

@@ -5,6 +5,7 @@
 // a selection change is measured with each view on screen in turn, and the switch to each view
 // after a change is measured too (< 100 ms). Usage: bench_gui FILE
 #include "accountspage.h"
+#include "benchutil.h"
 #include "familiespage.h"
 #include "loadjob.h"
 #include "mainwindow.h"
@@ -24,14 +25,10 @@
 #include <cstdio>
 
 using namespace hs;
+using bench::median;
+using bench::worst;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // Opens the file and measures the longest gap between ticks of a 1 ms timer meanwhile.
 double loadStall(MainWindow& w, const QString& path, qint64* loadMs)
@@ -81,7 +78,7 @@ double changeSelection(MainWindow& w, int step)
 void report(const char* what, const QString& view, const std::vector<double>& ms)
 {
     std::printf("%s, %s: median %.1f ms, worst %.1f ms (target < 100)\n", what, qPrintable(QString(view).remove(QLatin1Char('&'))),
-                median(ms), *std::max_element(ms.begin(), ms.end()));
+                median(ms), worst(ms));
 }
 
 } // namespace
@@ -103,20 +100,10 @@ int main(int argc, char** argv)
     TimelinePage* timeline = w.timelinePage();
     w.pages()->setCurrentWidget(timeline);
     QCoreApplication::processEvents();
-    std::vector<double> replots;
-    const double from = timeline->plot()->xAxis->range().lower, to = timeline->plot()->xAxis->range().upper;
-    for (int i = 0; i < 20; ++i) {
-        const double f = 0.5 + 0.02 * i; // zoom in step by step around the middle, bins change on the way
-        const double mid = (from + to) / 2, half = (to - from) * (1 - f) / 2;
-        QElapsedTimer t;
-        t.start();
-        timeline->zoomTo(static_cast<std::int64_t>(mid - half), static_cast<std::int64_t>(mid + half));
-        timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
-        replots.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
+    const std::vector<double> replots =
+        bench::zoomSteps(timeline, timeline->plot()->xAxis->range().lower, timeline->plot()->xAxis->range().upper);
     const double replot = median(replots);
-    std::printf("timeline zoom and replot: median %.1f ms, worst %.1f ms (target < 16)\n", replot,
-                *std::max_element(replots.begin(), replots.end()));
+    std::printf("timeline zoom and replot: median %.1f ms, worst %.1f ms (target < 16)\n", replot, worst(replots));
 
     // A selection change until every visible view is updated, with each view in turn on screen
     // (hidden views update when shown: switching to one is measured below).
@@ -128,7 +115,7 @@ int main(int argc, char** argv)
         for (int i = 0; i < 6; ++i)
             changes.push_back(changeSelection(w, page * 6 + i));
         report("selection change until every visible view is updated", w.pages()->tabText(page), changes);
-        changeWorst = std::max(changeWorst, *std::max_element(changes.begin(), changes.end()));
+        changeWorst = std::max(changeWorst, worst(changes));
         changeMedian = std::max(changeMedian, median(changes));
     }
     // Switching to a view after a selection change: the view catches up with the newest selection.
@@ -146,7 +133,7 @@ int main(int argc, char** argv)
             switches.push_back(double(t.nsecsElapsed()) / 1e6);
         }
         report("switch to the view after a selection change", w.pages()->tabText(page), switches);
-        switchWorst = std::max(switchWorst, *std::max_element(switches.begin(), switches.end()));
+        switchWorst = std::max(switchWorst, worst(switches));
     }
     std::printf("selection change: worst median over views %.1f ms, worst %.1f ms; view switch worst %.1f ms (targets < 100)\n",
                 changeMedian, changeWorst, switchWorst);
