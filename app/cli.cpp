@@ -7,6 +7,7 @@
 
 #include "analysis.h"
 #include "analysisjson.h"
+#include "analysistext.h"
 #include "generator.h"
 #include "loader.h"
 

@@ -9,8 +9,16 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqcustomplot-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev libsqlite3-dev libssl-dev
-  # run time: SQLite driver, SVG plugins, platform plugins
-  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
+  # run time: SVG plugins, platform plugins
+  libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
+  # script coverage: CJK, Arabic and Hebrew glyphs for the dashboard and the PDF report
+  fonts-noto-core fonts-noto-cjk
+  # gateway log import: JSON, compressed inputs, hashing, LiteLLM's PostgreSQL
+  libsimdjson-dev zlib1g-dev libzstd-dev libxxhash-dev libpq-dev
+  # the network view's layouts
+  libigraph-dev libgraphviz-dev
+  # fuzzing (make fuzz: libFuzzer with ASan and UBSan) and the PostgreSQL tests' own server
+  clang libfuzzer-14-dev postgresql
   # tests, benchmarks and the demo without a display
   sqlite3 xvfb xauth poppler-utils imagemagick time
   # packaging checks (tests/tst_package.sh; binutils for readelf)

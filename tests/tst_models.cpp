@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every item model under QAbstractItemModelTester, attached before it is filled.
-#include "accounttables.h"
+#include "viewtables.h"
 #include "analysis.h"
 #include "campaigntablemodel.h"
 #include "csv.h"

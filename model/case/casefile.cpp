@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "casefile.h"
+
+#include "caseaudit.h"
+#include "casestore.h"
+#include "sqlitestatement.h"
+#include "investigation.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace hs {
+namespace {
+
+constexpr char kFormat[] = "hydrascope-case";
+
+// The schema of format version 1 (docs/case-file.md). The triggers keep honest tools from
+// rewriting history; the hash chain catches the dishonest ones.
+constexpr char kSchema[] = R"sql(
+CREATE TABLE case_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE annotations(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL,
+  note TEXT NOT NULL, tags TEXT NOT NULL, severity TEXT NOT NULL, author TEXT NOT NULL,
+  created_at INTEGER NOT NULL, edited_at INTEGER NOT NULL, t_from INTEGER NOT NULL,
+  t_to INTEGER NOT NULL, target INTEGER NOT NULL, internal INTEGER NOT NULL);
+CREATE TABLE saved_views(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, page TEXT NOT NULL,
+  all_groups INTEGER NOT NULL, campaign_ids TEXT NOT NULL, baseline INTEGER NOT NULL,
+  t_from INTEGER, t_to INTEGER, model_id INTEGER, capability_id INTEGER, created_at INTEGER NOT NULL);
+CREATE TABLE audit(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL,
+  action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL, content_hash TEXT NOT NULL,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE pseudonyms(kind TEXT NOT NULL, value TEXT NOT NULL, pseudonym TEXT NOT NULL UNIQUE,
+  PRIMARY KEY(kind, value));
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+std::int64_t now() { return QDateTime::currentSecsSinceEpoch(); }
+QString annotationSubject(std::int64_t id) { return QStringLiteral("annotation:%1").arg(id); }
+QString viewSubject(std::int64_t id) { return QStringLiteral("view:%1").arg(id); }
+
+} // namespace
+
+CaseFile::CaseFile(sqlite3* db, QString path, Mode mode) : m_db(db), m_path(std::move(path)), m_mode(mode) {}
+CaseFile::~CaseFile() { sqlite3_close_v2(m_db); }
+
+bool CaseFile::fail(const QString& message)
+{
+    m_error = message;
+    return false;
+}
+
+bool CaseFile::exec(const char* sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    m_error = QString::fromUtf8(message ? message : sqlite3_errmsg(m_db));
+    sqlite3_free(message);
+    return false;
+}
+
+Statement CaseFile::prepare(const char* sql) const
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        sqlite3_finalize(stmt);
+        return {};
+    }
+    return Statement(m_db, stmt);
+}
+
+namespace {
+
+sqlite3* openConnection(const QString& path, int flags, QString* error)
+{
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        *error = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close_v2(db);
+        return nullptr;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000); // the dashboard and the command line may share a case
+    return db;
+}
+
+} // namespace
+
+std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFile& evidence,
+                                           const QString& reviewer, const QString& title, QString* error)
+{
+    if (QFileInfo::exists(path)) {
+        *error = QStringLiteral("%1 already exists; a new case never overwrites a file").arg(path);
+        return nullptr;
+    }
+    if (evidence.sha256.isEmpty()) {
+        *error = QStringLiteral("the evidence file's SHA-256 is unknown");
+        return nullptr;
+    }
+    sqlite3* db = openConnection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+    if (!db)
+        return nullptr;
+    std::unique_ptr<CaseFile> c(new CaseFile(db, path, Mode::ReadWrite));
+    CaseInfo& info = c->m_info;
+    info.createdAt = now();
+    info.reviewer = reviewer;
+    info.title = title;
+    info.evidenceName = evidence.fileName;
+    info.evidenceSize = evidence.size;
+    info.evidenceSha256 = evidence.sha256;
+    info.evidencePath = QFileInfo(evidence.path).absoluteFilePath();
+    c->m_actor = reviewer;
+    const bool ok = c->exec("PRAGMA journal_mode=WAL") && c->exec("PRAGMA synchronous=FULL")
+                    && c->exec("PRAGMA application_id=1213416262") && c->exec("BEGIN IMMEDIATE")
+                    && c->exec(kSchema) && writeCaseInfo(*c->m_db, info, QString::fromLatin1(kFormat), error)
+                    && c->appendAudit(QStringLiteral("created"), QStringLiteral("case"),
+                                      QStringLiteral("Case created for evidence %1 (SHA-256 %2)")
+                                          .arg(info.evidenceName, info.evidenceSha256),
+                                      contentHash(info))
+                    && c->exec("PRAGMA user_version=1") && c->exec("COMMIT");
+    if (!ok) {
+        if (error->isEmpty())
+            *error = c->m_error;
+        c.reset();
+        QFile::remove(path); // nothing half-made stays behind
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        return nullptr;
+    }
+    return c;
+}
+
+std::unique_ptr<CaseFile> CaseFile::open(const QString& path, Mode mode, QString* error)
+{
+    if (!QFileInfo(path).isFile()) {
+        *error = QStringLiteral("%1: no such case file").arg(path);
+        return nullptr;
+    }
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    sqlite3* db = openConnection(path, flags, error);
+    if (!db)
+        return nullptr;
+    std::unique_ptr<CaseFile> c(new CaseFile(db, path, mode));
+    if (!c->readInfo()) {
+        *error = QStringLiteral("%1: %2").arg(path, c->m_error);
+        return nullptr;
+    }
+    if (mode == Mode::ReadWrite && !(c->exec("PRAGMA synchronous=FULL"))) {
+        *error = c->m_error;
+        return nullptr;
+    }
+    c->m_actor = c->m_info.reviewer;
+    return c;
+}
+
+bool CaseFile::readInfo()
+{
+    QString format;
+    QString error;
+    if (!readCaseInfo(*m_db, &m_info, &format, &error))
+        return fail(error);
+    if (format != QLatin1String(kFormat))
+        return fail(QStringLiteral("not a Hydrascope case file"));
+    if (m_info.formatVersion > kCaseFormatVersion)
+        return fail(QStringLiteral("made by a newer Hydrascope (case format %1); this version reads format %2 "
+                                   "and older. Open it with a newer Hydrascope.")
+                        .arg(m_info.formatVersion).arg(kCaseFormatVersion));
+    if (m_info.formatVersion < 1)
+        return fail(QStringLiteral("case_info.format_version is not a positive whole number"));
+    return true;
+}
+
+bool CaseFile::appendAudit(const QString& action, const QString& subject, const QString& detail,
+                           const QString& contentHashValue)
+{
+    AuditEntry e;
+    e.prevHash = QString::fromLatin1(kGenesisHash);
+    Statement last = prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (last.next()) {
+        e.seq = last.integer(0);
+        e.prevHash = last.text(1);
+    }
+    ++e.seq;
+    e.at = now();
+    e.actor = m_actor;
+    e.action = action;
+    e.subject = subject;
+    e.detail = detail;
+    e.contentHash = contentHashValue;
+    e.hash = chainHash(e);
+    return insertAudit(*m_db, e, &m_error);
+}
+
+// Runs `change` and appends the audit entry it describes, in one write transaction: what the
+// change reads (the next free id, say) cannot be taken by another connection meanwhile.
+template<typename Change>
+bool CaseFile::transactFilled(Change&& change)
+{
+    if (m_mode == Mode::ReadOnly)
+        return fail(QStringLiteral("the case is open read-only"));
+    if (!exec("BEGIN IMMEDIATE"))
+        return false;
+    AuditFields audit;
+    if (change(audit) && appendAudit(audit.action, audit.subject, audit.detail, audit.contentHash) && exec("COMMIT"))
+        return true;
+    const QString error = m_error;
+    exec("ROLLBACK");
+    m_error = error;
+    return false;
+}
+
+template<typename Change>
+bool CaseFile::transact(const QString& action, const QString& subject, const QString& detail,
+                        const QString& contentHashValue, Change&& change)
+{
+    return transactFilled([&](AuditFields& audit) {
+        audit = {action, subject, detail, contentHashValue};
+        return change();
+    });
+}
+
+bool CaseFile::writeAnnotation(const Annotation& a, bool insert)
+{
+    return hs::writeAnnotation(*m_db, a, insert, &m_error);
+}
+
+std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
+{
+    if (a.title.trimmed().isEmpty()) {
+        fail(QStringLiteral("an annotation needs a title"));
+        return std::nullopt;
+    }
+    if (a.kind == AnnotationKind::Range && a.to <= a.from) {
+        fail(QStringLiteral("a range annotation needs its end after its start"));
+        return std::nullopt;
+    }
+    a.createdAt = a.editedAt = now();
+    if (a.author.isEmpty())
+        a.author = m_actor;
+    const bool ok = transactFilled([&](AuditFields& audit) {
+        // Never an id the log has named before: a deleted annotation's history stays its own.
+        Statement next = prepare("SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT "
+                                 "max(CAST(substr(subject, 12) AS INTEGER)) FROM audit WHERE subject LIKE "
+                                 "'annotation:%'), 0)) + 1");
+        if (!next.next())
+            return false;
+        a.id = next.integer(0);
+        audit = {QStringLiteral("created"), annotationSubject(a.id),
+                 QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a)};
+        return writeAnnotation(a, true);
+    });
+    return ok ? std::optional<Annotation>(a) : std::nullopt;
+}
+
+bool CaseFile::updateAnnotation(Annotation a)
+{
+    if (!annotation(a.id))
+        return fail(QStringLiteral("annotation %1 does not exist").arg(a.id));
+    if (a.title.trimmed().isEmpty())
+        return fail(QStringLiteral("an annotation needs a title"));
+    a.editedAt = now();
+    return transact(QStringLiteral("edited"), annotationSubject(a.id),
+                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a),
+                    [&] { return writeAnnotation(a, false); });
+}
+
+bool CaseFile::removeAnnotation(std::int64_t id)
+{
+    const std::optional<Annotation> a = annotation(id);
+    if (!a)
+        return fail(QStringLiteral("annotation %1 does not exist").arg(id));
+    return transact(QStringLiteral("deleted"), annotationSubject(id),
+                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a->kind), a->title), QString(),
+                    [&] { return deleteRow(*m_db, "DELETE FROM annotations WHERE id=?1", id, &m_error); });
+}
+
+bool CaseFile::restoreAnnotation(const Annotation& a)
+{
+    if (annotation(a.id))
+        return fail(QStringLiteral("annotation %1 exists already").arg(a.id));
+    return transact(QStringLiteral("restored"), annotationSubject(a.id),
+                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a),
+                    [&] { return writeAnnotation(a, true); });
+}
+
+std::vector<Annotation> CaseFile::annotations() const { return readAnnotations(*m_db, std::nullopt); }
+
+std::optional<Annotation> CaseFile::annotation(std::int64_t id) const
+{
+    std::vector<Annotation> found = readAnnotations(*m_db, id);
+    return found.empty() ? std::nullopt : std::optional<Annotation>(found.front());
+}
+
+std::optional<SavedView> CaseFile::saveView(SavedView view)
+{
+    if (view.name.trimmed().isEmpty()) {
+        fail(QStringLiteral("a saved view needs a name"));
+        return std::nullopt;
+    }
+    view.createdAt = now();
+    const bool ok = transactFilled([&](AuditFields& audit) {
+        view.id = 0;
+        for (const SavedView& existing : views())
+            if (existing.name == view.name)
+                view.id = existing.id; // a view of the same name is replaced (the dashboard asks first)
+        const bool replace = view.id != 0;
+        if (!replace) {
+            Statement next = prepare("SELECT coalesce(max(id), 0) + 1 FROM saved_views");
+            if (!next.next())
+                return false;
+            view.id = next.integer(0);
+        }
+        audit = {replace ? QStringLiteral("edited") : QStringLiteral("created"), viewSubject(view.id),
+                 QStringLiteral("saved view \"%1\"").arg(view.name), contentHash(view)};
+        return writeView(*m_db, view, &m_error);
+    });
+    return ok ? std::optional<SavedView>(view) : std::nullopt;
+}
+
+bool CaseFile::removeView(std::int64_t id)
+{
+    QString name;
+    for (const SavedView& v : views())
+        if (v.id == id)
+            name = v.name;
+    if (name.isNull())
+        return fail(QStringLiteral("saved view %1 does not exist").arg(id));
+    return transact(QStringLiteral("deleted"), viewSubject(id), QStringLiteral("saved view \"%1\"").arg(name), QString(),
+                    [&] { return deleteRow(*m_db, "DELETE FROM saved_views WHERE id=?1", id, &m_error); });
+}
+
+std::vector<SavedView> CaseFile::views() const { return readViews(*m_db); }
+std::vector<AuditEntry> CaseFile::audit() const { return readAudit(*m_db); }
+
+bool CaseFile::record(const QString& action, const QString& subject, const QString& detail)
+{
+    return transact(action, subject, detail, QString(), [] { return true; });
+}
+
+bool CaseFile::setEvidencePath(const QString& path)
+{
+    if (m_mode == Mode::ReadOnly)
+        return fail(QStringLiteral("the case is open read-only"));
+    m_info.evidencePath = QFileInfo(path).absoluteFilePath();
+    return setInfoValue(*m_db, QStringLiteral("evidence_path"), m_info.evidencePath, &m_error);
+}
+
+std::optional<QString> CaseFile::pseudonym(const QString& kind, const QString& value)
+{
+    if (std::optional<QString> known = findPseudonym(*m_db, kind, value))
+        return known;
+    if (m_mode == Mode::ReadOnly)
+        return std::nullopt;
+    return createPseudonym(*m_db, kind, value, &m_error);
+}
+
+std::optional<QHash<QString, QString>> CaseFile::pseudonyms(const QString& kind, const QStringList& values)
+{
+    QHash<QString, QString> map;
+    if (m_mode == Mode::ReadOnly) {
+        for (const QString& v : values) {
+            const std::optional<QString> known = findPseudonym(*m_db, kind, v);
+            if (!known) {
+                fail(QStringLiteral("the case is open read-only and has no pseudonym for a %1 yet").arg(kind));
+                return std::nullopt;
+            }
+            map.insert(v, *known);
+        }
+        return map;
+    }
+    if (!exec("BEGIN IMMEDIATE"))
+        return std::nullopt;
+    if (createPseudonyms(*m_db, kind, values, &map, &m_error) && exec("COMMIT"))
+        return map;
+    const QString error = m_error;
+    exec("ROLLBACK");
+    m_error = error;
+    return std::nullopt;
+}
+
+CaseSnapshot CaseFile::snapshot() const
+{
+    CaseSnapshot s;
+    s.path = QFileInfo(m_path).absoluteFilePath();
+    s.info = m_info;
+    s.annotations = annotations();
+    s.views = views();
+    s.audit = audit();
+    return s;
+}
+
+QString locateEvidence(const CaseInfo& info, const QString& casePath)
+{
+    if (!info.evidencePath.isEmpty() && QFileInfo(info.evidencePath).isFile())
+        return info.evidencePath;
+    const QString beside = QFileInfo(casePath).absoluteDir().filePath(info.evidenceName);
+    if (!info.evidenceName.isEmpty() && QFileInfo(beside).isFile())
+        return beside;
+    return {};
+}
+
+} // namespace hs

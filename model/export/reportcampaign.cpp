@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The per-campaign part of a case report (reportcontent.h): facts, releases, timeline, capability
+// mix beside the baseline, and the top clusters, accounts and prompt families.
+#include "reportcampaign.h"
+
+#include "analysistext.h"
+#include "textformat.h"
+#include "redaction.h"
+#include "timeutil.h"
+
+#include <algorithm>
+
+namespace hs {
+namespace {
+
+constexpr std::size_t kTopRows = 10;
+constexpr std::size_t kTopClusters = 5;
+constexpr std::size_t kTopCapabilities = 8;
+constexpr qsizetype kSampleChars = 600;
+
+// A table cell holds at most a few lines of a sample; the rest is said, not silently dropped.
+QString sampleCell(const QString& sample)
+{
+    if (sample.size() <= kSampleChars)
+        return sample;
+    qsizetype cut = kSampleChars;
+    if (sample.at(cut - 1).isHighSurrogate())
+        --cut;
+    return sample.left(cut) + QStringLiteral("\u2026 (%1 more characters: the whole sample is in prompt_families.csv "
+                                             "of the case bundle)").arg(sample.size() - cut);
+}
+
+QString number(std::uint64_t n) { return reportNumber(n); }
+
+std::vector<std::pair<QString, QString>> campaignFacts(const CampaignInfo& c, const GroupFigures& g)
+{
+    std::vector<std::pair<QString, QString>> f;
+    f.emplace_back(QStringLiteral("Attributed to"), c.attributedTo.isEmpty() ? QStringLiteral("(not recorded)")
+                                                                            : visibleText(c.attributedTo));
+    f.emplace_back(QStringLiteral("Status"), c.status.isEmpty() ? QStringLiteral("(not recorded)") : visibleText(c.status));
+    if (c.firstFlaggedAt)
+        f.emplace_back(QStringLiteral("First flagged"), shortUtc(*c.firstFlaggedAt));
+    f.emplace_back(QStringLiteral("Exchanges"), number(g.exchanges));
+    f.emplace_back(QStringLiteral("Accounts"), number(g.accounts));
+    if (g.firstSeen)
+        f.emplace_back(QStringLiteral("Active"), shortUtc(*g.firstSeen) + QStringLiteral(" to ") + shortUtc(*g.lastSeen));
+    if (g.cotShare)
+        f.emplace_back(QStringLiteral("Chain-of-thought share"), percent(*g.cotShare, 1));
+    if (!c.summary.isEmpty())
+        f.emplace_back(QStringLiteral("Summary"), visibleText(c.summary));
+    return f;
+}
+
+std::vector<CapabilityBar> capabilityBars(const GroupFigures& g, const GroupFigures& baseline)
+{
+    std::vector<CapabilityBar> bars;
+    for (std::size_t i = 0; i < g.capabilities.size() && i < kTopCapabilities; ++i) {
+        const CapabilityShare& c = g.capabilities[i];
+        CapabilityBar bar{visibleText(c.name), c.share, 0};
+        for (const CapabilityShare& b : baseline.capabilities)
+            if (b.capability == c.capability)
+                bar.baseline = b.share;
+        bars.push_back(bar);
+    }
+    return bars;
+}
+
+ReportTable clusterTable(const Investigation& inv, const GroupFigures& g)
+{
+    ReportTable t{{QStringLiteral("Cluster"), QStringLiteral("Kind"), QStringLiteral("Accounts of the campaign")},
+                  {false, false, true}, {}};
+    for (std::size_t i = 0; i < g.clusters.size() && i < kTopClusters; ++i) {
+        const ClusterInfo& c = inv.clusters[g.clusters[i].cluster];
+        t.rows.push_back({visibleText(c.name), visibleText(c.kind), number(g.clusters[i].accounts)});
+    }
+    return t;
+}
+
+ReportTable accountTable(const Investigation& inv, const GroupFigures& g, const Redactor& r)
+{
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t i = 0; i < inv.accounts.size(); ++i)
+        if (inv.accounts[i].group == g.group)
+            ids.push_back(i);
+    const auto& totals = inv.aggregates.accounts;
+    auto exchanges = [&](std::uint32_t i) { return i < totals.size() ? totals[i].exchanges : 0; };
+    const std::size_t n = std::min(kTopRows, ids.size());
+    std::partial_sort(ids.begin(), ids.begin() + std::ptrdiff_t(n), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return exchanges(a) != exchanges(b) ? exchanges(a) > exchanges(b) : a < b;
+    });
+    ReportTable t{{QStringLiteral("Account"), QStringLiteral("Cluster"), QStringLiteral("Country"), QStringLiteral("Access path"),
+                   QStringLiteral("Payment fingerprint"), QStringLiteral("Status"), QStringLiteral("Exchanges")},
+                  {false, false, false, false, false, false, true}, {}};
+    for (std::size_t k = 0; k < n; ++k) {
+        const AccountInfo& a = inv.accounts[ids[k]];
+        t.rows.push_back({visibleText(r.account(a.externalRef)),
+                          a.cluster == kNoIndex ? QString() : visibleText(inv.clusters[a.cluster].name),
+                          visibleText(a.country), visibleText(a.accessPath), visibleText(r.payment(a.paymentFingerprint)),
+                          visibleText(a.status), number(exchanges(ids[k]))});
+    }
+    return t;
+}
+
+ReportTable familyTable(const Investigation& inv, const GroupFigures& g, const Redactor& r)
+{
+    ReportTable t{{QStringLiteral("Fingerprint"), QStringLiteral("Sample"), QStringLiteral("Exchanges"), QStringLiteral("Share")},
+                  {false, false, true, true}, {}};
+    for (std::size_t i = 0; i < g.families.size() && i < kTopRows; ++i) {
+        const TemplateInfo& tmpl = inv.templates[g.families[i].tmpl];
+        t.rows.push_back({visibleText(tmpl.fingerprint), sampleCell(visibleText(r.sample(tmpl.sample))), number(g.families[i].exchanges),
+                          percent(g.families[i].share, 1)});
+    }
+    return t;
+}
+
+} // namespace
+
+ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g, const std::vector<Annotation>& notes,
+                                std::optional<TimeRange> span)
+{
+    ReportTimeline t;
+    if (!g.firstSeen && !span)
+        return t; // no traffic: nothing to draw
+    Selection s;
+    s.groups.assign(inv.groupCount(), false);
+    s.groups[g.group] = true;
+    const std::int64_t first = span ? span->from : g.firstSeen.value_or(0);
+    const std::int64_t last = span ? span->to : g.lastSeen.value_or(0) + 1;
+    t.from = first;
+    t.to = std::max(last, first + 3600);
+    // About 120 bins across the page: fine enough to show a pivot, coarse enough to read.
+    t.data = computeTimeline(inv, s, binForSpan(t.to - t.from, 600, 5), SplitBy::Model);
+    for (const ModelInfo& m : inv.models)
+        if (m.releasedAt >= t.from && m.releasedAt < t.to)
+            t.releases.push_back({visibleText(m.name), m.releasedAt, m.releasedAt});
+    for (const PivotFigure& p : g.pivots)
+        if (p.pivot)
+            t.pivots.push_back({QStringLiteral("pivot to %1: %2").arg(visibleText(inv.models[p.model].name), percent(p.share24h)),
+                                p.releasedAt, p.releasedAt + 86400});
+    for (const Annotation& a : notes) {
+        if (isTimeKind(a.kind) && a.to >= t.from && a.from < t.to) {
+            Annotation shown = a;
+            shown.title = visibleText(a.title);
+            t.notes.push_back(std::move(shown));
+        }
+    }
+    return t;
+}
+
+CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis, const GroupFigures& g,
+                              const std::vector<Annotation>& notes, const Redactor& r, std::optional<TimeRange> span)
+{
+    CampaignReport c;
+    c.group = g.group;
+    c.name = visibleText(inv.campaigns[g.group].name);
+    c.facts = campaignFacts(inv.campaigns[g.group], g);
+    for (const PivotFigure& p : g.pivots)
+        c.releases << (p.pivot ? QStringLiteral("Pivot: ") : QStringLiteral("Release: "))
+                          + visibleText(pivotSentence(inv, p, analysis.threshold));
+    c.timeline = campaignTimeline(inv, g, notes, span);
+    c.capabilities = capabilityBars(g, analysis.baseline);
+    if (g.capabilities.size() > c.capabilities.size())
+        c.capabilityNote = QStringLiteral("The %1 largest of %2 capabilities.").arg(c.capabilities.size()).arg(g.capabilities.size());
+    c.clusters = clusterTable(inv, g);
+    c.accounts = accountTable(inv, g, r);
+    c.families = familyTable(inv, g, r);
+    return c;
+}
+
+} // namespace hs

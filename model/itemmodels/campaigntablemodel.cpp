@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaigntablemodel.h"
+
+#include "textformat.h"
+#include "tablemodel.h"
+#include "timeutil.h"
+
+#include <QLocale>
+
+namespace hs {
+
+void CampaignTableModel::setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis)
+{
+    beginResetModel();
+    m_inv = std::move(inv);
+    m_analysis = std::move(analysis);
+    endResetModel();
+}
+
+int CampaignTableModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.isValid() || !m_analysis)
+        return 0;
+    return static_cast<int>(m_analysis->campaigns.size()) + 1; // the baseline is the last row
+}
+
+int CampaignTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+const GroupFigures& CampaignTableModel::group(int row) const
+{
+    return row < static_cast<int>(m_analysis->campaigns.size()) ? m_analysis->campaigns[static_cast<std::size_t>(row)]
+                                                                : m_analysis->baseline;
+}
+
+QString CampaignTableModel::name(int row) const
+{
+    return row < static_cast<int>(m_inv->campaigns.size()) ? m_inv->campaigns[static_cast<std::size_t>(row)].name
+                                                          : tr("Organic baseline");
+}
+
+QVariant CampaignTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != SortRole &&
+                                                               role != Qt::TextAlignmentRole))
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return (index.column() == Name || index.column() == TopCapabilities || index.column() == Pivots)
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    const GroupFigures& g = group(index.row());
+    const bool sort = role == SortRole;
+    const QLocale locale;
+    switch (index.column()) {
+    case Name: return name(index.row());
+    case Exchanges: return sort ? sortKey(g.exchanges) : QVariant(locale.toString(qulonglong(g.exchanges)));
+    case Accounts: return sort ? sortKey(g.accounts) : QVariant(locale.toString(qulonglong(g.accounts)));
+    case FirstSeen:
+        if (!g.firstSeen)
+            return {};
+        return sort ? sortKey(*g.firstSeen) : QVariant(shortUtc(*g.firstSeen));
+    case LastSeen:
+        if (!g.lastSeen)
+            return {};
+        return sort ? sortKey(*g.lastSeen) : QVariant(shortUtc(*g.lastSeen));
+    case TopCapabilities: {
+        QStringList caps;
+        for (std::size_t i = 0; i < g.capabilities.size() && i < 3; ++i)
+            caps << QStringLiteral("%1 %2").arg(g.capabilities[i].name, percent(g.capabilities[i].share));
+        return caps.join(QStringLiteral(", "));
+    }
+    case CotShare:
+        if (!g.cotShare)
+            return {};
+        return sort ? QVariant(*g.cotShare) : QVariant(percent(*g.cotShare, 1));
+    case Pivots: {
+        QStringList pivots;
+        for (const PivotFigure& p : g.pivots)
+            if (p.pivot)
+                pivots << QStringLiteral("%1 → %2").arg(percent(p.share24h), m_inv->models[p.model].name);
+        return pivots.join(QStringLiteral(", "));
+    }
+    }
+    return {};
+}
+
+QVariant CampaignTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return {};
+    static const char* const titles[ColumnCount] = {
+        QT_TR_NOOP("Campaign"), QT_TR_NOOP("Exchanges"), QT_TR_NOOP("Accounts"), QT_TR_NOOP("First seen"),
+        QT_TR_NOOP("Last seen"), QT_TR_NOOP("Top capabilities"), QT_TR_NOOP("CoT elicitation"), QT_TR_NOOP("Pivots")};
+    return tr(titles[section]);
+}
+
+} // namespace hs

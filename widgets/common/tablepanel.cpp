@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tablepanel.h"
+
+#include "csv.h"
+#include "tablesortproxy.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hs {
+TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent), m_titleText(title)
+{
+    m_model = new TableModel(this);
+    m_proxy = new TableSortProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(TableModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200); // widths from the first rows only: fast at 30k rows
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->setAccessibleName(title);
+    auto* copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &TablePanel::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_note = new QLabel(this);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setVisible(false);
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter %1").arg(title));
+    m_filter->setMaximumWidth(260);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto* save = new QPushButton(tr("Save CSV..."), this);
+    connect(save, &QPushButton::clicked, this, &TablePanel::chooseCsvFile);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_title);
+    bar->addStretch(1);
+    bar->addWidget(m_filter);
+    bar->addWidget(save);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_note);
+    layout->addWidget(m_view, 1);
+    setTable(TableData{});
+}
+
+void TablePanel::setTable(TableData table)
+{
+    setTable(std::make_shared<const TableData>(std::move(table)));
+}
+
+void TablePanel::setTable(std::shared_ptr<const TableData> table)
+{
+    const int rows = table ? static_cast<int>(table->text.size()) : 0;
+    // Columns are sized once for a table's layout, not for every selection: measuring costs
+    // milliseconds on big tables, and columns that keep their width are easier to read.
+    const bool sized = m_sized && table && table->headers == m_model->table().headers;
+    m_model->setTable(std::move(table));
+    m_title->setText(tr("%1 (%2)").arg(m_titleText, QLocale().toString(rows)));
+    if (rows > 0 && !sized)
+        m_view->resizeColumnsToContents();
+    m_sized = sized || rows > 0;
+}
+
+void TablePanel::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+bool TablePanel::saveCsv(const QString& path) const
+{
+    QSaveFile file(path); // all or nothing: a failed save leaves no half-written file
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(modelToCsv(*m_proxy));
+    return file.commit();
+}
+
+void TablePanel::copySelection() const
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    QApplication::clipboard()->setText(modelRowsToTsv(*m_proxy, rows));
+}
+
+void TablePanel::chooseCsvFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save table"), m_titleText.toLower().replace(QLatin1Char(' '), QLatin1Char('-')) + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty() && !saveCsv(path)) {
+        QMessageBox box(QMessageBox::Warning, tr("Save failed"), tr("Could not write %1.").arg(path), QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText); // a file name is not markup
+        box.exec();
+    }
+}
+
+void TablePanel::setFilterText(const QString& text) { m_filter->setText(text); }
+QString TablePanel::filterText() const { return m_filter->text(); }
+
+} // namespace hs

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountspage.h"
+
+#include "viewtables.h"
+#include "lazyupdate.h"
+#include "tablepanel.h"
+#include "timeutil.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTableView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace hs {
+
+AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWidget* parent)
+    : QWidget(parent), m_selection(selection), m_figures(figures)
+{
+    m_accounts = new TablePanel(tr("Accounts"), this);
+    m_accounts->setObjectName(QStringLiteral("accountsTable"));
+    // Most active first; the proxy keeps the reviewer's own choice of column across selections.
+    m_accounts->view()->sortByColumn(6, Qt::DescendingOrder);
+    m_clusters = new TablePanel(tr("Clusters"), this);
+    m_clusters->view()->sortByColumn(2, Qt::DescendingOrder); // the biggest (hydra) cluster first
+    m_linked = new TablePanel(tr("Accounts linked by shared indicators"), this);
+    m_accessPaths = new TablePanel(tr("Access paths: share of each group's accounts"), this);
+    m_countries = new TablePanel(tr("Countries: share of each group's accounts"), this);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_clusters, tr("Clusters"));
+    tabs->addTab(m_linked, tr("Linked accounts"));
+    tabs->addTab(m_accessPaths, tr("Access paths"));
+    tabs->addTab(m_countries, tr("Countries"));
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_accounts);
+    split->addWidget(tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+    m_accountsUpdate = new LazyUpdate(this, [this] { updateAccounts(); });
+    m_mixesUpdate = new LazyUpdate(this, [this] { updateMixes(); });
+    connect(m_figures, &SelectionJob::updated, m_accountsUpdate, &LazyUpdate::request);
+    connect(m_selection, &SelectionState::changed, m_mixesUpdate, &LazyUpdate::request);
+}
+
+bool AccountsPage::isUpdatePending() const
+{
+    return m_accountsUpdate->isPending() || m_mixesUpdate->isPending();
+}
+
+void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
+{
+    m_inv = std::move(inv);
+    // Nothing of the previous investigation stays on screen until the new tables arrive: it may
+    // be the unredacted original of a presentation's copy.
+    for (TablePanel* panel : {m_accounts, m_clusters, m_linked})
+        panel->setTable(TableData{});
+    // Grouping every account by shared indicators takes tens of milliseconds at full scale: on a
+    // worker, so that opening a file never stalls the window, and after the selection's figures,
+    // which take both cores (three busy threads on two cores starve the GUI thread). The newest
+    // investigation wins.
+    const quint64 generation = ++m_tablesGeneration;
+    connect(m_figures, &SelectionJob::updated, this, [this, generation] { buildTables(generation); },
+            Qt::SingleShotConnection);
+    m_mixGroups.reset();
+    m_mixesUpdate->request();
+}
+
+void AccountsPage::buildTables(quint64 generation)
+{
+    if (generation != m_tablesGeneration || !m_inv)
+        return;
+    using Tables = std::pair<TableData, TableData>;
+    auto* watcher = new QFutureWatcher<Tables>(this);
+    connect(watcher, &QFutureWatcher<Tables>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_tablesGeneration)
+            return;
+        Tables tables = watcher->future().takeResult();
+        m_clusters->setTable(std::move(tables.first));
+        m_linked->setTable(std::move(tables.second));
+    });
+    watcher->setFuture(QtConcurrent::run([inv = m_inv] { return Tables(clustersTable(*inv), linkedAccountsTable(*inv)); }));
+}
+
+void AccountsPage::updateAccounts()
+{
+    const auto figures = m_figures->figures();
+    if (!m_inv || !figures || !figures->accountsTable)
+        return;
+    const Selection& s = figures->selection;
+    m_accounts->setTable(figures->accountsTable);
+    QString note;
+    if (s.range)
+        note = tr("Exchanges and first/last seen within %1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to));
+    if (!figures->exact)
+        note += tr(" (whole UTC days; model and capability filters not applied: this file has no exact columns)");
+    m_accounts->setNote(note);
+}
+
+// The mixes depend on the selected groups only (all accounts, whatever the range): a new range,
+// model or capability leaves them as they are.
+void AccountsPage::updateMixes()
+{
+    if (!m_inv || m_mixGroups == m_selection->current().groups)
+        return;
+    m_mixGroups = m_selection->current().groups;
+    m_accessPaths->setTable(attributeMixTable(*m_inv, m_selection->current(), false));
+    m_countries->setTable(attributeMixTable(*m_inv, m_selection->current(), true));
+}
+
+} // namespace hs

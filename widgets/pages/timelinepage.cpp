@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelinepage.h"
+
+#include "textformat.h"
+#include "annotationoverlay.h"
+#include "displaytext.h"
+#include "lazyupdate.h"
+#include "palette.h"
+#include "qcustomplotshim.h"
+#include "timeutil.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFontMetricsF>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace hs {
+namespace {
+constexpr double kHourSeconds = 3600;
+constexpr double kDaySeconds = 86400;
+} // namespace
+
+TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget(parent), m_selection(selection)
+{
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("timelinePlot"));
+    m_plot->setAccessibleName(tr("Traffic timeline"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeSpec(Qt::UTC); // evidence times are UTC, whatever the workstation's zone
+    ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd\nHH:mm"));
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setLabel(tr("Time (UTC)"));
+    m_plot->yAxis->setLabel(tr("Exchanges per bin"));
+    m_plot->legend->setVisible(true);
+    // Top left: traffic ramps up from the start, while release and pivot labels crowd the right.
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->setMouseTracking(true);
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePage::onRangeChanged);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimelinePage::placeLabels);
+    connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePage::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &TimelinePage::onMouseMove);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &TimelinePage::onMouseRelease);
+
+    m_split = new QComboBox(this);
+    m_split->addItem(tr("Split by model"));
+    m_split->addItem(tr("Split by campaign"));
+    m_split->setAccessibleName(tr("Split traffic by"));
+    m_stacked = new QCheckBox(tr("Stacked"), this);
+    m_stacked->setChecked(true);
+    m_log = new QCheckBox(tr("Log scale"), this);
+    m_binLabel = new QLabel(this);
+    m_binLabel->setObjectName(QStringLiteral("binLabel"));
+    auto* reset = new QPushButton(tr("Reset zoom"), this);
+    auto* save = new QPushButton(tr("Save image..."), this);
+    m_annotate = new QPushButton(tr("Annotate range..."), this);
+    m_annotate->setObjectName(QStringLiteral("annotateRange"));
+    m_annotate->setToolTip(tr("Add an annotation for the selected time range (Shift+drag to select one)"));
+    connect(m_annotate, &QPushButton::clicked, this, &TimelinePage::annotateRequested);
+    connect(m_split, qOverload<int>(&QComboBox::currentIndexChanged), this, &TimelinePage::rebuild);
+    connect(m_stacked, &QCheckBox::toggled, this, &TimelinePage::draw);
+    connect(m_log, &QCheckBox::toggled, this, &TimelinePage::draw);
+    connect(reset, &QPushButton::clicked, this, &TimelinePage::resetZoom);
+    connect(save, &QPushButton::clicked, this, &TimelinePage::exportImage);
+    auto* update = new LazyUpdate(this, [this] { rebuild(); });
+    connect(m_selection, &SelectionState::changed, update, &LazyUpdate::request);
+    connect(m_selection, &SelectionState::changed, this, &TimelinePage::updateAnnotateButton); // cheap: at once
+
+    m_controls = new QWidget(this); // hidden in presentation mode, with the hint
+    auto* bar = new QHBoxLayout(m_controls);
+    bar->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_split, m_stacked, m_log, reset, save, m_annotate})
+        bar->addWidget(w);
+    bar->addStretch(1);
+    bar->addWidget(m_binLabel);
+    m_hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: select a time range for every view"), this);
+    m_hint->setEnabled(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_controls);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_hint);
+    updateAnnotateButton();
+}
+
+void TimelinePage::setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis)
+{
+    m_inv = std::move(inv);
+    m_analysis = std::move(analysis);
+    m_bin = Bin::Day;
+    rebuild();
+    resetZoom();
+}
+
+void TimelinePage::resetZoom()
+{
+    if (!m_inv || m_data.empty())
+        return;
+    const double from = double(m_data.first);
+    const double to = double(m_data.start(m_data.bins));
+    m_plot->xAxis->setRange(from - (to - from) * 0.01, to + (to - from) * 0.01);
+    onRangeChanged();
+}
+
+void TimelinePage::zoomTo(std::int64_t from, std::int64_t to)
+{
+    m_plot->xAxis->setRange(double(from), double(to));
+    onRangeChanged();
+}
+
+void TimelinePage::onRangeChanged()
+{
+    if (!m_inv)
+        return;
+    const QCPRange r = m_plot->xAxis->range();
+    const Bin bin = binForSpan(static_cast<std::int64_t>(r.size()), std::max(100, m_plot->axisRect()->width()));
+    if (bin != m_bin) {
+        m_bin = bin;
+        rebuild(); // draws the annotations too
+    } else if (!m_annotations.empty()) {
+        drawAnnotations(); // merged and labelled for the new zoom
+    }
+}
+
+void TimelinePage::rebuild()
+{
+    if (!m_inv)
+        return;
+    const SplitBy split = m_split->currentIndex() == 1 ? SplitBy::Campaign : SplitBy::Model;
+    m_data = computeTimeline(*m_inv, m_selection->current(), m_bin, split);
+    m_binLabel->setText(tr("One bar = one %1 (UTC)").arg(binName(m_bin)));
+    draw();
+}
+
+void TimelinePage::draw()
+{
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    m_labels.clear();
+    m_band = nullptr;
+    m_overlay = nullptr;
+    if (!m_inv)
+        return replotIfVisible();
+    const double width = double(binSeconds(m_bin));
+    QVector<double> keys(static_cast<qsizetype>(m_data.bins));
+    for (std::size_t i = 0; i < m_data.bins; ++i)
+        keys[static_cast<qsizetype>(i)] = double(m_data.start(i)) + width / 2;
+    const bool stacked = m_stacked->isChecked();
+    std::vector<double> sums(m_data.bins, 0);
+    QCPBars* below = nullptr;
+    for (const TimelineSeries& s : m_data.series) {
+        const QColor color = seriesColor(s.key);
+        const QVector<double> values(s.values.begin(), s.values.end());
+        for (std::size_t i = 0; i < m_data.bins; ++i)
+            sums[i] = stacked ? sums[i] + s.values[i] : std::max(sums[i], s.values[i]);
+        if (stacked) {
+            auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+            bars->setName(s.name);
+            bars->setWidth(width);
+            bars->setStackingGap(0);
+            bars->setPen(Qt::NoPen);
+            bars->setAntialiased(false); // axis-aligned rectangles: smoothing only blurs the seams, and costs
+            bars->setBrush(color);
+            bars->setData(keys, values, true);
+            if (below)
+                bars->moveAbove(below);
+            below = bars;
+        } else {
+            QCPGraph* g = m_plot->addGraph();
+            g->setName(s.name);
+            g->setPen(QPen(color, 2 * m_lineScale));
+            g->setLineStyle(QCPGraph::lsStepCenter);
+            g->setData(keys, values, true);
+        }
+    }
+    QCPGraph* base = m_plot->addGraph();
+    base->setName(tr("Organic baseline"));
+    base->setPen(QPen(baselineColor(), 1.5 * m_lineScale, Qt::DashLine));
+    base->setLineStyle(QCPGraph::lsStepCenter);
+    base->setData(keys, QVector<double>(m_data.baseline.begin(), m_data.baseline.end()), true);
+    double top = 1;
+    for (std::size_t i = 0; i < m_data.bins; ++i)
+        top = std::max({top, sums[i], m_data.baseline[i]});
+    const bool log = m_log->isChecked();
+    m_plot->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (log)
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    m_plot->yAxis->setRange(log ? 0.8 : 0, log ? top * 2 : top * 1.12);
+    drawReleases();
+    drawSelectionBand();
+    drawAnnotations();
+    replotIfVisible();
+}
+
+// A hidden page has no size to paint into; it replots when shown. Queued: a zoom that changes
+// the bin rebuilds from inside QCustomPlot's own (queued) replot request, and the two become one.
+void TimelinePage::replotIfVisible()
+{
+    if (isVisible())
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_inv)
+        draw(); // labels take the theme's colours
+}
+
+void TimelinePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePage::drawReleases()
+{
+    // Measured pivots of the selected campaigns, per model, become labels under the marker.
+    std::map<std::uint32_t, QStringList> pivotLabels;
+    for (const GroupFigures& g : m_analysis->campaigns) {
+        if (!m_selection->current().hasGroup(g.group))
+            continue;
+        for (const PivotFigure& p : g.pivots) {
+            if (!p.pivot)
+                continue;
+            QString label = tr("%1: %2 to %3 within 24 h; threshold reached after %4 h")
+                                .arg(isolated(m_inv->campaigns[g.group].name.left(40)), percent(p.share24h),
+                                     isolated(m_inv->models[p.model].name.left(40)))
+                                .arg(*p.hoursToThreshold);
+            if (p.baselineShare24h)
+                label += tr("; baseline %1").arg(percent(*p.baselineShare24h));
+            pivotLabels[p.model] << label;
+        }
+    }
+    std::vector<QCPItemText*> pivotTexts;
+    for (std::size_t m = 0; m < m_inv->models.size(); ++m) {
+        const double t = double(m_inv->models[m].releasedAt);
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(t, 0);
+        line->point2->setCoords(t, 1);
+        line->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2 * m_lineScale, Qt::DotLine));
+        auto* label = new QCPItemText(m_plot);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(t, 0);
+        label->setPadding(QMargins(4, 2, 4, 2));
+        label->setText(tr("%1 released").arg(isolated(m_inv->models[m].name))); // plain text, never markup
+        label->setColor(palette().color(QPalette::WindowText)); // follows the theme
+        m_labels.push_back(label);
+        const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));
+        if (pivots == pivotLabels.end())
+            continue;
+        auto* window = new QCPItemRect(m_plot);
+        window->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        window->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        window->topLeft->setCoords(t, 0);
+        window->bottomRight->setCoords(t + kDaySeconds, 1);
+        window->setPen(Qt::NoPen);
+        window->setBrush(QColor(0xD5, 0x5E, 0x00, 40));
+        auto* text = new QCPItemText(m_plot);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(t, 0);
+        pivotTexts.push_back(text);
+        text->setPadding(QMargins(4, 2, 4, 2));
+        text->setBrush(QColor(255, 255, 255, 220));
+        text->setPen(QPen(QColor(0xD5, 0x5E, 0x00)));
+        text->setColor(QColor(0x80, 0x30, 0x00));
+        text->setText(pivots->second.join(QLatin1Char('\n')));
+    }
+    m_labels.insert(m_labels.end(), pivotTexts.begin(), pivotTexts.end()); // below the release names
+}
+
+// Each label sits beside its marker: on the right, or on the left when the right would run out
+// of the plot; a label that would cover one placed before it moves down below that one. Done after
+// every layout, so zooming, panning and resizing never clip or pile up the labels.
+void TimelinePage::placeLabels()
+{
+    const QRect area = m_plot->axisRect()->rect();
+    std::vector<QRectF> placed;
+    for (QCPItemText* label : m_labels) {
+        const QRect text = QFontMetrics(label->font()).boundingRect(QRect(0, 0, 4000, 4000), Qt::AlignLeft | Qt::AlignTop, label->text());
+        const QSizeF size(text.width() + 8, text.height() + 4);
+        const double x = m_plot->xAxis->coordToPixel(label->position->key());
+        const bool left = x + size.width() > area.right() && x - size.width() >= area.left();
+        QRectF box(QPointF(left ? x - size.width() : x, area.top() + 2), size);
+        double key = label->position->key();
+        if (!left && box.right() > area.right()) { // fits on neither side: along the plot's right edge
+            box.moveLeft(std::max(double(area.left()), area.right() - size.width()));
+            key = m_plot->xAxis->pixelToCoord(box.left());
+        }
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& other : placed)
+                if (box.intersects(other)) {
+                    box.moveTop(other.bottom() + 2);
+                    moved = true;
+                }
+        }
+        placed.push_back(box);
+        label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        label->position->setCoords(key, (box.top() - area.top()) / std::max(1, area.height()));
+    }
+}
+
+void TimelinePage::drawSelectionBand()
+{
+    const auto& range = m_selection->current().range;
+    if (!range)
+        return;
+    m_band = new QCPItemRect(m_plot);
+    m_band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_band->topLeft->setCoords(double(range->from), 0);
+    m_band->bottomRight->setCoords(double(range->to), 1);
+    m_band->setPen(QPen(QColor(0x00, 0x72, 0xB2)));
+    m_band->setBrush(QColor(0x00, 0x72, 0xB2, 35));
+}
+
+void TimelinePage::onMousePress(QMouseEvent* event)
+{
+    if (!(event->modifiers() & Qt::ShiftModifier) || event->button() != Qt::LeftButton || !m_inv)
+        return;
+    m_selecting = true;
+    m_plot->setInteraction(QCP::iRangeDrag, false);
+    m_dragStart = m_plot->xAxis->pixelToCoord(event->position().x());
+    if (!m_band) {
+        m_band = new QCPItemRect(m_plot);
+        m_band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        m_band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        m_band->setPen(QPen(QColor(0x00, 0x72, 0xB2)));
+        m_band->setBrush(QColor(0x00, 0x72, 0xB2, 35));
+    }
+    m_band->topLeft->setCoords(m_dragStart, 0);
+    m_band->bottomRight->setCoords(m_dragStart, 1);
+}
+
+void TimelinePage::onMouseMove(QMouseEvent* event)
+{
+    if (!m_selecting) {
+        if (event->buttons() == Qt::NoButton)
+            showTooltip(event);
+        return;
+    }
+    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+    m_band->topLeft->setCoords(std::min(m_dragStart, x), 0);
+    m_band->bottomRight->setCoords(std::max(m_dragStart, x), 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePage::onMouseRelease(QMouseEvent* event)
+{
+    if (!m_selecting)
+        return;
+    m_selecting = false;
+    m_plot->setInteraction(QCP::iRangeDrag, true);
+    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+    // The range snaps outwards to whole UTC hours: every figure of a range is exact per hour.
+    const auto from = static_cast<std::int64_t>(std::floor(std::min(m_dragStart, x) / kHourSeconds)) * 3600;
+    const auto to = static_cast<std::int64_t>(std::ceil(std::max(m_dragStart, x) / kHourSeconds)) * 3600;
+    if (to - from >= 3600)
+        m_selection->setRange(TimeRange{from, to});
+    else
+        m_selection->setRange(std::nullopt); // a click without a drag clears the range
+}
+
+void TimelinePage::showTooltip(QMouseEvent* event)
+{
+    if (!m_inv || m_data.empty())
+        return;
+    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+    const double size = double(binSeconds(m_bin));
+    const auto i = static_cast<std::int64_t>(std::floor((x - double(m_data.first)) / size));
+    if (i < 0 || i >= static_cast<std::int64_t>(m_data.bins) || !m_plot->axisRect()->rect().contains(event->pos())) {
+        QToolTip::hideText();
+        return;
+    }
+    const auto bin = static_cast<std::size_t>(i);
+    const QLocale locale;
+    QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_bin));
+    for (const TimelineSeries& s : m_data.series)
+        text += QStringLiteral("\n%1: %2").arg(isolated(s.name), locale.toString(s.values[bin], 'f', 0));
+    text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
+    // Tooltips guess rich text from the content: escape, so campaign and model names stay literal.
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       QStringLiteral("<p style='white-space:pre'>%1</p>").arg(text.toHtmlEscaped()), m_plot);
+}
+
+bool TimelinePage::saveImage(const QString& path)
+{
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(m_plot->size());
+        svg.setViewBox(m_plot->rect());
+        svg.setTitle(tr("Hydrascope timeline"));
+        QCPPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        m_plot->toPainter(&painter, m_plot->width(), m_plot->height());
+        return painter.end();
+    }
+    return m_plot->savePng(path);
+}
+
+void TimelinePage::exportImage()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save timeline"), QStringLiteral("timeline.png"),
+                                                      tr("PNG image (*.png);;SVG image (*.svg)"));
+    if (!path.isEmpty())
+        saveImage(path);
+}
+
+void TimelinePage::setAnnotations(std::vector<Annotation> annotations)
+{
+    m_annotations = std::move(annotations);
+    drawAnnotations();
+    replotIfVisible();
+}
+
+void TimelinePage::setAnnotatable(bool annotatable)
+{
+    m_annotatable = annotatable;
+    updateAnnotateButton();
+}
+
+void TimelinePage::updateAnnotateButton()
+{
+    m_annotate->setVisible(m_annotatable);
+    m_annotate->setEnabled(m_annotatable && m_selection->current().range.has_value());
+}
+
+// Marks come from layoutAnnotations() for the visible span: merged where they would crowd,
+// labelled in lanes along the bottom of the plot (release and pivot labels use the top).
+void TimelinePage::drawAnnotations()
+{
+    if (!m_overlay) // draw() clears every item: the overlay comes back here
+        m_overlay = new AnnotationOverlay(m_plot);
+    m_marks = 0;
+    if (!m_inv || m_annotations.empty()) {
+        m_overlay->setMarks({});
+        return;
+    }
+    const QCPRange r = m_plot->xAxis->range();
+    AnnotationView view;
+    view.from = static_cast<std::int64_t>(r.lower);
+    view.to = static_cast<std::int64_t>(r.upper);
+    view.pixels = std::max(100, m_plot->axisRect()->width());
+    const QFontMetricsF metrics(m_plot->font());
+    view.textWidth = [metrics](const QString& text) { return metrics.horizontalAdvance(text) + 6; };
+    m_overlay->setMarks(layoutAnnotations(m_annotations, view));
+    m_marks = m_overlay->marks().size();
+}
+
+void TimelinePage::setPresentation(bool on)
+{
+    m_lineScale = on ? 2.5 : 1.0;
+    m_controls->setVisible(!on);
+    m_hint->setVisible(!on);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis})
+        axis->setBasePen(QPen(palette().color(QPalette::WindowText), m_lineScale));
+    draw();
+}
+
+} // namespace hs
