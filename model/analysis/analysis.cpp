@@ -143,4 +143,14 @@ Analysis analyze(const Investigation& inv, const AnalysisOptions& options)
     return result;
 }
 
+std::optional<StrongestPivot> strongestPivot(const Analysis& analysis)
+{
+    std::optional<StrongestPivot> best;
+    for (const GroupFigures& g : analysis.campaigns)
+        for (const PivotFigure& p : g.pivots)
+            if (p.pivot && (!best || p.share24h > best->pivot->share24h))
+                best = StrongestPivot{&g, &p};
+    return best;
+}
+
 } // namespace hs

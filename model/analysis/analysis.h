@@ -81,6 +81,14 @@ struct Analysis
 
 Analysis analyze(const Investigation& inv, const AnalysisOptions& options = {});
 
+// The campaign pivot with the largest 24-hour share (the one a headline names); none without pivots.
+struct StrongestPivot
+{
+    const GroupFigures* group = nullptr;
+    const PivotFigure* pivot = nullptr;
+};
+std::optional<StrongestPivot> strongestPivot(const Analysis& analysis);
+
 // The hour k (1..24) at which the hourly share first reaches the threshold, per the spec.
 std::optional<int> hoursToThreshold(const std::array<std::uint64_t, 24>& all,
                                     const std::array<std::uint64_t, 24>& onModel, double threshold);

@@ -5,6 +5,9 @@
 
 #include <QColor>
 
+#include <algorithm>
+#include <cmath>
+
 namespace hs {
 
 inline QColor seriesColor(unsigned index)
@@ -15,7 +18,20 @@ inline QColor seriesColor(unsigned index)
     return colors[index % (sizeof(colors) / sizeof(colors[0]))];
 }
 
-inline QColor baselineColor() { return QColor(0x44, 0x44, 0x44); }
+// The organic baseline: dark grey on a light background, light grey on a dark one (WCAG AA for
+// lines, 3:1, in both themes: tst_palette).
+inline QColor baselineColor(bool dark = false) { return dark ? QColor(0xb4, 0xb4, 0xb4) : QColor(0x44, 0x44, 0x44); }
+
+// WCAG 2.x contrast ratio of two opaque colours, 1 to 21.
+inline double contrastRatio(const QColor& a, const QColor& b)
+{
+    const auto luminance = [](const QColor& c) {
+        const auto channel = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
 
 } // namespace hs
 

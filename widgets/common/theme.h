@@ -4,6 +4,7 @@
 // hint). Plots and charts take their colours from the application palette through stylePlot()
 // and styleChart(), and restyle themselves on QEvent::PaletteChange: a switch needs no restart.
 
+#include <QPalette>
 #include <QString>
 
 class QChart;
@@ -13,6 +14,7 @@ class QWidget;
 namespace hs {
 
 void applyTheme(const QString& name); // "light" or "dark"; anything else is light
+QPalette themePalette(const QString& name); // the palette applyTheme() sets
 bool isDarkTheme();
 void stylePlot(QCustomPlot* plot);
 void styleChart(QChart* chart);

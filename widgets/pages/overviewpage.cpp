@@ -6,6 +6,8 @@
 #include "displaytext.h"
 #include "infrastructure.h"
 
+#include <algorithm>
+
 #include <QFrame>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -78,14 +80,15 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
     const QLocale locale;
     std::uint64_t campaignExchanges = 0;
     int pivots = 0;
-    QString pivotText;
     for (const GroupFigures& g : analysis->campaigns) {
         campaignExchanges += g.exchanges;
-        for (const PivotFigure& p : g.pivots)
-            if (p.pivot && ++pivots == 1)
-                pivotText = tr("%1: %2 to %3 within 24 h").arg(isolated(inv->campaigns[g.group].name.left(40)), percent(p.share24h),
-                                                              isolated(inv->models[p.model].name.left(30)));
+        pivots += int(std::count_if(g.pivots.begin(), g.pivots.end(), [](const PivotFigure& p) { return p.pivot; }));
     }
+    QString pivotText;
+    if (const std::optional<StrongestPivot> best = strongestPivot(*analysis))
+        pivotText = tr("strongest: %1, %2 to %3 within 24 h")
+                        .arg(isolated(inv->campaigns[best->group->group].name.left(40)), percent(best->pivot->share24h),
+                             isolated(inv->models[best->pivot->model].name.left(30)));
     setCard(0, locale.toString(qlonglong(analysis->evidenceExchanges)),
             tr("exchanges; %1 by flagged campaigns").arg(percent(analysis->evidenceExchanges
                 ? double(campaignExchanges) / double(analysis->evidenceExchanges) : 0.0)));

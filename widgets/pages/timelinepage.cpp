@@ -6,6 +6,7 @@
 #include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
+#include "theme.h"
 #include "qcustomplotshim.h"
 #include "timeutil.h"
 
@@ -183,7 +184,7 @@ void TimelinePage::draw()
     }
     QCPGraph* base = m_plot->addGraph();
     base->setName(tr("Organic baseline"));
-    base->setPen(QPen(baselineColor(), 1.5 * m_lineScale, Qt::DashLine));
+    base->setPen(QPen(baselineColor(isDarkTheme()), 1.5 * m_lineScale, Qt::DashLine));
     base->setLineStyle(QCPGraph::lsStepCenter);
     base->setData(keys, QVector<double>(m_data.baseline.begin(), m_data.baseline.end()), true);
     double top = 1;
