@@ -304,6 +304,14 @@ void TestPresentation::escRestoresTheViewState()
     QToolBar* toolbar = w.findChild<QToolBar*>();
     QVERIFY(toolbar);
     const QRect toolbarAt = toolbar->geometry();
+    auto toolbarControls = [toolbar] {
+        QList<QRect> out;
+        for (const QWidget* child : toolbar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+            if (child->isVisibleTo(toolbar))
+                out << child->geometry();
+        return out;
+    };
+    const QList<QRect> controlsAt = toolbarControls();
 
     QTest::keyClick(&w, Qt::Key_F5);
     PresentationMode* p = w.presentation();
@@ -321,6 +329,7 @@ void TestPresentation::escRestoresTheViewState()
     QVERIFY(!p->isActive());
     QTRY_VERIFY2(w.viewState() == before, qPrintable(differences(before, w.viewState())));
     QCOMPARE(toolbar->geometry(), toolbarAt);
+    QTRY_COMPARE(toolbarControls(), controlsAt); // nothing in it shifted
     QVERIFY(lastColumnFills(overview));
     QVERIFY(lastColumnFills(w.caseActions()->panel()->view()) || !w.caseActions()->panel()->isVisible());
     visitEveryPage(w, PageId::Accounts);

@@ -9,6 +9,7 @@
 #include "savedviews.h"
 #include "capabilitiespage.h"
 #include "displaytext.h"
+#include "casenavigation.h"
 #include "exchangespage.h"
 #include "exportactions.h"
 #include "familiespage.h"
@@ -83,8 +84,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     resizeDocks({dock}, {190}, Qt::Vertical);
     CaseController* cases = m_case->controller();
     connect(m_case, &CaseActions::openEvidenceRequested, this, &MainWindow::openFile);
-    connect(m_case, &CaseActions::jumpRequested, this, &MainWindow::jumpTo);
-    connect(m_case, &CaseActions::savedViewRequested, this, &MainWindow::applySavedView);
+    connect(m_case, &CaseActions::jumpRequested, this, [this](const Annotation& a) { jumpTo(*this, a); });
+    connect(m_case, &CaseActions::savedViewRequested, this, [this](const SavedView& v) { applySavedView(*this, v); });
     connect(m_case, &CaseActions::statusChanged, this, &MainWindow::updateEvidenceLabel);
     connect(cases, &CaseController::annotationsChanged, this, [this, cases] { m_timeline->setAnnotations(cases->annotations()); });
     connect(cases, &CaseController::caseChanged, this, [this, cases] { m_timeline->setAnnotatable(cases->isOpen()); });
@@ -297,54 +298,6 @@ void MainWindow::editPreferences()
     m_settings.save();
     if (thresholdChanged && m_inv)
         showAnalysis();
-}
-
-// Double-click in the Annotations panel: the selection and page that show the annotated thing.
-void MainWindow::jumpTo(const Annotation& a)
-{
-    if (!m_inv)
-        return;
-    const std::int64_t pad = std::max<std::int64_t>(3600, (a.to - a.from) / 4);
-    switch (a.kind) {
-    case AnnotationKind::Range:
-        m_selection->setRange(TimeRange{binStart(a.from, Bin::Hour), binStart(a.to + 3599, Bin::Hour)}); // whole hours, outwards
-        m_timeline->zoomTo(a.from - pad, a.to + pad);
-        return showPage(PageId::Timeline);
-    case AnnotationKind::Point:
-        m_timeline->zoomTo(a.from - 86400, a.from + 86400);
-        return showPage(PageId::Timeline);
-    case AnnotationKind::Campaign:
-        if (const std::uint32_t g = m_inv->campaignIndex(a.target); g != kNoIndex) {
-            std::vector<bool> groups(m_inv->groupCount(), false);
-            groups[g] = true;
-            m_selection->setGroups(groups);
-        }
-        return showPage(PageId::Overview);
-    case AnnotationKind::Cluster:
-        m_accounts->showCluster(a.target);
-        return showPage(PageId::Accounts);
-    case AnnotationKind::Account:
-        m_accounts->showAccount(a.target);
-        return showPage(PageId::Accounts);
-    case AnnotationKind::Family:
-        m_families->showFamily(a.target);
-        return showPage(PageId::Families);
-    }
-}
-
-void MainWindow::applySavedView(const SavedView& view)
-{
-    if (!m_inv)
-        return;
-    QStringList warnings;
-    m_selection->set(selectionFromSavedView(*m_inv, view, &warnings));
-    showPage(view.page);
-    if (view.from && view.to)
-        m_timeline->zoomTo(*view.from, *view.to);
-    if (!view.unknownPage.isEmpty())
-        warnings << tr("page \"%1\" is not in this version").arg(view.unknownPage);
-    if (!warnings.isEmpty())
-        statusBar()->showMessage(tr("Saved view \"%1\": %2").arg(view.name, warnings.join(QStringLiteral("; "))), 8000);
 }
 
 PageId MainWindow::currentPage() const { return m_pages->current(); }

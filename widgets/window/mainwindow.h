@@ -85,8 +85,6 @@ private:
     void onLoaded(const QString& path, const LoadResult& result);
     void updateTitle();
     void updateEvidenceLabel();
-    void jumpTo(const Annotation& a);
-    void applySavedView(const SavedView& view);
     void editPreferences();
     void showAnalysis(); // figures at the configured threshold into the pages that show them
 
