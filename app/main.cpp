@@ -20,6 +20,7 @@
 #include <QTranslator>
 #include <QTabWidget>
 #include <QSize>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <cstdio>
@@ -56,6 +57,14 @@ QSize parseSize(const QString& text)
     return w && h && size.width() >= 640 && size.height() >= 480 ? size : QSize();
 }
 
+// Lets queued work (lazy page updates, replots) run for `ms`.
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 // Waits for the file and every view, saves one PNG per page into `dir`, then quits: the user
 // guide's pictures come from the real program.
 void takeScreenshots(hs::MainWindow& window, const QString& dir)
@@ -71,6 +80,21 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
                 QString name = pages->tabText(i).toLower().remove(QLatin1Char('&'));
                 name.replace(QLatin1Char(' '), QLatin1Char('-'));
                 window.grab().save(dir + QStringLiteral("/%1-%2.png").arg(i + 1).arg(name));
+            }
+            // Presentation mode: each slide, then the window after Esc (it must match the page above).
+            window.pages()->setCurrentIndex(0);
+            QCoreApplication::processEvents();
+            window.grab().save(dir + QStringLiteral("/present-0-before.png"));
+            if (window.presentation()->enter()) {
+                for (int s = 0; s < int(window.presentation()->slides().size()); ++s) {
+                    if (s > 0)
+                        window.presentation()->next();
+                    settle(300);
+                    window.grab().save(dir + QStringLiteral("/present-%1-slide.png").arg(s + 1));
+                }
+                window.presentation()->leave();
+                settle(300);
+                window.grab().save(dir + QStringLiteral("/present-9-after-esc.png"));
             }
             QCoreApplication::quit();
         });

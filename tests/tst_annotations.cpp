@@ -268,7 +268,7 @@ void TestAnnotations::savedViewRoundTrip()
     s.groups[1] = true;
     s.range = TimeRange{story::kPivotRelease - 3600, story::kPivotRelease + 86400};
     s.model = 0;
-    const SavedView v = savedViewFromSelection(*m_inv, s, QStringLiteral("pivot"), QStringLiteral("timeline"));
+    const SavedView v = savedViewFromSelection(*m_inv, s, QStringLiteral("pivot"), PageId::Timeline);
     QCOMPARE(v.campaignIds, std::vector<std::int64_t>{m_inv->campaigns[1].id});
     QVERIFY(!v.baseline);
     QStringList warnings;

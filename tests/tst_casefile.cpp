@@ -180,7 +180,7 @@ void TestCaseFile::savedViews()
     QVERIFY(c);
     SavedView v;
     v.name = QStringLiteral("Pivot day");
-    v.page = QStringLiteral("timeline");
+    v.page = PageId::Timeline;
     v.allGroups = false;
     v.campaignIds = {2, 3};
     v.baseline = false;

@@ -3,13 +3,16 @@
 // and the mode driven by keys offscreen: redaction forced, slides advance, Esc restores.
 #include "accountspage.h"
 #include "caseactions.h"
+#include "annotationspanel.h"
 #include "casecontroller.h"
+#include "familiespage.h"
 #include "fixturedb.h"
 #include "generator.h"
 #include "generatorstory.h"
 #include "loader.h"
 #include "loadjob.h"
 #include "mainwindow.h"
+#include "pageset.h"
 #include "presentation.h"
 #include "presentationmode.h"
 #include "redaction.h"
@@ -20,6 +23,10 @@
 #include "qcustomplotshim.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QToolBar>
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -47,6 +54,76 @@ QStringList cells(const QAbstractItemModel* m)
     return out;
 }
 
+// What differs between two view states, for the failure message.
+QString differences(const WindowViewState& a, const WindowViewState& b)
+{
+    QStringList d;
+    if (a.geometry != b.geometry)
+        d << QStringLiteral("geometry");
+    if (a.layout != b.layout)
+        d << QStringLiteral("toolbar and dock layout");
+    if (a.windowState != b.windowState)
+        d << QStringLiteral("window state");
+    if (a.menuBar != b.menuBar || a.statusBar != b.statusBar || a.tabBar != b.tabBar)
+        d << QStringLiteral("menu, status or tab bar");
+    if (a.page != b.page)
+        d << QStringLiteral("page %1 -> %2").arg(pageKey(a.page), pageKey(b.page));
+    if (!(a.selection == b.selection))
+        d << QStringLiteral("selection");
+    for (int i = 0; i < kPageIds; ++i) {
+        const PageState& x = a.pages[std::size_t(i)];
+        const PageState& y = b.pages[std::size_t(i)];
+        for (std::size_t t = 0; t < std::min(x.tables.size(), y.tables.size()); ++t)
+            if (!(x.tables[t] == y.tables[t]))
+                d << QStringLiteral("%1 table %2%3").arg(pageKey(PageId(i))).arg(t).arg(x.tables[t].filter == y.tables[t].filter ? QString() : QStringLiteral(" filter"));
+        if (x.tables.size() != y.tables.size() || x.splitters != y.splitters || x.values != y.values)
+            d << QStringLiteral("%1 controls").arg(pageKey(PageId(i)));
+    }
+    if (!(a.annotations == b.annotations))
+        d << QStringLiteral("annotations dock");
+    return d.join(QStringLiteral(", "));
+}
+
+// Shows each page until its tables have arrived (hidden pages wait to be shown), then `back`.
+void visitEveryPage(MainWindow& w, PageId back)
+{
+    for (int i = 0; i < kPageIds; ++i) {
+        w.showPage(PageId(i));
+        QCoreApplication::processEvents();
+    }
+    w.showPage(PageId::Accounts);
+    QTRY_VERIFY(!w.accountsPage()->isUpdatePending());
+    QTRY_VERIFY(w.accountsPage()->accounts()->model()->rowCount() > 0);
+    QTRY_VERIFY(w.accountsPage()->clusters()->model()->rowCount() > 0);
+    w.showPage(PageId::Families);
+    QTRY_VERIFY(w.familiesPage()->families()->model()->rowCount() > 0);
+    w.showPage(back);
+    QTest::qWait(50);
+}
+
+// The last column of a table reaches the right edge of its viewport (it is stretched).
+bool lastColumnFills(const QTableView* table)
+{
+    const QHeaderView* h = table->horizontalHeader();
+    const int last = h->logicalIndex(h->count() - 1);
+    return h->stretchLastSection() && h->sectionViewportPosition(last) + h->sectionSize(last) >= table->viewport()->width();
+}
+
+// Types into `edit` with the keys presentation mode uses: they must all reach it.
+bool typeInto(QLineEdit* edit)
+{
+    edit->clear();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("ab"));
+    QTest::keyClick(edit, Qt::Key_Space);
+    QTest::keyClick(edit, Qt::Key_C);
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClick(edit, Qt::Key_Left);
+    QTest::keyClick(edit, Qt::Key_Left);
+    QTest::keyClick(edit, Qt::Key_Right);
+    return edit->text() == QStringLiteral("ab ") && edit->cursorPosition() == 2;
+}
+
 } // namespace
 
 class TestPresentation : public QObject
@@ -59,6 +136,8 @@ private Q_SLOTS:
     void redactedCopyHidesValues();
     void presentAndLeave();
     void themeSwitchWithoutRestart();
+    void escRestoresTheViewState();
+    void lineEditsKeepTheirKeys();
     void aLoadEndsThePresentation();
 
 private:
@@ -83,7 +162,7 @@ void TestPresentation::guidedStory()
     const std::vector<Slide> slides = presentationSlides(*m_inv, analysis, {});
     QStringList pages;
     for (const Slide& s : slides)
-        pages << s.view.page;
+        pages << pageKey(s.view.page);
     QCOMPARE(pages, (QStringList{QStringLiteral("overview"), QStringLiteral("timeline"), QStringLiteral("capabilities"),
                                  QStringLiteral("accounts")}));
     // The timeline slide is the biggest pivot: its campaign, its release window, zoomed around it.
@@ -94,18 +173,23 @@ void TestPresentation::guidedStory()
     QVERIFY(pivot.zoomFrom && *pivot.zoomFrom < story::kPivotRelease && *pivot.zoomTo > story::kPivotRelease);
     QCOMPARE(pivot.view.campaignIds.size(), std::size_t(1));
     // The cluster slide names the largest cluster and filters the clusters table to it.
-    QVERIFY(!slides[3].clusterFilter.isEmpty());
-    QVERIFY(slides[3].title.startsWith(slides[3].clusterFilter));
+    QVERIFY(slides[3].cluster);
+    QString clusterName;
+    for (const ClusterInfo& c : m_inv->clusters)
+        if (c.id == *slides[3].cluster)
+            clusterName = c.name;
+    QVERIFY(!clusterName.isEmpty());
+    QVERIFY(slides[3].title.startsWith(clusterName));
 }
 
 void TestPresentation::savedViewsAreTheSlides()
 {
     SavedView a;
     a.name = QStringLiteral("First <b>view</b>");
-    a.page = QStringLiteral("capabilities");
+    a.page = PageId::Capabilities;
     SavedView b;
     b.name = QStringLiteral("Pivot day");
-    b.page = QStringLiteral("timeline");
+    b.page = PageId::Timeline;
     b.from = story::kPivotRelease;
     b.to = story::kPivotRelease + 86400;
     const std::vector<Slide> slides = presentationSlides(*m_inv, analyze(*m_inv), {a, b});
@@ -193,6 +277,106 @@ void TestPresentation::presentAndLeave()
     QVERIFY(clusters->filterText().isEmpty());
     QVERIFY(accounts->filterText().isEmpty());
     QTRY_VERIFY(cells(accounts->model()).contains(realRef));
+}
+
+// The reviewer's own layout (a wider column, another sort, a filter, the accounts page) is the
+// same after Esc, field by field, and again once every table was rebuilt for the original.
+void TestPresentation::escRestoresTheViewState()
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_path);
+    QVERIFY(loaded.wait(60000));
+    visitEveryPage(w, PageId::Overview);
+    auto* overview = w.findChild<QTableView*>(QStringLiteral("campaignTable"));
+    QVERIFY(overview);
+    overview->horizontalHeader()->resizeSection(0, 222);
+    TablePanel* accounts = w.accountsPage()->accounts();
+    accounts->view()->horizontalHeader()->resizeSection(1, 150);
+    accounts->setFilterText(m_inv->campaigns.front().name);
+    w.accountsPage()->clusters()->view()->sortByColumn(0, Qt::AscendingOrder);
+    w.showPage(PageId::Accounts);
+    QTRY_VERIFY(!w.accountsPage()->isUpdatePending());
+    QVERIFY(lastColumnFills(overview));
+    const WindowViewState before = w.viewState();
+    QToolBar* toolbar = w.findChild<QToolBar*>();
+    QVERIFY(toolbar);
+    const QRect toolbarAt = toolbar->geometry();
+    auto toolbarControls = [toolbar] {
+        QList<QRect> out;
+        for (const QWidget* child : toolbar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+            if (child->isVisibleTo(toolbar))
+                out << child->geometry();
+        return out;
+    };
+    const QList<QRect> controlsAt = toolbarControls();
+
+    QTest::keyClick(&w, Qt::Key_F5);
+    PresentationMode* p = w.presentation();
+    QVERIFY(p->isActive());
+    QVERIFY(!(w.viewState() == before));
+    QTest::keyClick(&w, Qt::Key_Space);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QCOMPARE(p->slideIndex(), 3);
+    QTRY_COMPARE(w.accountsPage()->clusters()->proxy()->rowCount(), 1);
+    QTest::keyClick(&w, Qt::Key_Backspace);
+    QCOMPARE(p->slideIndex(), 2);
+    QTest::qWait(100); // the enlarged tables fit their columns
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!p->isActive());
+    QTRY_VERIFY2(w.viewState() == before, qPrintable(differences(before, w.viewState())));
+    QCOMPARE(toolbar->geometry(), toolbarAt);
+    QTRY_COMPARE(toolbarControls(), controlsAt); // nothing in it shifted
+    QVERIFY(lastColumnFills(overview));
+    QVERIFY(lastColumnFills(w.caseActions()->panel()->view()) || !w.caseActions()->panel()->isVisible());
+    visitEveryPage(w, PageId::Accounts);
+    QTRY_VERIFY2(w.viewState() == before, qPrintable(differences(before, w.viewState())));
+    QVERIFY(lastColumnFills(overview));
+}
+
+// Presentation mode's keys are the window's: a line edit with focus, in the window or in a
+// dialog, still gets Space, Backspace and the arrows, in and out of presentation mode.
+void TestPresentation::lineEditsKeepTheirKeys()
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_path);
+    QVERIFY(loaded.wait(60000));
+    QLineEdit* filter = w.accountsPage()->clusters()->findChild<QLineEdit*>();
+    QVERIFY(filter);
+    w.showPage(PageId::Accounts);
+    QVERIFY(typeInto(filter));
+    QDialog dialog(&w);
+    auto* edit = new QLineEdit(&dialog);
+    dialog.show();
+    QVERIFY(typeInto(edit));
+    dialog.hide();
+
+    PresentationMode* p = w.presentation();
+    QVERIFY(p->enter());
+    QTest::keyClick(&w, Qt::Key_End); // the cluster slide: the accounts page, its filters showing
+    const int slide = p->slideIndex();
+    QCOMPARE(slide, int(p->slides().size()) - 1);
+    QVERIFY(filter->isVisible());
+    QVERIFY(typeInto(filter));
+    QCOMPARE(p->slideIndex(), slide);
+    dialog.show();
+    QVERIFY(typeInto(edit));
+    QCOMPARE(p->slideIndex(), slide);
+    dialog.hide();
+    QVERIFY(p->isActive());
+    QTest::keyClick(&w, Qt::Key_Home); // the window's keys still step the slides
+    QCOMPARE(p->slideIndex(), 0);
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!p->isActive());
+    QVERIFY(typeInto(filter));
+    QTest::keyClick(&w, Qt::Key_Space); // out of presentation mode, nothing listens to the keys
+    QVERIFY(!p->isActive());
 }
 
 // Light to dark and back in a running window: the palette, the timeline and the charts follow.

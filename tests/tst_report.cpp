@@ -353,7 +353,7 @@ void TestReport::viewRestrictsTheReport()
         QVERIFY2(caseFile, qPrintable(error));
         hs::SavedView view;
         view.name = QStringLiteral("Copper only");
-        view.page = QStringLiteral("timeline");
+        view.page = hs::PageId::Timeline;
         view.allGroups = false;
         view.campaignIds = {2};
         view.baseline = false;

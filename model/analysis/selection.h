@@ -56,6 +56,7 @@ public:
     {
         Selection current;
         std::vector<Selection> back, forward;
+        bool operator==(const Snapshot&) const = default;
     };
     Snapshot snapshot() const { return {m_current, m_back, m_forward}; }
     void restore(Snapshot snapshot); // emits changed()

@@ -52,7 +52,7 @@ QString contentHash(const SavedView& v)
     w.beginObject();
     w.key("id").value(v.id);
     w.key("name").value(text(v.name));
-    w.key("page").value(text(v.page));
+    w.key("page").value(text(v.storedPage()));
     w.key("all_groups").value(v.allGroups);
     w.key("campaign_ids").beginArray();
     for (std::int64_t id : v.campaignIds)

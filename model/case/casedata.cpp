@@ -46,4 +46,11 @@ bool parseSeverity(const QString& text, AnnotationSeverity* severity)
 
 bool isTimeKind(AnnotationKind kind) { return kind == AnnotationKind::Range || kind == AnnotationKind::Point; }
 
+void SavedView::setStoredPage(const QString& key)
+{
+    const std::optional<PageId> known = pageFromKey(key);
+    page = known.value_or(PageId::Overview);
+    unknownPage = known ? QString() : key;
+}
+
 } // namespace hs

@@ -4,6 +4,8 @@
 // exports and views read. Times are Unix seconds, UTC. Evidence references are the evidence
 // file's own ids (campaigns.id, accounts.id, ...), never dense indexes: they outlive a reload.
 
+#include "pageid.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -64,7 +66,10 @@ struct SavedView
 {
     std::int64_t id = 0;
     QString name;
-    QString page; // "overview", "timeline", "capabilities", "accounts", "families", "exchanges"
+    PageId page = PageId::Overview;
+    // A stored page key this version has no page for (a newer version's page): kept as read, so
+    // the view hashes and saves as it was written; the view opens on the Overview.
+    QString unknownPage;
     bool allGroups = true;
     std::vector<std::int64_t> campaignIds; // when !allGroups
     bool baseline = true;                  // when !allGroups
@@ -73,6 +78,8 @@ struct SavedView
     std::optional<std::int64_t> capabilityId;
     std::int64_t createdAt = 0;
     bool operator==(const SavedView&) const = default;
+    QString storedPage() const { return unknownPage.isEmpty() ? pageKey(page) : unknownPage; }
+    void setStoredPage(const QString& key);
 };
 
 struct CaseInfo

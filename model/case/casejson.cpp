@@ -82,7 +82,7 @@ void writeViewsJson(JsonWriter& w, const std::vector<SavedView>& views)
         w.beginObject();
         w.key("id").value(v.id);
         w.key("name").value(v.name);
-        w.key("page").value(v.page);
+        w.key("page").value(v.storedPage());
         w.key("all_groups").value(v.allGroups);
         w.key("campaign_ids").beginArray();
         for (std::int64_t id : v.campaignIds)
@@ -161,7 +161,7 @@ QString caseToText(const CaseSnapshot& s, const CaseVerification& verification)
     }
     out += QStringLiteral("\nSaved views (%1)\n").arg(s.views.size());
     for (const SavedView& v : s.views)
-        out += QStringLiteral("  %1 (%2)\n").arg(v.name, v.page);
+        out += QStringLiteral("  %1 (%2)\n").arg(v.name, v.storedPage());
     out += QStringLiteral("\nAudit log (%1 entries)\n").arg(s.audit.size());
     for (const AuditEntry& e : s.audit)
         out += QStringLiteral("  %1  %2  %3 %4 %5: %6\n")

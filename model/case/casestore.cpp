@@ -214,7 +214,7 @@ bool writeView(sqlite3& db, const SavedView& v, QString* error)
         return false;
     st.bind(1, v.id);
     st.bind(2, v.name);
-    st.bind(3, v.page);
+    st.bind(3, v.storedPage());
     st.bind(4, std::int64_t(v.allGroups ? 1 : 0));
     st.bind(5, idsToText(v.campaignIds));
     st.bind(6, std::int64_t(v.baseline ? 1 : 0));
@@ -235,7 +235,7 @@ std::vector<SavedView> readViews(sqlite3& db)
         SavedView v;
         v.id = st.integer(0);
         v.name = st.text(1);
-        v.page = st.text(2);
+        v.setStoredPage(st.text(2));
         v.allGroups = st.integer(3) != 0;
         v.campaignIds = idsFromText(st.text(4));
         v.baseline = st.integer(5) != 0;

@@ -4,7 +4,7 @@
 namespace hs {
 
 SavedView savedViewFromSelection(const Investigation& inv, const Selection& selection, const QString& name,
-                                 const QString& page)
+                                 PageId page)
 {
     SavedView v;
     v.name = name;

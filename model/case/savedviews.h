@@ -12,7 +12,7 @@
 namespace hs {
 
 SavedView savedViewFromSelection(const Investigation& inv, const Selection& selection, const QString& name,
-                                 const QString& page);
+                                 PageId page);
 // Ids the evidence no longer has are left out and named in *warnings.
 Selection selectionFromSavedView(const Investigation& inv, const SavedView& view, QStringList* warnings = nullptr);
 

@@ -27,7 +27,7 @@ std::shared_ptr<const Investigation> redactedCopy(const Investigation& inv, cons
 
 namespace {
 
-SavedView pageView(const QString& name, const QString& page)
+SavedView pageView(const QString& name, PageId page)
 {
     SavedView v;
     v.name = name;
@@ -57,7 +57,7 @@ std::optional<Slide> pivotSlide(const Investigation& inv, const Analysis& analys
                   .arg(inv.campaigns[g->group].name)
                   .arg(qRound(p->share24h * 100))
                   .arg(inv.models[p->model].name, shortUtc(p->releasedAt));
-    s.view = pageView(s.title, QStringLiteral("timeline"));
+    s.view = pageView(s.title, PageId::Timeline);
     s.view.allGroups = false;
     s.view.campaignIds = {inv.campaigns[g->group].id};
     s.view.baseline = true;
@@ -91,8 +91,8 @@ std::optional<Slide> clusterSlide(const Investigation& inv)
                   .arg(inv.clusters[c].name, QLocale().toString(qulonglong(*largest)),
                        campaigns == 1 ? QStringLiteral("one campaign") : QStringLiteral("%1 campaigns").arg(campaigns),
                        groups[c].back() ? QStringLiteral(" and ordinary customers") : QString());
-    s.view = pageView(s.title, QStringLiteral("accounts"));
-    s.clusterFilter = inv.clusters[c].name;
+    s.view = pageView(s.title, PageId::Accounts);
+    s.cluster = inv.clusters[c].id;
     return s;
 }
 
@@ -116,11 +116,11 @@ std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& 
     if (!slides.empty())
         return slides;
     slides.push_back({QStringLiteral("%1: the investigation at a glance").arg(inv.title()),
-                      pageView(inv.title(), QStringLiteral("overview")), {}, {}, {}});
+                      pageView(inv.title(), PageId::Overview), {}, {}, {}});
     if (std::optional<Slide> s = pivotSlide(inv, analysis))
         slides.push_back(*s);
     slides.push_back({QStringLiteral("What each campaign asked for, against the organic baseline"),
-                      pageView(QStringLiteral("capabilities"), QStringLiteral("capabilities")), {}, {}, {}});
+                      pageView(QStringLiteral("capabilities"), PageId::Capabilities), {}, {}, {}});
     if (std::optional<Slide> s = clusterSlide(inv))
         slides.push_back(*s);
     return slides;

@@ -26,7 +26,7 @@ struct Slide
     QString title;                  // one line for the audience
     SavedView view;                 // page and selection
     std::optional<std::int64_t> zoomFrom, zoomTo; // the timeline's visible span
-    QString clusterFilter;          // the accounts page's clusters table, filtered to this name
+    std::optional<std::int64_t> cluster; // the accounts page shows this cluster (evidence id) and its accounts
 };
 
 std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,

@@ -134,4 +134,25 @@ void AnnotationsPanel::applyFilters()
     m_proxy->setText(m_text->text());
 }
 
+PageState AnnotationsPanel::viewState() const
+{
+    PageState state;
+    state.tables = {tableState(m_view)};
+    state.values = {m_kind->currentIndex(), m_severity->currentIndex(), m_tag->text(), m_author->text(), m_text->text()};
+    return state;
+}
+
+void AnnotationsPanel::restoreViewState(const PageState& state)
+{
+    if (!state.tables.empty())
+        restoreTableState(m_view, state.tables.front());
+    if (state.values.size() != 5)
+        return;
+    m_kind->setCurrentIndex(state.values[0].toInt());
+    m_severity->setCurrentIndex(state.values[1].toInt());
+    m_tag->setText(state.values[2].toString());
+    m_author->setText(state.values[3].toString());
+    m_text->setText(state.values[4].toString());
+}
+
 } // namespace hs

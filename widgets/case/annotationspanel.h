@@ -5,6 +5,7 @@
 // for a new annotation, an edit or a deletion, which CaseActions carries out.
 
 #include "casedata.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -19,7 +20,7 @@ namespace hs {
 class AnnotationsModel;
 class AnnotationFilterProxy;
 
-class AnnotationsPanel final : public QWidget
+class AnnotationsPanel final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
@@ -30,6 +31,10 @@ public:
     QLineEdit* textFilter() const { return m_text; }
     void setCaseOpen(bool open, const QString& description);
     const Annotation* current() const;
+
+    PageState viewState() const final; // the table's columns and sort, the filters
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool) final {} // its dock is hidden then
 
 Q_SIGNALS:
     void newRequested();

@@ -16,12 +16,11 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QTabWidget>
 #include <QUndoStack>
 
 namespace hs {
-CaseActions::CaseActions(QMainWindow* window, QTabWidget* pages, SelectionState* selection)
-    : QObject(window), m_window(window), m_pages(pages), m_selection(selection)
+CaseActions::CaseActions(QMainWindow* window, std::function<PageId()> currentPage, SelectionState* selection)
+    : QObject(window), m_window(window), m_currentPage(std::move(currentPage)), m_selection(selection)
 {
     m_controller = new CaseController(this);
     m_model = new AnnotationsModel(this);
@@ -258,8 +257,7 @@ void CaseActions::saveCurrentView()
                    != QMessageBox::Yes)
             return;
     }
-    const QString page = m_pages->currentWidget() ? m_pages->currentWidget()->objectName() : QString();
-    m_controller->saveView(savedViewFromSelection(*m_inv, m_selection->current(), name.trimmed(), page));
+    m_controller->saveView(savedViewFromSelection(*m_inv, m_selection->current(), name.trimmed(), m_currentPage()));
 }
 
 void CaseActions::fillViewsMenu()

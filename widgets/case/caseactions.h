@@ -9,13 +9,13 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QAction;
 class QDockWidget;
 class QMainWindow;
 class QMenu;
-class QTabWidget;
 
 namespace hs {
 
@@ -29,7 +29,8 @@ class CaseActions final : public QObject
 {
     Q_OBJECT
 public:
-    CaseActions(QMainWindow* window, QTabWidget* pages, SelectionState* selection);
+    // `currentPage` names the page a saved view records.
+    CaseActions(QMainWindow* window, std::function<PageId()> currentPage, SelectionState* selection);
 
     CaseController* controller() const { return m_controller; }
     AnnotationsPanel* panel() const { return m_panel; }
@@ -62,7 +63,7 @@ private:
     void warn(const QString& title, const QString& text);
 
     QMainWindow* m_window;
-    QTabWidget* m_pages;
+    std::function<PageId()> m_currentPage;
     SelectionState* m_selection;
     CaseController* m_controller;
     AnnotationsModel* m_model;

@@ -90,8 +90,14 @@ void TablePanel::setTable(std::shared_ptr<const TableData> table)
     const bool sized = m_sized && table && table->headers == m_model->table().headers;
     m_model->setTable(std::move(table));
     m_title->setText(tr("%1 (%2)").arg(m_titleText, QLocale().toString(rows)));
-    if (rows > 0 && !sized)
-        m_view->resizeColumnsToContents();
+    if (rows > 0 && !sized) {
+        if (!m_restored.header.isEmpty() && m_model->table().headers.size() == m_restored.columns)
+            restoreTableState(m_view, m_restored); // the reviewer's widths, not fitted ones
+        else
+            m_view->resizeColumnsToContents();
+    }
+    if (rows > 0)
+        m_restored = {};
     m_sized = sized || rows > 0;
 }
 
@@ -132,5 +138,21 @@ void TablePanel::chooseCsvFile()
 
 void TablePanel::setFilterText(const QString& text) { m_filter->setText(text); }
 QString TablePanel::filterText() const { return m_filter->text(); }
+
+TableState TablePanel::viewState() const
+{
+    TableState state = m_restored.header.isEmpty() ? tableState(m_view) : m_restored; // pending: what it will be
+    state.filter = filterText();
+    return state;
+}
+
+void TablePanel::restoreViewState(const TableState& state)
+{
+    setFilterText(state.filter);
+    restoreTableState(m_view, state);
+    // A table still to come (built on a worker after a new investigation) would fit its columns
+    // to its contents: it takes these widths instead.
+    m_restored = m_model->rowCount() == 0 ? state : TableState{};
+}
 
 } // namespace hs

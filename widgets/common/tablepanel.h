@@ -4,6 +4,7 @@
 // table of the dashboard is one of these over a TableModel.
 
 #include "tablemodel.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -30,6 +31,8 @@ public:
     void copySelection() const;
     void setFilterText(const QString& text); // as if typed into the filter box
     QString filterText() const;
+    TableState viewState() const; // column widths, sort and the filter
+    void restoreViewState(const TableState& state);
 
 private:
     void chooseCsvFile();
@@ -41,6 +44,7 @@ private:
     QLabel* m_note;
     QString m_titleText;
     bool m_sized = false; // columns sized for the current headers
+    TableState m_restored; // restored while the table was empty: the layout for the table to come
 };
 
 } // namespace hs

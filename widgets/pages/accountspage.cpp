@@ -29,12 +29,12 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     m_linked = new TablePanel(tr("Accounts linked by shared indicators"), this);
     m_accessPaths = new TablePanel(tr("Access paths: share of each group's accounts"), this);
     m_countries = new TablePanel(tr("Countries: share of each group's accounts"), this);
-    auto* tabs = new QTabWidget(this);
+    auto* tabs = m_tabs = new QTabWidget(this);
     tabs->addTab(m_clusters, tr("Clusters"));
     tabs->addTab(m_linked, tr("Linked accounts"));
     tabs->addTab(m_accessPaths, tr("Access paths"));
     tabs->addTab(m_countries, tr("Countries"));
-    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* split = m_split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_accounts);
     split->addWidget(tabs);
     split->setStretchFactor(0, 3);
@@ -111,6 +111,55 @@ void AccountsPage::updateMixes()
     m_mixGroups = m_selection->current().groups;
     m_accessPaths->setTable(attributeMixTable(*m_inv, m_selection->current(), false));
     m_countries->setTable(attributeMixTable(*m_inv, m_selection->current(), true));
+}
+
+// Filters by the name the evidence gives the id (names are what the tables show).
+void AccountsPage::showCluster(std::optional<std::int64_t> clusterId)
+{
+    QString name;
+    if (m_inv && clusterId)
+        for (const ClusterInfo& c : m_inv->clusters)
+            if (c.id == *clusterId)
+                name = c.name;
+    m_clusters->setFilterText(name);
+    m_accounts->setFilterText(name); // the cluster's accounts
+}
+
+void AccountsPage::showAccount(std::int64_t accountId)
+{
+    if (!m_inv)
+        return;
+    for (const AccountInfo& a : m_inv->accounts)
+        if (a.id == accountId)
+            m_accounts->setFilterText(a.externalRef);
+}
+
+PageState AccountsPage::viewState() const
+{
+    PageState state;
+    for (const TablePanel* panel : {m_accounts, m_clusters, m_linked, m_accessPaths, m_countries})
+        state.tables.push_back(panel->viewState());
+    state.splitters = {splitterState(m_split)};
+    state.values = {m_tabs->currentIndex()};
+    return state;
+}
+
+void AccountsPage::restoreViewState(const PageState& state)
+{
+    const std::vector<TablePanel*> panels{m_accounts, m_clusters, m_linked, m_accessPaths, m_countries};
+    for (std::size_t i = 0; i < panels.size() && i < state.tables.size(); ++i)
+        panels[i]->restoreViewState(state.tables[i]);
+    if (!state.splitters.empty())
+        m_split->restoreState(state.splitters.front());
+    if (!state.values.isEmpty())
+        m_tabs->setCurrentIndex(state.values.front().toInt());
+}
+
+void AccountsPage::setPresenting(bool on)
+{
+    m_presenting = on;
+    if (on)
+        fitSmallTablesSoon(this, {m_clusters->view(), m_accessPaths->view(), m_countries->view()}, &m_presenting);
 }
 
 } // namespace hs

@@ -5,17 +5,21 @@
 
 #include "selection.h"
 #include "selectionjob.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
 #include <memory>
+
+class QSplitter;
+class QTabWidget;
 
 namespace hs {
 
 class LazyUpdate;
 class TablePanel;
 
-class AccountsPage final : public QWidget
+class AccountsPage final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
@@ -25,6 +29,13 @@ public:
     TablePanel* clusters() const { return m_clusters; }
     TablePanel* linked() const { return m_linked; }
     bool isUpdatePending() const; // for tests: hidden, it waits to be shown
+    // Narrows the clusters and accounts tables to one cluster (evidence id); none: every row.
+    void showCluster(std::optional<std::int64_t> clusterId);
+    void showAccount(std::int64_t accountId); // the accounts table narrowed to it
+
+    PageState viewState() const final;
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool on) final;
 
 private:
     void updateAccounts();
@@ -43,6 +54,9 @@ private:
     TablePanel* m_linked;
     TablePanel* m_accessPaths;
     TablePanel* m_countries;
+    QSplitter* m_split = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    bool m_presenting = false;
 };
 
 } // namespace hs

@@ -8,6 +8,7 @@
 #include "timeline.h"
 #include "timeutil.h"
 
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -15,7 +16,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QFileDialog>
+#include <QAbstractAxis>
 #include <QBarLegendMarker>
+#include <QLegend>
 #include <QPercentBarSeries>
 #include <QBarSet>
 #include <QPushButton>
@@ -234,6 +237,42 @@ void CapabilitiesPage::exportImage()
                                                       tr("PNG image (*.png);;SVG image (*.svg)"));
     if (!path.isEmpty())
         saveImage(path, false);
+}
+
+PageState CapabilitiesPage::viewState() const
+{
+    PageState state;
+    state.values = {m_campaign->currentIndex()};
+    return state;
+}
+
+void CapabilitiesPage::restoreViewState(const PageState& state)
+{
+    if (!state.values.isEmpty())
+        m_campaign->setCurrentIndex(state.values.front().toInt());
+}
+
+// Charts copy their fonts when made: they follow the enlarged application font only when told,
+// and get their own back afterwards.
+void CapabilitiesPage::setPresenting(bool on)
+{
+    if (on == !m_ownFonts.empty())
+        return;
+    std::vector<QFont> fonts;
+    std::size_t next = 0;
+    auto swap = [&](const QFont& current, auto&& set) {
+        fonts.push_back(current);
+        set(on ? QApplication::font() : m_ownFonts[next++]);
+    };
+    for (QChartView* view : {m_mixView, m_timeView}) {
+        QChart* chart = view->chart();
+        swap(chart->titleFont(), [chart](const QFont& f) { chart->setTitleFont(f); });
+        swap(chart->legend()->font(), [chart](const QFont& f) { chart->legend()->setFont(f); });
+        const auto axes = chart->axes();
+        for (QAbstractAxis* axis : axes)
+            swap(axis->labelsFont(), [axis](const QFont& f) { axis->setLabelsFont(f); });
+    }
+    m_ownFonts = on ? std::move(fonts) : std::vector<QFont>{};
 }
 
 } // namespace hs

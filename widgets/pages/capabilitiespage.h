@@ -6,6 +6,7 @@
 
 #include "analysis.h"
 #include "selection.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -19,7 +20,7 @@ class QPercentBarSeries;
 
 namespace hs {
 
-class CapabilitiesPage final : public QWidget
+class CapabilitiesPage final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
@@ -28,6 +29,10 @@ public:
     QChart* mixChart() const;
     QChart* overTimeChart() const;
     bool saveImage(const QString& path, bool overTime);
+
+    PageState viewState() const final;
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool on) final; // chart text in the application's (presentation) font
 
 private:
     void createSets();
@@ -46,6 +51,7 @@ private:
     QPercentBarSeries* m_timeSeries = nullptr;
     QComboBox* m_campaign = nullptr;
     QLabel* m_filterLabel = nullptr;
+    std::vector<QFont> m_ownFonts; // the charts' fonts before presenting
 };
 
 } // namespace hs

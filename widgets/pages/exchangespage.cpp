@@ -35,7 +35,10 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(p
     // Columns sized to the first page once: later selections keep the widths (measuring again costs
     // milliseconds on every change, and columns that keep their place are easier to read).
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
-        if (first == 0 && !m_sized) {
+        if (first == 0 && !m_restored.header.isEmpty()) {
+            restoreTableState(m_view, std::exchange(m_restored, {}));
+            m_sized = true;
+        } else if (first == 0 && !m_sized) {
             m_view->resizeColumnsToContents();
             m_sized = true;
         }
@@ -65,6 +68,15 @@ void ExchangesPage::update()
                          .arg(QLocale().toString(qulonglong(total))));
     if (!m_model->error().isEmpty())
         m_count->setText(m_count->text() + QLatin1Char(' ') + tr("Reading failed: %1").arg(m_model->error()));
+}
+
+void ExchangesPage::restoreViewState(const PageState& state)
+{
+    if (state.tables.empty())
+        return;
+    restoreTableState(m_view, state.tables.front());
+    // A new investigation's rows are still to come, and with them the columns: they take these widths.
+    m_restored = m_model->rowCount() == 0 ? state.tables.front() : TableState{};
 }
 
 } // namespace hs

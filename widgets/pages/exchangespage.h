@@ -5,6 +5,7 @@
 
 #include "selection.h"
 #include "selectionjob.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -18,7 +19,7 @@ namespace hs {
 class ExchangesModel;
 class LazyUpdate;
 
-class ExchangesPage final : public QWidget
+class ExchangesPage final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
@@ -26,6 +27,11 @@ public:
     void setResults(std::shared_ptr<const Investigation> inv);
     ExchangesModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
+
+    // While the rows are still to come, the widths they will take.
+    PageState viewState() const final { return {{m_restored.header.isEmpty() ? tableState(m_view) : m_restored}, {}, {}}; }
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool) final {} // thousands of rows: the columns keep their widths
 
 private:
     void update();
@@ -37,6 +43,7 @@ private:
     QLabel* m_count;
     LazyUpdate* m_update;
     bool m_sized = false; // columns sized to the first page shown
+    TableState m_restored; // restored while empty: the widths for the first page to come
 };
 
 } // namespace hs

@@ -92,4 +92,38 @@ void FamiliesPage::showSample()
     m_sample->setPlainText(static_cast<std::size_t>(source.row()) < row.size() ? row[static_cast<std::size_t>(source.row())] : QString());
 }
 
+void FamiliesPage::showFamily(std::int64_t templateId)
+{
+    if (!m_inv)
+        return;
+    for (const TemplateInfo& t : m_inv->templates)
+        if (t.id == templateId)
+            m_families->setFilterText(t.fingerprint);
+}
+
+PageState FamiliesPage::viewState() const
+{
+    PageState state;
+    state.tables = {m_families->viewState(), m_repetition->viewState()};
+    state.splitters = {splitterState(m_split)};
+    return state;
+}
+
+void FamiliesPage::restoreViewState(const PageState& state)
+{
+    if (state.tables.size() == 2) {
+        m_families->restoreViewState(state.tables[0]);
+        m_repetition->restoreViewState(state.tables[1]);
+    }
+    if (!state.splitters.empty())
+        m_split->restoreState(state.splitters.front());
+}
+
+void FamiliesPage::setPresenting(bool on)
+{
+    m_presenting = on;
+    if (on)
+        fitSmallTablesSoon(this, {m_families->view(), m_repetition->view()}, &m_presenting);
+}
+
 } // namespace hs

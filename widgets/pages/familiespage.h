@@ -5,6 +5,7 @@
 
 #include "selection.h"
 #include "selectionjob.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -18,7 +19,7 @@ namespace hs {
 class LazyUpdate;
 class TablePanel;
 
-class FamiliesPage final : public QWidget
+class FamiliesPage final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
@@ -27,6 +28,11 @@ public:
     TablePanel* families() const { return m_families; }
     TablePanel* repetition() const { return m_repetition; }
     QPlainTextEdit* sampleView() const { return m_sample; }
+    void showFamily(std::int64_t templateId); // the families table narrowed to it
+
+    PageState viewState() const final;
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool on) final;
 
 private:
     void update();
@@ -40,6 +46,7 @@ private:
     QPlainTextEdit* m_sample;
     QSplitter* m_split;
     LazyUpdate* m_update;
+    bool m_presenting = false;
 };
 
 } // namespace hs

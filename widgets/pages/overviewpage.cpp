@@ -109,4 +109,17 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
                          locale.toString(qulonglong(clusters.front().baselineAccounts))));
 }
 
+void OverviewPage::restoreViewState(const PageState& state)
+{
+    if (!state.tables.empty())
+        restoreTableState(m_table, state.tables.front());
+}
+
+void OverviewPage::setPresenting(bool on)
+{
+    m_presenting = on;
+    if (on)
+        fitSmallTablesSoon(this, {m_table}, &m_presenting);
+}
+
 } // namespace hs

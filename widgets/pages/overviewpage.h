@@ -4,6 +4,7 @@
 // pivots, the largest cluster) over a sortable table of campaigns and the baseline.
 
 #include "analysis.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -17,7 +18,7 @@ namespace hs {
 
 class CampaignTableModel;
 
-class OverviewPage final : public QWidget
+class OverviewPage final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
@@ -26,12 +27,17 @@ public:
     QTableView* table() const { return m_table; }
     QString cardText(int index) const; // for tests: "value\ncaption"
 
+    PageState viewState() const final { return {{tableState(m_table)}, {}, {}}; }
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool on) final;
+
 private:
     void setCard(int index, const QString& value, const QString& caption);
 
     CampaignTableModel* m_model;
     QTableView* m_table;
     QList<QLabel*> m_values, m_captions;
+    bool m_presenting = false;
 };
 
 } // namespace hs

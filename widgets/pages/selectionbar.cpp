@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
+#include <QEvent>
 #include <QToolButton>
 
 namespace hs {
@@ -102,9 +103,23 @@ void SelectionBar::fromSelection()
     for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g)
         chosen += s.hasGroup(g) ? 1 : 0;
     m_campaigns->setText(tr("Groups: %1 of %2").arg(chosen).arg(m_inv->groupCount()));
-    // The menu arrow is drawn over the text's end unless the button leaves room for it.
-    m_campaigns->setMinimumWidth(m_campaigns->fontMetrics().horizontalAdvance(m_campaigns->text()) + 28);
+    fitCampaignsButton();
     Q_EMIT summaryChanged(summary());
+}
+
+// The menu arrow is drawn over the text's end unless the button leaves room for it. Measured in
+// the button's font of the moment: after presentation mode's larger font it must shrink again, or
+// the toolbar's later controls stay shifted to the right.
+void SelectionBar::fitCampaignsButton()
+{
+    m_campaigns->setMinimumWidth(m_campaigns->fontMetrics().horizontalAdvance(m_campaigns->text()) + 28);
+}
+
+void SelectionBar::changeEvent(QEvent* event)
+{
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitCampaignsButton();
 }
 
 QString SelectionBar::summary() const

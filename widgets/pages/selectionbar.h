@@ -28,7 +28,11 @@ public:
 Q_SIGNALS:
     void summaryChanged(const QString& summary);
 
+protected:
+    void changeEvent(QEvent* event) override; // a new font: the groups button's width follows
+
 private:
+    void fitCampaignsButton();
     void fromSelection();
     void campaignsChosen();
 

@@ -8,8 +8,11 @@
 #include "palette.h"
 #include "theme.h"
 #include "qcustomplotshim.h"
+#include "timelinemarkers.h"
+#include "timelinerangeselect.h"
 #include "timeutil.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -24,8 +27,6 @@
 
 namespace hs {
 namespace {
-constexpr double kHourSeconds = 3600;
-constexpr double kDaySeconds = 86400;
 } // namespace
 
 TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget(parent), m_selection(selection)
@@ -47,10 +48,18 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setMouseTracking(true);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePage::onRangeChanged);
-    connect(m_plot, &QCustomPlot::afterLayout, this, &TimelinePage::placeLabels);
-    connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePage::onMousePress);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &TimelinePage::onMouseMove);
-    connect(m_plot, &QCustomPlot::mouseRelease, this, &TimelinePage::onMouseRelease);
+    m_markers = std::make_unique<TimelineMarkers>(m_plot);
+    m_rangeSelect = std::make_unique<TimelineRangeSelect>(m_plot, m_selection);
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { m_markers->place(); });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        if (m_inv)
+            m_rangeSelect->press(event);
+    });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        if (!m_rangeSelect->move(event) && event->buttons() == Qt::NoButton)
+            showTooltip(event);
+    });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* event) { m_rangeSelect->release(event); });
 
     m_split = new QComboBox(this);
     m_split->addItem(tr("Split by model"));
@@ -145,8 +154,8 @@ void TimelinePage::draw()
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
-    m_labels.clear();
-    m_band = nullptr;
+    m_markers->clear();
+    m_rangeSelect->clear();
     m_overlay = nullptr;
     if (!m_inv)
         return replotIfVisible();
@@ -197,8 +206,8 @@ void TimelinePage::draw()
     else
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_plot->yAxis->setRange(log ? 0.8 : 0, log ? top * 2 : top * 1.12);
-    drawReleases();
-    drawSelectionBand();
+    m_markers->draw(*m_inv, *m_analysis, m_selection->current(), m_lineScale, palette().color(QPalette::WindowText));
+    m_rangeSelect->drawBand();
     drawAnnotations();
     replotIfVisible();
 }
@@ -222,157 +231,6 @@ void TimelinePage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void TimelinePage::drawReleases()
-{
-    // Measured pivots of the selected campaigns, per model, become labels under the marker.
-    std::map<std::uint32_t, QStringList> pivotLabels;
-    for (const GroupFigures& g : m_analysis->campaigns) {
-        if (!m_selection->current().hasGroup(g.group))
-            continue;
-        for (const PivotFigure& p : g.pivots) {
-            if (!p.pivot)
-                continue;
-            QString label = tr("%1: %2 to %3 within 24 h; threshold reached after %4 h")
-                                .arg(isolated(m_inv->campaigns[g.group].name.left(40)), percent(p.share24h),
-                                     isolated(m_inv->models[p.model].name.left(40)))
-                                .arg(*p.hoursToThreshold);
-            if (p.baselineShare24h)
-                label += tr("; baseline %1").arg(percent(*p.baselineShare24h));
-            pivotLabels[p.model] << label;
-        }
-    }
-    std::vector<QCPItemText*> pivotTexts;
-    for (std::size_t m = 0; m < m_inv->models.size(); ++m) {
-        const double t = double(m_inv->models[m].releasedAt);
-        auto* line = new QCPItemStraightLine(m_plot);
-        line->point1->setCoords(t, 0);
-        line->point2->setCoords(t, 1);
-        line->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2 * m_lineScale, Qt::DotLine));
-        auto* label = new QCPItemText(m_plot);
-        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(t, 0);
-        label->setPadding(QMargins(4, 2, 4, 2));
-        label->setText(tr("%1 released").arg(isolated(m_inv->models[m].name))); // plain text, never markup
-        label->setColor(palette().color(QPalette::WindowText)); // follows the theme
-        m_labels.push_back(label);
-        const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));
-        if (pivots == pivotLabels.end())
-            continue;
-        auto* window = new QCPItemRect(m_plot);
-        window->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        window->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        window->topLeft->setCoords(t, 0);
-        window->bottomRight->setCoords(t + kDaySeconds, 1);
-        window->setPen(Qt::NoPen);
-        window->setBrush(QColor(0xD5, 0x5E, 0x00, 40));
-        auto* text = new QCPItemText(m_plot);
-        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(t, 0);
-        pivotTexts.push_back(text);
-        text->setPadding(QMargins(4, 2, 4, 2));
-        text->setBrush(QColor(255, 255, 255, 220));
-        text->setPen(QPen(QColor(0xD5, 0x5E, 0x00)));
-        text->setColor(QColor(0x80, 0x30, 0x00));
-        text->setText(pivots->second.join(QLatin1Char('\n')));
-    }
-    m_labels.insert(m_labels.end(), pivotTexts.begin(), pivotTexts.end()); // below the release names
-}
-
-// Each label sits beside its marker: on the right, or on the left when the right would run out
-// of the plot; a label that would cover one placed before it moves down below that one. Done after
-// every layout, so zooming, panning and resizing never clip or pile up the labels.
-void TimelinePage::placeLabels()
-{
-    const QRect area = m_plot->axisRect()->rect();
-    std::vector<QRectF> placed;
-    for (QCPItemText* label : m_labels) {
-        const QRect text = QFontMetrics(label->font()).boundingRect(QRect(0, 0, 4000, 4000), Qt::AlignLeft | Qt::AlignTop, label->text());
-        const QSizeF size(text.width() + 8, text.height() + 4);
-        const double x = m_plot->xAxis->coordToPixel(label->position->key());
-        const bool left = x + size.width() > area.right() && x - size.width() >= area.left();
-        QRectF box(QPointF(left ? x - size.width() : x, area.top() + 2), size);
-        double key = label->position->key();
-        if (!left && box.right() > area.right()) { // fits on neither side: along the plot's right edge
-            box.moveLeft(std::max(double(area.left()), area.right() - size.width()));
-            key = m_plot->xAxis->pixelToCoord(box.left());
-        }
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (const QRectF& other : placed)
-                if (box.intersects(other)) {
-                    box.moveTop(other.bottom() + 2);
-                    moved = true;
-                }
-        }
-        placed.push_back(box);
-        label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-        label->position->setCoords(key, (box.top() - area.top()) / std::max(1, area.height()));
-    }
-}
-
-void TimelinePage::drawSelectionBand()
-{
-    const auto& range = m_selection->current().range;
-    if (!range)
-        return;
-    m_band = new QCPItemRect(m_plot);
-    m_band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_band->topLeft->setCoords(double(range->from), 0);
-    m_band->bottomRight->setCoords(double(range->to), 1);
-    m_band->setPen(QPen(QColor(0x00, 0x72, 0xB2)));
-    m_band->setBrush(QColor(0x00, 0x72, 0xB2, 35));
-}
-
-void TimelinePage::onMousePress(QMouseEvent* event)
-{
-    if (!(event->modifiers() & Qt::ShiftModifier) || event->button() != Qt::LeftButton || !m_inv)
-        return;
-    m_selecting = true;
-    m_plot->setInteraction(QCP::iRangeDrag, false);
-    m_dragStart = m_plot->xAxis->pixelToCoord(event->position().x());
-    if (!m_band) {
-        m_band = new QCPItemRect(m_plot);
-        m_band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        m_band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        m_band->setPen(QPen(QColor(0x00, 0x72, 0xB2)));
-        m_band->setBrush(QColor(0x00, 0x72, 0xB2, 35));
-    }
-    m_band->topLeft->setCoords(m_dragStart, 0);
-    m_band->bottomRight->setCoords(m_dragStart, 1);
-}
-
-void TimelinePage::onMouseMove(QMouseEvent* event)
-{
-    if (!m_selecting) {
-        if (event->buttons() == Qt::NoButton)
-            showTooltip(event);
-        return;
-    }
-    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
-    m_band->topLeft->setCoords(std::min(m_dragStart, x), 0);
-    m_band->bottomRight->setCoords(std::max(m_dragStart, x), 1);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void TimelinePage::onMouseRelease(QMouseEvent* event)
-{
-    if (!m_selecting)
-        return;
-    m_selecting = false;
-    m_plot->setInteraction(QCP::iRangeDrag, true);
-    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
-    // The range snaps outwards to whole UTC hours: every figure of a range is exact per hour.
-    const auto from = static_cast<std::int64_t>(std::floor(std::min(m_dragStart, x) / kHourSeconds)) * 3600;
-    const auto to = static_cast<std::int64_t>(std::ceil(std::max(m_dragStart, x) / kHourSeconds)) * 3600;
-    if (to - from >= 3600)
-        m_selection->setRange(TimeRange{from, to});
-    else
-        m_selection->setRange(std::nullopt); // a click without a drag clears the range
 }
 
 void TimelinePage::showTooltip(QMouseEvent* event)
@@ -463,8 +321,42 @@ void TimelinePage::drawAnnotations()
     m_marks = m_overlay->marks().size();
 }
 
-void TimelinePage::setPresentation(bool on)
+TimelinePage::~TimelinePage() = default;
+
+PageState TimelinePage::viewState() const
 {
+    const QCPRange r = m_plot->xAxis->range();
+    PageState state;
+    state.values = {r.lower, r.upper, m_split->currentIndex(), m_stacked->isChecked(), m_log->isChecked()};
+    return state;
+}
+
+void TimelinePage::restoreViewState(const PageState& state)
+{
+    if (state.values.size() != 5)
+        return;
+    m_split->setCurrentIndex(state.values[2].toInt());
+    m_stacked->setChecked(state.values[3].toBool());
+    m_log->setChecked(state.values[4].toBool());
+    m_plot->xAxis->setRange(state.values[0].toDouble(), state.values[1].toDouble());
+    onRangeChanged();
+}
+
+// Thick lines and the application's (enlarged) font for a projector; the plot copied its fonts
+// when made, so it gets its own back afterwards.
+void TimelinePage::setPresenting(bool on)
+{
+    if (on == !m_ownFonts.empty())
+        return;
+    QList<QFont> fonts{m_plot->xAxis->labelFont(), m_plot->xAxis->tickLabelFont(), m_plot->yAxis->labelFont(),
+                       m_plot->yAxis->tickLabelFont(), m_plot->legend->font()};
+    const QList<QFont> next = on ? QList<QFont>(5, QApplication::font()) : m_ownFonts;
+    m_ownFonts = on ? fonts : QList<QFont>{};
+    m_plot->xAxis->setLabelFont(next[0]);
+    m_plot->xAxis->setTickLabelFont(next[1]);
+    m_plot->yAxis->setLabelFont(next[2]);
+    m_plot->yAxis->setTickLabelFont(next[3]);
+    m_plot->legend->setFont(next[4]);
     m_lineScale = on ? 2.5 : 1.0;
     m_controls->setVisible(!on);
     m_hint->setVisible(!on);

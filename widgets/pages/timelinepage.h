@@ -7,6 +7,7 @@
 #include "casedata.h"
 #include "selection.h"
 #include "timeline.h"
+#include "viewstate.h"
 
 #include <QWidget>
 
@@ -26,12 +27,15 @@ class QPushButton;
 namespace hs {
 
 class AnnotationOverlay;
+class TimelineMarkers;
+class TimelineRangeSelect;
 
-class TimelinePage final : public QWidget
+class TimelinePage final : public QWidget, public ViewStatePart
 {
     Q_OBJECT
 public:
     TimelinePage(SelectionState* selection, QWidget* parent = nullptr);
+    ~TimelinePage() override;
 
     void setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis);
     QCustomPlot* plot() const { return m_plot; }
@@ -42,8 +46,11 @@ public:
     // Range and point annotations of the open case, drawn as bands and markers.
     void setAnnotations(std::vector<Annotation> annotations);
     void setAnnotatable(bool annotatable); // a case is open: "Annotate range..." may be offered
-    void setPresentation(bool on);        // thick lines for a projector
     std::size_t annotationMarks() const { return m_marks; } // drawn at the current zoom
+
+    PageState viewState() const final; // the zoom, the split, stacked and log scale
+    void restoreViewState(const PageState& state) final;
+    void setPresenting(bool on) final;
 
 Q_SIGNALS:
     void annotateRequested();
@@ -56,15 +63,9 @@ private:
     void replotIfVisible();
     void rebuild();          // data changed: recompute series for the selection and bin
     void draw();             // series, markers and labels onto the plot
-    void drawReleases();
-    void drawSelectionBand();
     void drawAnnotations();
     void updateAnnotateButton();
-    void placeLabels();
     void onRangeChanged();
-    void onMousePress(QMouseEvent* event);
-    void onMouseMove(QMouseEvent* event);
-    void onMouseRelease(QMouseEvent* event);
     void showTooltip(QMouseEvent* event);
     void exportImage();
 
@@ -78,7 +79,6 @@ private:
     QCheckBox* m_stacked = nullptr;
     QCheckBox* m_log = nullptr;
     QLabel* m_binLabel = nullptr;
-    QCPItemRect* m_band = nullptr;
     QPushButton* m_annotate = nullptr;
     bool m_annotatable = false;
     double m_lineScale = 1.0;
@@ -87,9 +87,9 @@ private:
     std::vector<Annotation> m_annotations;
     AnnotationOverlay* m_overlay = nullptr; // owned by the plot
     std::size_t m_marks = 0;
-    std::vector<QCPItemText*> m_labels; // release names, then pivot figures, placed after each layout
-    double m_dragStart = 0;
-    bool m_selecting = false;
+    std::unique_ptr<TimelineMarkers> m_markers;        // releases and pivots
+    std::unique_ptr<TimelineRangeSelect> m_rangeSelect; // Shift+drag
+    QList<QFont> m_ownFonts;                            // the plot's fonts before presenting
 };
 
 } // namespace hs

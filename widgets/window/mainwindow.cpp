@@ -3,23 +3,26 @@
 
 #include "accountspage.h"
 #include "analysis.h"
-#include "annotationsmodel.h"
+#include "annotationspanel.h"
 #include "casecontroller.h"
 #include "caseactions.h"
 #include "savedviews.h"
 #include "capabilitiespage.h"
 #include "displaytext.h"
+#include "casenavigation.h"
 #include "exchangespage.h"
 #include "exportactions.h"
 #include "familiespage.h"
+#include "findingsdock.h"
 #include "selectionjob.h"
 #include "loadjob.h"
 #include "overviewpage.h"
+#include "pageset.h"
 #include "preferencesdialog.h"
 #include "presentationmode.h"
+#include "recentfiles.h"
 #include "selection.h"
 #include "selectionbar.h"
-#include "tablepanel.h"
 #include "timeline.h"
 #include "theme.h"
 #include "timelinepage.h"
@@ -29,6 +32,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QSettings>
+#include <QTimer>
 #include <QUrl>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -37,11 +41,12 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 namespace hs {
 
@@ -55,45 +60,32 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_selectionBar = new SelectionBar(m_selection, this);
     addToolBar(Qt::TopToolBarArea, m_selectionBar);
     m_timeline = new TimelinePage(m_selection, this);
-    m_pages = new QTabWidget(this);
-    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages = new PageSet(this);
     m_overview = new OverviewPage(this);
-    m_pages->addTab(m_overview, tr("Overview"));
-    m_pages->addTab(m_timeline, tr("Timeline"));
+    m_pages->add(PageId::Overview, m_overview, tr("Overview"));
+    m_pages->add(PageId::Timeline, m_timeline, tr("Timeline"));
     m_capabilities = new CapabilitiesPage(m_selection, this);
-    m_pages->addTab(m_capabilities, tr("Capabilities"));
+    m_pages->add(PageId::Capabilities, m_capabilities, tr("Capabilities"));
     m_figures = new SelectionJob(m_selection, this);
     m_accounts = new AccountsPage(m_selection, m_figures, this);
-    m_pages->addTab(m_accounts, tr("Accounts && infrastructure"));
+    m_pages->add(PageId::Accounts, m_accounts, tr("Accounts && infrastructure"));
     m_families = new FamiliesPage(m_selection, m_figures, this);
-    m_pages->addTab(m_families, tr("Prompt families"));
+    m_pages->add(PageId::Families, m_families, tr("Prompt families"));
     m_exchanges = new ExchangesPage(m_figures, this);
-    m_pages->addTab(m_exchanges, tr("Exchanges"));
+    m_pages->add(PageId::Exchanges, m_exchanges, tr("Exchanges"));
     setCentralWidget(m_pages);
-    // Saved views name pages by these keys (docs/case-file.md).
-    m_overview->setObjectName(QStringLiteral("overview"));
-    m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_capabilities->setObjectName(QStringLiteral("capabilities"));
-    m_accounts->setObjectName(QStringLiteral("accounts"));
-    m_families->setObjectName(QStringLiteral("families"));
-    m_exchanges->setObjectName(QStringLiteral("exchanges"));
 
-    m_findings = new QPlainTextEdit(this); // plain text: evidence text is never markup
-    m_findings->setReadOnly(true);
-    m_findings->setAccessibleName(tr("Validation findings"));
-    auto* dock = new QDockWidget(tr("Findings"), this);
-    dock->setObjectName(QStringLiteral("findingsDock"));
-    dock->setWidget(m_findings);
+    auto* dock = m_findings = new FindingsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    m_case = new CaseActions(this, m_pages, m_selection);
+    m_case = new CaseActions(this, [this] { return currentPage(); }, m_selection);
     addDockWidget(Qt::BottomDockWidgetArea, m_case->dock());
     tabifyDockWidget(dock, m_case->dock());
     dock->raise();
     resizeDocks({dock}, {190}, Qt::Vertical);
     CaseController* cases = m_case->controller();
     connect(m_case, &CaseActions::openEvidenceRequested, this, &MainWindow::openFile);
-    connect(m_case, &CaseActions::jumpRequested, this, &MainWindow::jumpTo);
-    connect(m_case, &CaseActions::savedViewRequested, this, &MainWindow::applySavedView);
+    connect(m_case, &CaseActions::jumpRequested, this, [this](const Annotation& a) { jumpTo(*this, a); });
+    connect(m_case, &CaseActions::savedViewRequested, this, [this](const SavedView& v) { applySavedView(*this, v); });
     connect(m_case, &CaseActions::statusChanged, this, &MainWindow::updateEvidenceLabel);
     connect(cases, &CaseController::annotationsChanged, this, [this, cases] { m_timeline->setAnnotations(cases->annotations()); });
     connect(cases, &CaseController::caseChanged, this, [this, cases] { m_timeline->setAnnotatable(cases->isOpen()); });
@@ -147,8 +139,7 @@ void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::chooseFile);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    new RecentFiles(file->addMenu(tr("Open &recent")), [this](const QString& path) { openFile(path); });
     file->addSeparator();
     m_case->addFileActions(file);
     file->addSeparator();
@@ -176,31 +167,7 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Hydrascope"), this, [this] { showAbout(this); })->setMenuRole(QAction::AboutRole);
 }
 
-// The ten files opened last, newest first, kept across sessions.
-QStringList MainWindow::recentFiles() const
-{
-    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
-}
-
-void MainWindow::rememberFile(const QString& path)
-{
-    QStringList files = recentFiles();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    QSettings().setValue(QStringLiteral("recentFiles"), QStringList(files.mid(0, 10)));
-}
-
-void MainWindow::fillRecentMenu()
-{
-    m_recentMenu->clear();
-    for (const QString& path : recentFiles()) {
-        QAction* a = m_recentMenu->addAction(QString(path).replace(QLatin1Char('&'), QStringLiteral("&&")));
-        connect(a, &QAction::triggered, this, [this, path] { openFile(path); });
-    }
-    if (m_recentMenu->isEmpty())
-        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
-}
+QStringList MainWindow::recentFiles() const { return RecentFiles::files(); }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
@@ -273,12 +240,12 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
         box.exec();
         return;
     }
-    rememberFile(path);
+    RecentFiles::remember(path);
     m_inv = result.investigation;
     m_selection->reset(m_inv->groupCount()); // first: the bar reads the selection of this investigation
     m_selectionBar->setInvestigation(m_inv);
     showAnalysis();
-    showFindings(result.findings);
+    m_findings->setFindings(result.findings);
     m_case->setInvestigation(m_inv);
     updateEvidenceLabel();
     updateTitle();
@@ -301,7 +268,6 @@ void MainWindow::updateEvidenceLabel()
                                     .arg(m_inv->evidence.path.toHtmlEscaped(), m_inv->evidence.sha256));
 }
 
-void MainWindow::showPage(QWidget* page) { m_pages->setCurrentWidget(page); }
 
 void MainWindow::showAnalysis()
 {
@@ -334,60 +300,68 @@ void MainWindow::editPreferences()
         showAnalysis();
 }
 
-// Double-click in the Annotations panel: the selection and page that show the annotated thing.
-void MainWindow::jumpTo(const Annotation& a)
+PageId MainWindow::currentPage() const { return m_pages->current(); }
+void MainWindow::showPage(PageId page) { m_pages->show(page); }
+void MainWindow::zoomTimeline(std::int64_t from, std::int64_t to) { m_timeline->zoomTo(from, to); }
+void MainWindow::showCluster(std::optional<std::int64_t> clusterId) { m_accounts->showCluster(clusterId); }
+
+WindowViewState MainWindow::viewState() const
 {
-    if (!m_inv)
-        return;
-    const std::int64_t pad = std::max<std::int64_t>(3600, (a.to - a.from) / 4);
-    switch (a.kind) {
-    case AnnotationKind::Range:
-        m_selection->setRange(TimeRange{binStart(a.from, Bin::Hour), binStart(a.to + 3599, Bin::Hour)}); // whole hours, outwards
-        m_timeline->zoomTo(a.from - pad, a.to + pad);
-        return showPage(m_timeline);
-    case AnnotationKind::Point:
-        m_timeline->zoomTo(a.from - 86400, a.from + 86400);
-        return showPage(m_timeline);
-    case AnnotationKind::Campaign:
-        if (const std::uint32_t g = m_inv->campaignIndex(a.target); g != kNoIndex) {
-            std::vector<bool> groups(m_inv->groupCount(), false);
-            groups[g] = true;
-            m_selection->setGroups(groups);
-        }
-        return showPage(m_overview);
-    case AnnotationKind::Cluster:
-    case AnnotationKind::Account:
-    case AnnotationKind::Family: {
-        const QString label = annotationSubjectLabel(m_inv.get(), a);
-        const QString name = label.left(label.lastIndexOf(QStringLiteral(" (")));
-        TablePanel* panel = a.kind == AnnotationKind::Cluster ? m_accounts->clusters()
-                            : a.kind == AnnotationKind::Account ? m_accounts->accounts() : m_families->families();
-        panel->setFilterText(name);
-        return showPage(a.kind == AnnotationKind::Family ? static_cast<QWidget*>(m_families) : m_accounts);
-    }
-    }
+    WindowViewState s;
+    s.geometry = normalGeometry();
+    s.layout = saveState();
+    s.windowState = windowState();
+    s.menuBar = menuBar()->isVisibleTo(this);
+    s.statusBar = statusBar()->isVisibleTo(this);
+    s.tabBar = m_pages->tabBar()->isVisibleTo(this);
+    s.page = currentPage();
+    s.selection = m_selection->snapshot();
+    s.pages = m_pages->viewStates();
+    s.annotations = m_case->panel()->viewState();
+    return s;
 }
 
-void MainWindow::applySavedView(const SavedView& view)
+void MainWindow::restoreViewState(const WindowViewState& s)
 {
-    if (!m_inv)
-        return;
-    QStringList warnings;
-    m_selection->set(selectionFromSavedView(*m_inv, view, &warnings));
-    if (QWidget* page = m_pages->findChild<QWidget*>(view.page))
-        showPage(page);
-    if (view.from && view.to)
-        m_timeline->zoomTo(*view.from, *view.to);
-    if (!warnings.isEmpty())
-        statusBar()->showMessage(tr("Saved view \"%1\": %2").arg(view.name, warnings.join(QStringLiteral("; "))), 8000);
+    setWindowState(s.windowState);
+    restoreState(s.layout); // docks and toolbars back, so that the minimum size below counts them
+    menuBar()->setVisible(s.menuBar);
+    statusBar()->setVisible(s.statusBar);
+    m_pages->tabBar()->setVisible(s.tabBar);
+    // The layouts take in the font the window had first: minimum sizes made for the presentation's
+    // larger font would keep the window taller than it was. Not restoreGeometry(): leaving full
+    // screen, the platform puts back its own idea of the normal geometry after it.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    setGeometry(s.geometry);
+    restoreState(s.layout); // the dock sizes, for that size
+    // Widgets hidden while the font changed (docks, the timeline's controls) report their new
+    // minimum sizes only once shown and laid out: the size and dock sizes once more after that.
+    QTimer::singleShot(0, this, [this, geometry = s.geometry, layout = s.layout] {
+        if (m_presentation->isActive())
+            return;
+        setGeometry(geometry);
+        restoreState(layout);
+    });
+    m_selection->restore(s.selection);
+    m_pages->restoreViewStates(s.pages);
+    m_case->panel()->restoreViewState(s.annotations);
+    showPage(s.page);
 }
 
-void MainWindow::showFindings(const Findings& findings)
+void MainWindow::setPresenting(std::shared_ptr<const Investigation> shown, std::vector<Annotation> annotations)
 {
-    QStringList lines;
-    for (const Finding& f : findings.items())
-        lines << f.toText();
-    m_findings->setPlainText(lines.isEmpty() ? tr("No findings: the file follows the format.") : lines.join(QLatin1Char('\n')));
+    const bool on = shown != nullptr;
+    showInvestigation(on ? std::move(shown) : m_inv);
+    m_timeline->setAnnotations(on ? std::move(annotations) : m_case->controller()->annotations());
+    if (on) {
+        menuBar()->hide();
+        statusBar()->hide();
+        for (QToolBar* bar : findChildren<QToolBar*>())
+            bar->hide();
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            dock->hide();
+    }
+    m_pages->setPresenting(on);
 }
 
 void MainWindow::updateTitle()

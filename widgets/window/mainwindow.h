@@ -3,18 +3,18 @@
 // The main window only composes: menus, the status bar, the loading bar and the pages.
 
 #include "loader.h"
+#include "pageset.h"
+#include "pageid.h"
 #include "settings.h"
+#include "windowviewstate.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
 class QLabel;
-class QMenu;
 class QProgressBar;
 class QPushButton;
-class QPlainTextEdit;
-class QTabWidget;
 
 namespace hs {
 
@@ -24,6 +24,7 @@ class ExchangesPage;
 class OverviewPage;
 class PresentationMode;
 class FamiliesPage;
+class FindingsDock;
 class SelectionBar;
 class SelectionJob;
 class CapabilitiesPage;
@@ -46,7 +47,7 @@ public:
     LoadJob* loadJob() const { return m_job; }
     SelectionState* selection() const { return m_selection; }
     TimelinePage* timelinePage() const { return m_timeline; }
-    QTabWidget* pages() const { return m_pages; }
+    PageSet* pages() const { return m_pages; }
     CaseActions* caseActions() const { return m_case; }
     PresentationMode* presentation() const { return m_presentation; }
 
@@ -57,6 +58,19 @@ public:
     std::shared_ptr<const Analysis> analysis() const { return m_analysis; }
     AccountsPage* accountsPage() const { return m_accounts; }
     CapabilitiesPage* capabilitiesPage() const { return m_capabilities; }
+    FamiliesPage* familiesPage() const { return m_families; }
+
+    // The view state, to put back exactly (presentation mode; windowviewstate.h).
+    WindowViewState viewState() const;
+    void restoreViewState(const WindowViewState& state);
+    PageId currentPage() const;
+    void showPage(PageId page);
+    void zoomTimeline(std::int64_t from, std::int64_t to);
+    void showCluster(std::optional<std::int64_t> clusterId); // the accounts page narrowed to one (evidence id)
+    // Presentation mode's look: `shown` (a redacted copy) and `annotations` on the pages, no menus,
+    // status bar, toolbars, docks or tabs, plots in the application's font. Null: the open
+    // investigation and the case's annotations again (restoreViewState() brings the rest back).
+    void setPresenting(std::shared_ptr<const Investigation> shown, std::vector<Annotation> annotations);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -66,17 +80,11 @@ protected:
 
 private:
     void createMenus();
-    void fillRecentMenu();
-    void rememberFile(const QString& path);
     void chooseFile();
     void onProgress(const QString& phase, double fraction);
     void onLoaded(const QString& path, const LoadResult& result);
-    void showFindings(const Findings& findings);
     void updateTitle();
     void updateEvidenceLabel();
-    void jumpTo(const Annotation& a);
-    void applySavedView(const SavedView& view);
-    void showPage(QWidget* page);
     void editPreferences();
     void showAnalysis(); // figures at the configured threshold into the pages that show them
 
@@ -84,7 +92,7 @@ private:
     SelectionState* m_selection = nullptr;
     SelectionBar* m_selectionBar = nullptr;
     QLabel* m_filterLabel = nullptr;
-    QTabWidget* m_pages = nullptr;
+    PageSet* m_pages = nullptr;
     TimelinePage* m_timeline = nullptr;
     CapabilitiesPage* m_capabilities = nullptr;
     SelectionJob* m_figures = nullptr;
@@ -94,11 +102,10 @@ private:
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     OverviewPage* m_overview = nullptr;
-    QPlainTextEdit* m_findings = nullptr;
+    FindingsDock* m_findings = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_evidenceLabel = nullptr;
-    QMenu* m_recentMenu = nullptr;
     CaseActions* m_case = nullptr;
     PresentationMode* m_presentation = nullptr;
     Settings m_settings = Settings::load();
