@@ -35,23 +35,13 @@ SavedView pageView(const QString& name, PageId page)
     return v;
 }
 
-// The campaign pivot with the largest 24-hour share.
-std::optional<std::pair<const GroupFigures*, const PivotFigure*>> biggestPivot(const Analysis& analysis)
-{
-    std::optional<std::pair<const GroupFigures*, const PivotFigure*>> best;
-    for (const GroupFigures& g : analysis.campaigns)
-        for (const PivotFigure& p : g.pivots)
-            if (p.pivot && (!best || p.share24h > best->second->share24h))
-                best = std::make_pair(&g, &p);
-    return best;
-}
-
 std::optional<Slide> pivotSlide(const Investigation& inv, const Analysis& analysis)
 {
-    const auto best = biggestPivot(analysis);
+    const std::optional<StrongestPivot> best = strongestPivot(analysis);
     if (!best)
         return std::nullopt;
-    const auto& [g, p] = *best;
+    const GroupFigures* g = best->group;
+    const PivotFigure* p = best->pivot;
     Slide s;
     s.title = QStringLiteral("%1 moved %2% of its traffic to %3 within 24 h of its release (%4)")
                   .arg(inv.campaigns[g->group].name)
