@@ -134,6 +134,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_job->cancel(); // a load stops at its next check; nothing waits for it (job.h)
     m_presentation->leave(); // remember the reviewer's layout, not the presentation's
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
