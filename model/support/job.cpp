@@ -1,15 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "job.h"
 
+#include <QCoreApplication>
+#include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <vector>
 
 namespace hs {
 
-QThreadPool* jobPool() { return QThreadPool::globalInstance(); }
+namespace {
+
+// Called by QCoreApplication's destructor while the application still exists: cancelled jobs
+// still running out (a closed window's, say) end before it is gone.
+void drainJobPool() { jobPool()->waitForDone(); }
+
+} // namespace
+
+QThreadPool* jobPool()
+{
+    // Not Qt's global pool: Qt 6.4 paints some fills in parallel on that one and waits for it on
+    // the GUI thread, so jobs that kept it busy froze the window for a whole load. Ours is never
+    // deleted (reachable from here until exit), and drained before the application goes.
+    static QThreadPool* const pool = [] {
+        auto* p = new QThreadPool;
+        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+        qAddPostRoutine(drainJobPool);
+        return p;
+    }();
+    return pool;
+}
 
 struct PoolTask::Done
 {

@@ -32,7 +32,7 @@ class QThreadPool;
 
 namespace hs {
 
-// The program's one pool (Qt's global pool, one thread per core).
+// The program's one pool for its own work, one thread per core.
 QThreadPool* jobPool();
 
 // One piece of work handed to the pool, joined by wait() (or the destructor). A piece no pool

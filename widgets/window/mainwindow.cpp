@@ -3,6 +3,7 @@
 
 #include "accountspage.h"
 #include "analysis.h"
+#include "backgroundrelease.h"
 #include "annotationsmodel.h"
 #include "casecontroller.h"
 #include "caseactions.h"
@@ -42,6 +43,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace hs {
 
@@ -142,7 +144,16 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The investigation and the selection's figures (hundreds of megabytes at full scale) are
+    // freed on the pool once every page has let go of them, not on the GUI thread: closing a
+    // window never blocks it (docs/performance.md).
+    QTimer::singleShot(0, qApp, [inv = std::move(m_inv), figures = m_figures->figures()]() mutable {
+        releaseInBackground(std::move(inv));
+        releaseInBackground(std::move(figures));
+    });
+}
 
 void MainWindow::createMenus()
 {
