@@ -58,10 +58,10 @@ void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
     // be the unredacted original of a presentation's copy.
     for (TablePanel* panel : {m_accounts, m_clusters, m_linked})
         panel->setTable(TableData{});
-    // Grouping every account by shared indicators takes tens of milliseconds at full scale: on a
-    // worker, so that opening a file never stalls the window, and after the selection's figures,
-    // which take both cores (three busy threads on two cores starve the GUI thread). The newest
-    // investigation wins.
+    // Grouping every account by shared indicators takes tens of milliseconds at full scale: a job
+    // (job.h), so that opening a file never stalls the window, started after the selection's
+    // figures, which take both of the pool's threads and are what the reviewer waits for. The
+    // newest investigation wins.
     m_tablesJob->cancel();
     const quint64 generation = ++m_tablesGeneration;
     connect(m_figures, &SelectionJob::updated, this, [this, generation] { buildTables(generation); },
