@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSortFilterProxyModel>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void shortUtcMatchesQDateTime_data();
     void shortUtcMatchesQDateTime();
     void exchangesFetchLazily();
+    void exchangesResetWhileFetching();
+    void exchangesReadFailureStops();
     void csvNeutralises_data();
     void csvNeutralises();
 
@@ -175,6 +178,53 @@ void TestModels::exchangesFetchLazily()
     QCOMPARE(model.index(4, ExchangesModel::Model).data().toString(), QStringLiteral("atlas-3"));
     QCOMPARE(model.index(0, ExchangesModel::Campaign).data().toString(), QStringLiteral("Lantern <b>Ops</b>"));
     QCOMPARE(model.index(6, ExchangesModel::Capability).data().toString(), QStringLiteral("unclassified"));
+}
+
+// A new selection while a page of the old one is being read: the old page never arrives.
+void TestModels::exchangesResetWhileFetching()
+{
+    ExchangesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Selection everything;
+    everything.groups = {true, true, true};
+    Selection lantern;
+    lantern.groups = {true, false, false};
+    lantern.range = TimeRange{1700001000, 1700001000 + 86400};
+    model.setRows(m_inv, computeSelectionFigures(*m_inv, everything).matches);
+    QVERIFY(model.totalRows() > 10);
+    model.fetchMore({});
+    QVERIFY(model.isFetching()); // read by a job, not within fetchMore on this thread
+    QCOMPARE(model.rowCount(), 0);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setRows(m_inv, computeSelectionFigures(*m_inv, lantern).matches);
+    model.fetchMore({}); // (the tester may have asked already: one page is read at a time)
+    QTRY_COMPARE(model.rowCount(), 10);
+    QTest::qWait(100); // were the first page delivered late, it would show up now
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.index(0, ExchangesModel::Id).data().toString(), QStringLiteral("4"));
+}
+
+// The evidence cannot be read: the error is reported once and fetching stops, no loop, no crash.
+void TestModels::exchangesReadFailureStops()
+{
+    ExchangesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto moved = std::make_shared<Investigation>(*m_inv);
+    moved->evidence.path = m_dir.filePath(QStringLiteral("gone.db"));
+    Selection everything;
+    everything.groups = {true, true, true};
+    QSignalSpy failed(&model, &ExchangesModel::errorChanged);
+    model.setRows(moved, computeSelectionFigures(*m_inv, everything).matches);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!model.error().isEmpty());
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), 0);
+    model.fetchMore({});
+    QVERIFY(!model.isFetching());
+    QCOMPARE(failed.count(), 1);
 }
 
 void TestModels::csvNeutralises_data()

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "selectionfigures.h"
 
+#include "job.h"
+
 #include <algorithm>
-#include <thread>
 
 namespace hs {
 namespace {
@@ -44,16 +45,20 @@ void fromColumns(const Investigation& inv, const Selection& s, const std::atomic
             out.families[{static_cast<std::uint32_t>(i / templates), static_cast<std::uint32_t>(i % templates)}] = families[i];
 }
 
-// Both cores: the columns in two halves, then the halves merged (in order, for the matches).
+// Both cores (through the pool): the columns in two halves, then the halves merged (in order, for
+// the matches).
 void fromColumnsParallel(const Investigation& inv, const Selection& s, const std::atomic<bool>* cancel, SelectionFigures& out)
 {
     const std::size_t size = inv.columns->size;
     SelectionFigures second;
     second.accounts.resize(inv.accounts.size());
     second.groupExchanges.assign(inv.groupCount(), 0);
-    std::thread helper([&] { fromColumns(inv, s, cancel, second, size / 2, size); });
-    fromColumns(inv, s, cancel, out, 0, size / 2);
-    helper.join();
+    runInParallel(2, [&](std::size_t half) {
+        if (half == 0)
+            fromColumns(inv, s, cancel, out, 0, size / 2);
+        else
+            fromColumns(inv, s, cancel, second, size / 2, size);
+    });
     out.cancelled = out.cancelled || second.cancelled;
     for (std::size_t a = 0; a < out.accounts.size(); ++a) {
         const AccountTotals& b = second.accounts[a];

@@ -3,6 +3,7 @@
 
 #include "btreereader.h"
 #include "evidencedb.h"
+#include "job.h"
 #include "scan.h"
 #include "schema.h"
 #include "sha256.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <future>
 
 namespace hs {
 namespace {
@@ -203,17 +203,23 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
     const QFileInfo info(path);
     inv->evidence = {info.absoluteFilePath(), info.fileName(), info.size(), {}};
 
+    // The hash runs on the pool beside the loading; it stops when the load fails or is cancelled,
+    // at any stage, also after the scan while only the hash is left.
     std::atomic<bool> stopHash{false};
-    std::future<QString> hash;
-    QString hashError;
+    QString digest, hashError;
+    PoolTask hash; // after what it writes: destroyed (joined) first
     if (options.computeHash)
-        hash = std::async(std::launch::async, [&] { return sha256OfFile(path, &hashError, &stopHash); });
+        hash.start([&] { digest = sha256OfFile(path, &hashError, [&] { return stopHash.load() || progress.cancelled(); }); });
     auto finishHash = [&](bool keep) {
-        if (!hash.valid())
-            return;
         if (!keep)
             stopHash = true;
-        inv->evidence.sha256 = hash.get();
+        hash.wait();
+        inv->evidence.sha256 = digest;
+    };
+    auto cancelled = [&] {
+        finishHash(false);
+        result.cancelled = true;
+        return result;
     };
 
     std::unique_ptr<EvidenceDb> db;
@@ -221,7 +227,9 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
         finishHash(false);
         return result;
     }
-    progress.setStage(0.02, 1.0);
+    if (progress.cancelled())
+        return cancelled();
+    progress.setStage(0.02, 0.98);
     const ScanInput input = makeScanInput(path, *db, *inv, options, f);
     db.reset();
     ScanOutput scan = scanExchanges(input, progress);
@@ -242,7 +250,12 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
                                                             "use hour and day aggregates"), QStringLiteral("exchanges"), QStringLiteral("ts"));
     inv->hasTemplates = input.hasTemplate && !inv->templates.empty();
     inv->hasCot = input.hasCot;
-    finishHash(true);
+    progress.setStage(0, 1);
+    if (options.computeHash)
+        progress.report(QStringLiteral("Computing the SHA-256"), 0.99, true);
+    finishHash(!progress.cancelled());
+    if (progress.cancelled())
+        return cancelled();
     if (options.computeHash && inv->evidence.sha256.isEmpty())
         f.error(QStringLiteral("unreadable"), QStringLiteral("the file could not be hashed: %1").arg(hashError));
     progress.report(QStringLiteral("Done"), 1, true);

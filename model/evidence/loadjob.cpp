@@ -1,72 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loadjob.h"
 
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace hs {
 
-// One load in flight: its cancel flag outlives the job object if the window closes mid-load.
-struct LoadJob::Run
+LoadJob::LoadJob(QObject* parent) : QObject(parent), m_slot(new JobSlot(this))
 {
-    QString path;
-    std::atomic<bool> cancel{false};
-};
-
-LoadJob::LoadJob(QObject* parent) : QObject(parent) {}
-
-LoadJob::~LoadJob()
-{
-    cancel();
-    if (m_watcher)
-        m_watcher->waitForFinished();
+    connect(m_slot, &JobSlot::progress, this, &LoadJob::progress);
 }
+
+LoadJob::~LoadJob() = default; // the slot cancels the running load and does not wait for it
 
 void LoadJob::start(const QString& path, const LoadOptions& options)
 {
-    cancel();
-    if (m_watcher) {
-        m_watcher->disconnect(this);
-        m_watcher->deleteLater(); // the old run finishes on its own and is dropped
-    }
-    auto run = std::make_shared<Run>();
-    run->path = path;
-    m_run = run;
-    m_watcher = new QFutureWatcher<LoadResult>(this);
-    QPointer<LoadJob> self(this);
-    auto onProgress = [self, run](const QString& phase, double fraction) {
-        QMetaObject::invokeMethod(
-            self, [self, run, phase, fraction] {
-                if (self && self->m_run == run)
-                    Q_EMIT self->progress(phase, fraction);
-            },
-            Qt::QueuedConnection);
-    };
-    connect(m_watcher, &QFutureWatcher<LoadResult>::finished, this, [this, run] {
-        if (m_run != run)
-            return;
-        LoadResult result = m_watcher->result();
-        m_run.reset();
-        // Cancelled after the worker had finished but before delivery: the reviewer asked not
-        // to have it, so it is not delivered (a race the tests hit with small files).
-        if (run->cancel && !result.cancelled) {
-            result.investigation.reset();
-            result.cancelled = true;
-        }
-        Q_EMIT finished(run->path, result);
-    });
-    m_watcher->setFuture(QtConcurrent::run([run, options, onProgress] {
-        const ProgressSink sink(onProgress, &run->cancel);
-        return loadInvestigation(run->path, options, sink);
-    }));
+    ++m_started;
+    m_path = path;
+    m_slot->start([path, options](const ProgressSink& sink) { return loadInvestigation(path, options, sink); },
+                  [this, path](LoadResult result) { Q_EMIT finished(path, result); });
 }
 
 void LoadJob::cancel()
 {
-    if (m_run)
-        m_run->cancel = true;
+    if (!m_slot->cancel())
+        return;
+    // Reported as a load that ended cancelled, as the reviewer expects, but from the event loop:
+    // a caller may cancel from within its own handlers (or its destructor: then nothing comes).
+    QMetaObject::invokeMethod(
+        this, [this, started = m_started, path = m_path] {
+            if (started == m_started)
+                Q_EMIT finished(path, LoadResult{nullptr, {}, true});
+        },
+        Qt::QueuedConnection);
 }
 
-bool LoadJob::isRunning() const { return m_run != nullptr; }
+bool LoadJob::isRunning() const { return m_slot->isRunning(); }
 
 } // namespace hs

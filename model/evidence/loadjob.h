@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Runs loadInvestigation() on a worker thread; the newest request wins and results arrive on the
-// thread that owns the job (the GUI thread). Starting a new load cancels the running one.
+// Runs loadInvestigation() as a job (job.h): the newest request wins and results arrive on the
+// thread that owns the job (the GUI thread). Starting a new load cancels the running one, whose
+// result and progress are dropped; nothing, the destructor included, waits for a load to end.
 
+#include "job.h"
 #include "loader.h"
 
-#include <QFutureWatcher>
 #include <QObject>
-
-#include <atomic>
-#include <memory>
 
 namespace hs {
 
@@ -21,6 +19,7 @@ public:
     ~LoadJob() override;
 
     void start(const QString& path, const LoadOptions& options = {});
+    // Stops the running load; finished() then reports it cancelled (from the event loop).
     void cancel();
     bool isRunning() const;
 
@@ -29,9 +28,9 @@ Q_SIGNALS:
     void finished(const QString& path, const hs::LoadResult& result);
 
 private:
-    struct Run;
-    std::shared_ptr<Run> m_run;
-    QFutureWatcher<LoadResult>* m_watcher = nullptr;
+    JobSlot* m_slot;
+    QString m_path; // of the newest load
+    quint64 m_started = 0; // loads started so far: a cancelled one reports only if none followed
 };
 
 } // namespace hs

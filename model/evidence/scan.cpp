@@ -3,14 +3,16 @@
 
 #include "btreereader.h"
 #include "evidencedb.h"
+#include "job.h"
 #include "scanfold.h"
+
+#include <QThread>
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace hs {
 namespace {
@@ -214,12 +216,8 @@ ScanOutput runScan(const ScanInput& input, const ProgressSink& progress, const B
         a.templateCount = input.templateCount;
     }
     const auto work = pages ? runPageWorker : runWorker;
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work, std::ref(state), std::ref(accs[static_cast<std::size_t>(t)]));
-    work(state, accs[0]);
-    for (std::thread& t : pool)
-        t.join();
+    // Workers take chunks from one queue: one that the pool starts late finds less (or nothing) left.
+    runInParallel(accs.size(), [&](std::size_t t) { work(state, accs[t]); });
     if (state.pagesFailed) {
         *pagesFailed = true;
         return out;
@@ -250,7 +248,7 @@ ScanOutput runScan(const ScanInput& input, const ProgressSink& progress, const B
 ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
 {
     const int threads = input.threads > 0 ? input.threads
-                                          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
+                                          : std::clamp(QThread::idealThreadCount(), 1, 4);
     BtreeReader pages;
     QString why;
     const bool direct = input.rootPage > 0 && pages.open(input.path, input.rootPage, input.recordIndex, &why);

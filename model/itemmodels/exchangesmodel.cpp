@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchangesmodel.h"
 
+#include "evidencedb.h"
+#include "job.h"
 #include "smalltables.h"
 #include "timeutil.h"
 
 #include <QLocale>
+
+#include <mutex>
 
 namespace hs {
 namespace {
@@ -20,17 +24,71 @@ QHash<std::int64_t, std::uint32_t> indexById(const std::vector<T>& rows)
 
 } // namespace
 
+// Opened by the first page job, on the pool; the mutex keeps a superseded page job (still
+// running) and the next one apart.
+struct ExchangesModel::Reader
+{
+    explicit Reader(QString p) : path(std::move(p)) {}
+    const QString path;
+    std::mutex mutex;
+    bool opened = false;
+    std::unique_ptr<EvidenceDb> db;
+    QString columns; // the optional columns, or NULL where the file lacks one
+    QString error;   // opening failed
+};
+
+namespace {
+
+// One page: a few hundred rowid lookups, each a B-tree descent, never a table scan.
+ExchangesModel::Page readPage(ExchangesModel::Reader& reader, const QStringList& ids)
+{
+    std::lock_guard lock(reader.mutex);
+    ExchangesModel::Page page;
+    if (!reader.opened) {
+        reader.opened = true;
+        reader.db = EvidenceDb::open(reader.path, &reader.error);
+        if (reader.db) {
+            const QString ex = QStringLiteral("exchanges");
+            QStringList columns;
+            for (const char* name : {"capability_id", "template_id", "prompt_tokens", "completion_tokens", "cot_elicitation"}) {
+                const QString n = QString::fromLatin1(name);
+                columns << (hasColumn(*reader.db, ex, n) ? n : QStringLiteral("NULL"));
+            }
+            reader.columns = columns.join(QStringLiteral(", "));
+        }
+    }
+    if (!reader.db) {
+        page.error = reader.error;
+        return page;
+    }
+    const QString sql = QStringLiteral("SELECT id, ts, account_id, model_id, %1 FROM exchanges WHERE id IN (%2) ORDER BY id")
+                            .arg(reader.columns, ids.join(QLatin1Char(',')));
+    Statement st = reader.db->prepare(sql, &page.error);
+    auto optional = [&st](int c) { return st.isNull(c) ? std::nullopt : std::optional<std::int64_t>(st.integer(c)); };
+    while (st.next())
+        page.rows.push_back({st.integer(0), st.integer(1), st.integer(2), st.integer(3), optional(4), optional(5),
+                             optional(6), optional(7), optional(8)});
+    if (st.failed())
+        page.error = st.error();
+    return page;
+}
+
+} // namespace
+
+ExchangesModel::ExchangesModel(QObject* parent) : QAbstractTableModel(parent), m_pages(new JobSlot(this)) {}
+
 ExchangesModel::~ExchangesModel() = default;
+
+bool ExchangesModel::isFetching() const { return m_pages->isRunning(); }
 
 void ExchangesModel::setRows(std::shared_ptr<const Investigation> inv, std::shared_ptr<const std::vector<std::uint32_t>> positions)
 {
     beginResetModel();
+    m_pages->cancel(); // a page of the old rows never arrives
     if (!m_inv || !inv || m_inv->evidence.path != inv->evidence.path) {
-        m_db.reset();
+        // The connection is opened by the first page job; dropping the old one closes it.
+        m_reader = inv ? std::make_shared<Reader>(inv->evidence.path) : nullptr;
         m_error.clear();
-        if (inv) {
-            m_db = EvidenceDb::open(inv->evidence.path, &m_error);
-        }
     }
     if (inv && inv != m_inv)
         m_index = {indexById(inv->accounts), indexById(inv->models), indexById(inv->capabilities), indexById(inv->templates)};
@@ -38,7 +96,6 @@ void ExchangesModel::setRows(std::shared_ptr<const Investigation> inv, std::shar
     m_positions = (m_inv && m_inv->columns) ? std::move(positions) : nullptr;
     m_total = m_positions ? m_positions->size() : 0;
     m_rows.clear();
-    m_fetchQueued = false; // a page queued for the old rows finds canFetchMore() answering for the new
     endResetModel();
 }
 
@@ -51,52 +108,39 @@ int ExchangesModel::columnCount(const QModelIndex& parent) const { return parent
 
 bool ExchangesModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_db && m_rows.size() < m_total;
+    return !parent.isValid() && m_reader && m_error.isEmpty() && m_rows.size() < m_total;
 }
 
 void ExchangesModel::fetchMore(const QModelIndex& parent)
 {
-    // Queued, never inside the caller: views (and the model tester) ask for more from within
-    // their own change notifications, where inserting rows would nest one change in another.
-    if (!canFetchMore(parent) || m_fetchQueued)
-        return;
-    m_fetchQueued = true;
-    QMetaObject::invokeMethod(this, &ExchangesModel::fetchPage, Qt::QueuedConnection);
-}
-
-void ExchangesModel::fetchPage()
-{
-    m_fetchQueued = false;
-    if (!canFetchMore({}))
+    // One page in flight at a time; it arrives through the event loop, so rows are never inserted
+    // within the caller (views and the model tester ask for more inside their own notifications).
+    if (!canFetchMore(parent) || m_pages->isRunning())
         return;
     const std::size_t from = m_rows.size();
     const std::size_t to = std::min(m_total, from + kPage);
-    // One page: a few hundred rowid lookups, each a B-tree descent, never a table scan.
     QStringList ids;
     const ExchangeColumns& columns = *m_inv->columns;
     for (std::size_t i = from; i < to; ++i)
         ids << QString::number(columns.idBase + columns.id[(*m_positions)[i]]);
-    const QString ex = QStringLiteral("exchanges");
-    auto column = [&](const char* name) {
-        const QString n = QString::fromLatin1(name);
-        return hasColumn(*m_db, ex, n) ? n : QStringLiteral("NULL");
-    };
-    const QString sql = QStringLiteral("SELECT id, ts, account_id, model_id, %1, %2, %3, %4, %5 FROM exchanges "
-                                       "WHERE id IN (%6) ORDER BY id")
-                            .arg(column("capability_id"), column("template_id"), column("prompt_tokens"),
-                                 column("completion_tokens"), column("cot_elicitation"), ids.join(QLatin1Char(',')));
-    Statement st = m_db->prepare(sql, &m_error);
-    std::vector<Row> page;
-    auto optional = [&st](int c) { return st.isNull(c) ? std::nullopt : std::optional<std::int64_t>(st.integer(c)); };
-    while (st.next())
-        page.push_back({st.integer(0), st.integer(1), st.integer(2), st.integer(3), optional(4), optional(5), optional(6),
-                        optional(7), optional(8)});
-    if (page.empty()) { // the file no longer has these rows: stop fetching rather than loop
+    m_pages->start([reader = m_reader, ids](const ProgressSink&) { return readPage(*reader, ids); },
+                   [this, from](Page page) { addPage(from, std::move(page)); });
+}
+
+void ExchangesModel::addPage(std::size_t from, Page page)
+{
+    if (from != m_rows.size())
+        return; // cannot happen: a reset cancels the page job
+    if (!page.error.isEmpty()) {
+        m_error = page.error;
+        Q_EMIT errorChanged();
+    }
+    if (page.rows.empty()) { // failed, or the file no longer has these rows: stop fetching rather than loop
         m_total = from;
         return;
     }
-    beginInsertRows({}, static_cast<int>(from), static_cast<int>(from + page.size() - 1));
-    m_rows.insert(m_rows.end(), page.begin(), page.end());
+    beginInsertRows({}, static_cast<int>(from), static_cast<int>(from + page.rows.size() - 1));
+    m_rows.insert(m_rows.end(), std::make_move_iterator(page.rows.begin()), std::make_move_iterator(page.rows.end()));
     endInsertRows();
 }
 

@@ -2,9 +2,9 @@
 #pragma once
 // The individual exchanges of the current selection, read lazily from the evidence file a page at
 // a time by rowid (the evidence has no other index): never all rows in memory at once. Which rows
-// belong to the selection comes from the exchange columns (SelectionFigures::matches).
+// belong to the selection comes from the exchange columns (SelectionFigures::matches). Pages are
+// read by a job (job.h), never on the GUI thread: the model grows when a page arrives.
 
-#include "evidencedb.h"
 #include "investigation.h"
 
 #include <QAbstractTableModel>
@@ -15,6 +15,8 @@
 
 namespace hs {
 
+class JobSlot;
+
 class ExchangesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,14 +24,15 @@ public:
     enum Column { Id, Time, Account, Campaign, Model, Capability, Template, PromptTokens, CompletionTokens, Cot, ColumnCount };
     static constexpr int kPage = 200;
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit ExchangesModel(QObject* parent = nullptr);
     ~ExchangesModel() override;
 
     // The selection's exchanges: positions into inv's columns, in id order (shared, not copied:
     // 16 million rows would otherwise cost 130 MB of ids). The evidence is opened read-only.
     void setRows(std::shared_ptr<const Investigation> inv, std::shared_ptr<const std::vector<std::uint32_t>> positions);
     std::size_t totalRows() const { return m_total; }
-    QString error() const { return m_error; }
+    QString error() const { return m_error; } // why reading stopped, once a page failed
+    bool isFetching() const;
 
     int rowCount(const QModelIndex& parent = {}) const final;
     int columnCount(const QModelIndex& parent = {}) const final;
@@ -38,18 +41,28 @@ public:
     bool canFetchMore(const QModelIndex& parent) const final;
     void fetchMore(const QModelIndex& parent) final;
 
-private:
     struct Row
     {
         std::int64_t id = 0, ts = 0, account = 0, model = 0;
         std::optional<std::int64_t> capability, tmpl, promptTokens, completionTokens, cot;
     };
-    QString cell(const Row& row, int column) const;
-    void fetchPage();
-    bool m_fetchQueued = false;
+    struct Page
+    {
+        std::vector<Row> rows;
+        QString error;
+    };
+    struct Reader; // one evidence file's connection, used by one page job at a time
 
+Q_SIGNALS:
+    void errorChanged(); // a page could not be read: error() says why, and no more are fetched
+
+private:
+    QString cell(const Row& row, int column) const;
+    void addPage(std::size_t from, Page page);
+
+    JobSlot* m_pages;
     std::shared_ptr<const Investigation> m_inv;
-    std::unique_ptr<EvidenceDb> m_db;
+    std::shared_ptr<Reader> m_reader;
     std::shared_ptr<const std::vector<std::uint32_t>> m_positions;
     std::size_t m_total = 0;
     std::vector<Row> m_rows; // the pages fetched so far

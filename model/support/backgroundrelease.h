@@ -4,6 +4,8 @@
 // (tens of thousands of strings at full scale) takes milliseconds that the GUI thread, which only
 // swaps the new ones in, should not spend.
 
+#include "job.h"
+
 #include <QThreadPool>
 
 #include <memory>
@@ -14,7 +16,7 @@ template <class T>
 void releaseInBackground(std::shared_ptr<T> value)
 {
     if (value)
-        QThreadPool::globalInstance()->start([value = std::move(value)]() mutable { value.reset(); });
+        jobPool()->start([value = std::move(value)]() mutable { value.reset(); });
 }
 
 } // namespace hs

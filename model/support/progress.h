@@ -24,6 +24,7 @@ public:
         : m_callback(std::move(callback)), m_cancel(cancel) {}
 
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    const std::atomic<bool>* cancelFlag() const { return m_cancel; } // for code that polls a flag
     // Reports unless the last report was under 50 ms ago; `force` reports anyway (phase ends).
     void report(const QString& phase, double fraction, bool force = false) const;
     // Maps later fractions 0..1 onto [from, to] of the whole, for one stage of a longer job.

@@ -9,7 +9,7 @@
 
 namespace hs {
 
-QString sha256OfFile(const QString& path, QString* error, const std::atomic<bool>* cancel)
+QString sha256OfFile(const QString& path, QString* error, const std::function<bool()>& stop)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -23,7 +23,7 @@ QString sha256OfFile(const QString& path, QString* error, const std::atomic<bool
     }
     QByteArray buffer(4 << 20, Qt::Uninitialized);
     for (;;) {
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
+        if (stop && stop()) {
             *error = QStringLiteral("cancelled");
             return {};
         }

@@ -5,11 +5,12 @@
 
 #include <QString>
 
-#include <atomic>
+#include <functional>
 
 namespace hs {
 
-// Lower-case hex digest, or an empty string with *error set. Stops early when *cancel is set.
-QString sha256OfFile(const QString& path, QString* error, const std::atomic<bool>* cancel = nullptr);
+// Lower-case hex digest, or an empty string with *error set. Stops early (error "cancelled") as
+// soon as stop() answers true; it is asked before each 4 MB read.
+QString sha256OfFile(const QString& path, QString* error, const std::function<bool()>& stop = {});
 
 } // namespace hs

@@ -2,12 +2,10 @@
 #include "accountspage.h"
 
 #include "viewtables.h"
+#include "job.h"
 #include "lazyupdate.h"
 #include "tablepanel.h"
 #include "timeutil.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <QHeaderView>
 #include <QSplitter>
@@ -43,6 +41,7 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     layout->addWidget(split);
     m_accountsUpdate = new LazyUpdate(this, [this] { updateAccounts(); });
     m_mixesUpdate = new LazyUpdate(this, [this] { updateMixes(); });
+    m_tablesJob = new JobSlot(this);
     connect(m_figures, &SelectionJob::updated, m_accountsUpdate, &LazyUpdate::request);
     connect(m_selection, &SelectionState::changed, m_mixesUpdate, &LazyUpdate::request);
 }
@@ -59,10 +58,11 @@ void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
     // be the unredacted original of a presentation's copy.
     for (TablePanel* panel : {m_accounts, m_clusters, m_linked})
         panel->setTable(TableData{});
-    // Grouping every account by shared indicators takes tens of milliseconds at full scale: on a
-    // worker, so that opening a file never stalls the window, and after the selection's figures,
-    // which take both cores (three busy threads on two cores starve the GUI thread). The newest
-    // investigation wins.
+    // Grouping every account by shared indicators takes tens of milliseconds at full scale: a job
+    // (job.h), so that opening a file never stalls the window, started after the selection's
+    // figures, which take both of the pool's threads and are what the reviewer waits for. The
+    // newest investigation wins.
+    m_tablesJob->cancel();
     const quint64 generation = ++m_tablesGeneration;
     connect(m_figures, &SelectionJob::updated, this, [this, generation] { buildTables(generation); },
             Qt::SingleShotConnection);
@@ -75,16 +75,17 @@ void AccountsPage::buildTables(quint64 generation)
     if (generation != m_tablesGeneration || !m_inv)
         return;
     using Tables = std::pair<TableData, TableData>;
-    auto* watcher = new QFutureWatcher<Tables>(this);
-    connect(watcher, &QFutureWatcher<Tables>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_tablesGeneration)
-            return;
-        Tables tables = watcher->future().takeResult();
+    auto work = [inv = m_inv](const ProgressSink& sink) {
+        Tables tables;
+        tables.first = clustersTable(*inv);
+        if (!sink.cancelled())
+            tables.second = linkedAccountsTable(*inv);
+        return tables;
+    };
+    m_tablesJob->start(std::move(work), [this](Tables tables) {
         m_clusters->setTable(std::move(tables.first));
         m_linked->setTable(std::move(tables.second));
     });
-    watcher->setFuture(QtConcurrent::run([inv = m_inv] { return Tables(clustersTable(*inv), linkedAccountsTable(*inv)); }));
 }
 
 void AccountsPage::updateAccounts()

@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace hs {
 
+class JobSlot;
 class LazyUpdate;
 class TablePanel;
 
@@ -49,6 +50,7 @@ private:
     LazyUpdate* m_mixesUpdate;
     std::optional<std::vector<bool>> m_mixGroups; // the groups the mix tables show
     quint64 m_tablesGeneration = 0;               // the newest clusters and linked-accounts tables
+    JobSlot* m_tablesJob;                         // builds them
     TablePanel* m_accounts;
     TablePanel* m_clusters;
     TablePanel* m_linked;

@@ -34,6 +34,9 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(p
     connect(m_figures, &SelectionJob::updated, m_update, &LazyUpdate::request);
     // Columns sized to the first page once: later selections keep the widths (measuring again costs
     // milliseconds on every change, and columns that keep their place are easier to read).
+    connect(m_model, &ExchangesModel::errorChanged, this, [this] {
+        m_count->setText(m_count->text() + QLatin1Char(' ') + tr("Reading failed: %1").arg(m_model->error()));
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
         if (first == 0 && !m_restored.header.isEmpty()) {
             restoreTableState(m_view, std::exchange(m_restored, {}));
@@ -66,7 +69,7 @@ void ExchangesPage::update()
     m_model->fetchMore({}); // the first page, so the columns can be sized to real content
     m_count->setText(tr("%1 exchanges in the selection, in id order; more are read from the evidence as you scroll.")
                          .arg(QLocale().toString(qulonglong(total))));
-    if (!m_model->error().isEmpty())
+    if (!m_model->error().isEmpty()) // this file failed before; a new failure is added when it comes
         m_count->setText(m_count->text() + QLatin1Char(' ') + tr("Reading failed: %1").arg(m_model->error()));
 }
 

@@ -4,6 +4,7 @@
 #include "accountspage.h"
 #include "analysis.h"
 #include "annotationspanel.h"
+#include "backgroundrelease.h"
 #include "casecontroller.h"
 #include "caseactions.h"
 #include "savedviews.h"
@@ -46,6 +47,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 namespace hs {
@@ -126,6 +128,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_job->cancel(); // a load stops at its next check; nothing waits for it (job.h)
     m_presentation->leave(); // remember the reviewer's layout, not the presentation's
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -133,7 +136,16 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The investigation and the selection's figures (hundreds of megabytes at full scale) are
+    // freed on the pool once every page has let go of them, not on the GUI thread: closing a
+    // window never blocks it (docs/performance.md).
+    QTimer::singleShot(0, qApp, [inv = std::move(m_inv), figures = m_figures->figures()]() mutable {
+        releaseInBackground(std::move(inv));
+        releaseInBackground(std::move(figures));
+    });
+}
 
 void MainWindow::createMenus()
 {
