@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "casecli.h"
+#include "importcli.h"
 #include "reportcli.h"
 #include "cliutil.h"
 
@@ -143,7 +144,8 @@ int generateCommand(const QStringList& args)
 bool isCliCommand(const QStringList& args)
 {
     static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate"),
-                                      QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export")};
+                                      QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export"),
+                                      QStringLiteral("import")};
     return !args.isEmpty() && commands.contains(args.front());
 }
 
@@ -160,6 +162,8 @@ int runCli(const QStringList& args)
         return runReportCommand(args);
     if (command == QLatin1String("export"))
         return runExportCommand(args);
+    if (command == QLatin1String("import"))
+        return runImportCommand(args);
     return generateCommand(args);
 }
 

@@ -31,6 +31,8 @@ const char* const kUsage =
     "       hydrascope validate FILE           check a flagged-campaign database\n"
     "       hydrascope analyze FILE [--threshold X] [--json]\n"
     "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N] [--force]\n"
+    "       hydrascope import INPUT... -o OUT.db [--format auto|litellm|otlp-json|jsonl|csv] [--accounts CSV]\n"
+    "                 [--models CSV] [--map TOML] [--rules FILE] [--from ISO] [--to ISO] [--force]\n"
     "       hydrascope case new|annotate|show|verify ...   case files (see `hydrascope case --help`)\n"
     "       hydrascope report FILE [--case CASE] -o OUT.pdf [--redact PROFILE] [--view NAME] [--pdfa]\n"
     "       hydrascope export FILE [--case CASE] -o DIR [--redact PROFILE] [--with-report]\n"

@@ -1,0 +1,657 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Gateway log import (model/logimport): each reader on committed fixtures written the way the
+// real tools write them (tests/fixtures/logs/make_fixtures.py), the awkward parts included; the
+// times, addresses, prompt families and capability rules on their own; and whole imports checked
+// with independent SQL and opened by the loader.
+#include "capabilityrules.h"
+#include "fieldmap.h"
+#include "importer.h"
+#include "ipaddress.h"
+#include "logreader.h"
+#include "minhash.h"
+#include "promptanalyzer.h"
+#include "recordreader.h"
+#include "shingles.h"
+#include "timeparse.h"
+
+#include "fixturedb.h"
+#include "loader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hs;
+using namespace hs::logimport;
+
+namespace {
+
+std::string fixture(const char* name)
+{
+    return QString(QStringLiteral(HYDRASCOPE_FIXTURES "/logs/") + QString::fromLatin1(name)).toStdString();
+}
+
+struct ReadAll
+{
+    std::vector<LogRequest> requests;
+    bool ok = false;
+    std::string error;
+    ReadIssues issues;
+    std::vector<FileReport> files;
+};
+
+ReadAll readAll(const std::string& path, LogFormat format = LogFormat::Auto, const std::string& mapFile = {})
+{
+    FieldMap map;
+    std::string error;
+    if (!mapFile.empty() && !loadFieldMap(mapFile, &map, &error))
+        qFatal("%s", error.c_str());
+    LogReader reader(format, map, !mapFile.empty());
+    ReadAll out;
+    out.ok = reader.readFile(path, 0, [&](std::vector<LogRequest>& batch) {
+        out.requests.insert(out.requests.end(), batch.begin(), batch.end());
+    });
+    out.error = reader.error();
+    out.issues = reader.issues();
+    out.files = reader.files();
+    return out;
+}
+
+double similarity(const std::string& a, const std::string& b)
+{
+    std::vector<std::uint64_t> sa, sb;
+    shingleHashes(a, &sa);
+    shingleHashes(b, &sb);
+    Signature x, y;
+    minhashSignature(sa, &x);
+    minhashSignature(sb, &y);
+    return estimatedSimilarity(x, y);
+}
+
+// The exact Jaccard similarity of the shingle sets, the quantity MinHash estimates.
+double jaccard(const std::string& a, const std::string& b)
+{
+    std::vector<std::uint64_t> sa, sb;
+    shingleHashes(a, &sa);
+    shingleHashes(b, &sb);
+    std::sort(sa.begin(), sa.end());
+    sa.erase(std::unique(sa.begin(), sa.end()), sa.end());
+    std::sort(sb.begin(), sb.end());
+    sb.erase(std::unique(sb.begin(), sb.end()), sb.end());
+    std::vector<std::uint64_t> both;
+    std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(both));
+    const double unionSize = double(sa.size() + sb.size() - both.size());
+    return unionSize > 0 ? double(both.size()) / unionSize : 0;
+}
+
+} // namespace
+
+class TestLogImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        test::isolateSettings(m_dir.path());
+    }
+
+    void logTimes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("seconds");
+        QTest::addRow("ISO Z") << "2026-02-10T14:03:07Z" << true << qint64(1770732187);
+        QTest::addRow("ISO fraction Z") << "2026-02-10T14:03:07.123456Z" << true << qint64(1770732187);
+        QTest::addRow("ISO offset") << "2026-02-10T15:03:07+01:00" << true << qint64(1770732187);
+        QTest::addRow("ISO offset no colon") << "2026-02-10T09:03:07-0500" << true << qint64(1770732187);
+        QTest::addRow("PostgreSQL, no zone") << "2026-02-10 14:03:07.123456" << true << qint64(1770732187);
+        QTest::addRow("PostgreSQL +00") << "2026-02-10 14:03:07+00" << true << qint64(1770732187);
+        QTest::addRow("minutes only") << "2026-02-10T14:03Z" << true << qint64(1770732180);
+        QTest::addRow("date") << "2026-02-10" << true << qint64(1770681600);
+        QTest::addRow("Unix seconds") << "1770732187" << true << qint64(1770732187);
+        QTest::addRow("Unix seconds fraction") << "1770732187.75" << true << qint64(1770732187);
+        QTest::addRow("Unix ms") << "1770732187123" << true << qint64(1770732187);
+        QTest::addRow("Unix us") << "1770732187123456" << true << qint64(1770732187);
+        QTest::addRow("Unix ns (OTLP)") << "1770732187123456789" << true << qint64(1770732187);
+        QTest::addRow("quoted") << "\"2026-02-10T14:03:07Z\"" << true << qint64(1770732187);
+        QTest::addRow("leap day") << "2024-02-29T00:00:00Z" << true << qint64(1709164800);
+        QTest::addRow("words") << "not a time" << false << qint64(0);
+        QTest::addRow("month 13") << "2026-13-01T00:00:00Z" << false << qint64(0);
+        QTest::addRow("trailing junk") << "2026-02-10T14:03:07Zjunk" << false << qint64(0);
+        QTest::addRow("empty") << "" << false << qint64(0);
+        QTest::addRow("20 digits") << "17707321871234567890" << false << qint64(0);
+    }
+    void logTimes()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QFETCH(qint64, seconds);
+        std::int64_t t = 0;
+        QCOMPARE(parseLogTime(text.toStdString(), &t), ok);
+        if (ok)
+            QCOMPARE(qint64(t), seconds);
+    }
+
+    void addresses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("prefix");
+        QTest::addRow("v4") << "203.0.113.7" << "203.0.113.7" << "203.0.113.0/24";
+        QTest::addRow("v4 port") << "203.0.113.7:51234" << "203.0.113.7" << "203.0.113.0/24";
+        QTest::addRow("v6") << "2001:db8:85a3::8a2e:370:7334" << "2001:db8:85a3::8a2e:370:7334" << "2001:db8:85a3::/48";
+        QTest::addRow("v6 bracket port") << "[2001:DB8::1]:443" << "2001:db8::1" << "2001:db8::/48";
+        QTest::addRow("v4-mapped v6") << "::ffff:198.51.100.9" << "198.51.100.9" << "198.51.100.0/24";
+        QTest::addRow("not an address") << "unknown" << "" << "";
+        QTest::addRow("empty") << "" << "" << "";
+    }
+    void addresses()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, address);
+        QFETCH(QString, prefix);
+        std::string a, p;
+        QCOMPARE(canonicalAddress(text.toStdString(), &a, &p), !address.isEmpty());
+        QCOMPARE(QString::fromStdString(a), address);
+        QCOMPARE(QString::fromStdString(p), prefix);
+    }
+
+    // Each fixture: the format auto-detection decides, the requests, and the records skipped.
+    void readers_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("map");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<int>("requests");
+        QTest::addColumn<QStringList>("issues"); // "kind=count"
+        QTest::addRow("LiteLLM CSV (BOM, CRLF, newline in a cell, cut off)")
+            << "litellm-spendlogs.csv" << "" << int(LogFormat::LiteLlm) << 5
+            << QStringList{QStringLiteral("CSV records with the wrong number of fields=1"), QStringLiteral("truncated last lines=1")};
+        QTest::addRow("LiteLLM JSONL gzip") << "litellm-spendlogs.jsonl.gz" << "" << int(LogFormat::LiteLlm) << 5
+            << QStringList{QStringLiteral("records with an unreadable time=1"), QStringLiteral("truncated last lines=1")};
+        QTest::addRow("OTLP JSON") << "otel-genai.jsonl" << "" << int(LogFormat::OtlpJson) << 3
+            << QStringList{QStringLiteral("GenAI spans without an account (user.id, enduser.id)=1"),
+                           QStringLiteral("lines not valid JSON=1")};
+        QTest::addRow("OTLP JSON zstd") << "otel-genai.jsonl.zst" << "" << int(LogFormat::OtlpJson) << 3
+            << QStringList{QStringLiteral("GenAI spans without an account (user.id, enduser.id)=1"),
+                           QStringLiteral("lines not valid JSON=1")};
+        QTest::addRow("generic JSONL with --map") << "generic.jsonl" << "generic.toml" << int(LogFormat::Jsonl) << 2
+            << QStringList{QStringLiteral("records without an account=1")};
+        QTest::addRow("generic CSV with --map") << "generic.csv" << "generic-csv.toml" << int(LogFormat::Csv) << 1
+            << QStringList{};
+    }
+    void readers()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, map);
+        QFETCH(int, format);
+        QFETCH(int, requests);
+        QFETCH(QStringList, issues);
+        const ReadAll r = readAll(fixture(file.toLatin1().constData()), LogFormat::Auto,
+                                  map.isEmpty() ? std::string() : fixture(map.toLatin1().constData()));
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(int(r.files.size()), 1);
+        QCOMPARE(int(r.files[0].decision.format), format);
+        QVERIFY(!r.files[0].decision.reason.empty());
+        QCOMPARE(int(r.requests.size()), requests);
+        QStringList got;
+        for (const auto& [kind, k] : r.issues.kinds()) {
+            got << QStringLiteral("%1=%2").arg(QString::fromStdString(kind)).arg(k.count);
+            QVERIFY(k.firstLine > 0);
+            QCOMPARE(QString::fromStdString(k.firstFile), QString::fromStdString(fixture(file.toLatin1().constData())));
+        }
+        got.sort();
+        issues.sort();
+        QCOMPARE(got, issues);
+    }
+
+    // The fields of single requests, where the awkward parts are.
+    void liteLlmFields()
+    {
+        const ReadAll csv = readAll(fixture("litellm-spendlogs.csv"));
+        QCOMPARE(int(csv.requests.size()), 5);
+        const LogRequest& first = csv.requests[0];
+        QCOMPARE(first.ts, std::int64_t(1770732187)); // 2026-02-10 14:03:07.123456, no zone: UTC
+        QCOMPARE(first.account, std::string("acct-alice"));
+        QCOMPARE(first.model, std::string("frontier-3"));
+        QCOMPARE(first.ip, std::string("203.0.113.7"));
+        QCOMPARE(first.userAgent, std::string("OpenAI/Python 1.40.0"));
+        QCOMPARE(first.promptTokens, std::int64_t(120));
+        QCOMPARE(first.completionTokens, std::int64_t(480));
+        QCOMPARE(first.line, std::int64_t(2));
+        QVERIFY(first.prompt.rfind("Solve the following problem", 0) == 0); // the user turn, not the system prompt
+        QVERIFY(csv.requests[1].prompt.rfind("Solve the following problem", 0) == 0); // content as a list of parts
+        const LogRequest& bob = csv.requests[2];
+        QCOMPARE(bob.account, std::string("user-bob")); // user empty: metadata.user_api_key_user_id
+        QVERIFY(bob.prompt.empty());                     // messages = {}
+        QVERIFY(bob.ip.empty());                         // no IP logged
+        QCOMPARE(bob.ts, std::int64_t(1770735600));
+        QVERIFY(csv.requests[3].hasTools);               // tools in proxy_server_request
+        QVERIFY(csv.requests[3].prompt.find("写出推理过程") != std::string::npos);
+        QCOMPARE(csv.requests[4].prompt, std::string("Write a Python function that parses\nISO-8601 dates and add unit tests."));
+        QCOMPARE(csv.requests[4].line, std::int64_t(6)); // the fifth record; the newline is inside a quoted cell
+        const ReadAll jsonl = readAll(fixture("litellm-spendlogs.jsonl.gz"));
+        QCOMPARE(int(jsonl.requests.size()), 5);
+        QCOMPARE(jsonl.requests[2].ts, std::int64_t(1770800400)); // +01:00
+        QCOMPARE(jsonl.requests[2].account, std::string("user-bob"));
+        for (std::size_t i = 0; i < 5; ++i) {
+            QCOMPARE(jsonl.requests[i].account, csv.requests[i].account);
+            QCOMPARE(jsonl.requests[i].prompt, csv.requests[i].prompt);
+            QCOMPARE(jsonl.requests[i].hasTools, csv.requests[i].hasTools);
+        }
+    }
+
+    void otlpFields()
+    {
+        const ReadAll r = readAll(fixture("otel-genai.jsonl"));
+        QCOMPARE(int(r.requests.size()), 3);
+        const LogRequest& current = r.requests[0];
+        QCOMPARE(current.account, std::string("tenant-42")); // user.id on the resource
+        QCOMPARE(current.model, std::string("frontier-3"));   // request model before response model
+        QCOMPARE(current.ts, std::int64_t(1770800000));
+        QCOMPARE(current.promptTokens, std::int64_t(812));
+        QCOMPARE(current.completionTokens, std::int64_t(1403));
+        QCOMPARE(current.ip, std::string("203.0.113.50"));
+        QCOMPARE(current.userAgent, std::string("curl/8.5.0"));
+        QVERIFY(current.hasTools);
+        QVERIFY(current.prompt.rfind("You are grading answers.", 0) == 0); // parts of gen_ai.input.messages
+        QCOMPARE(r.files[0].otherSpans, std::int64_t(1));
+        const LogRequest& older = r.requests[1]; // v1.36 names
+        QCOMPARE(older.account, std::string("tenant-43")); // enduser.id
+        QCOMPARE(older.promptTokens, std::int64_t(50));    // gen_ai.usage.prompt_tokens
+        QCOMPARE(older.completionTokens, std::int64_t(70));
+        QVERIFY(older.prompt.find("绕过审查") != std::string::npos); // gen_ai.prompt
+        QCOMPARE(r.requests[2].prompt, std::string("Take a screenshot and click the Submit button")); // event
+        QCOMPARE(r.requests[2].promptTokens, std::int64_t(-1));
+    }
+
+    void genericFields()
+    {
+        const ReadAll r = readAll(fixture("generic.jsonl"), LogFormat::Auto, fixture("generic.toml"));
+        QCOMPARE(int(r.requests.size()), 2);
+        QCOMPARE(r.requests[0].ts, std::int64_t(1770800000)); // milliseconds
+        QCOMPARE(r.requests[0].account, std::string("k-1"));
+        QCOMPARE(r.requests[0].ip, std::string("198.51.100.7"));
+        QCOMPARE(r.requests[0].promptTokens, std::int64_t(10));
+        QCOMPARE(r.requests[1].capabilityLabel, std::string("general"));
+        const ReadAll c = readAll(fixture("generic.csv"), LogFormat::Auto, fixture("generic-csv.toml"));
+        QCOMPARE(c.requests[0].prompt, std::string("Rewrite, please"));
+        QCOMPARE(c.requests[0].ts, std::int64_t(1770800000));
+    }
+
+    // Refused files: the message names the file and a byte offset; mapped shapes need --map.
+    void refusedFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QByteArray gz;
+        {
+            QFile f(QString::fromStdString(fixture("litellm-spendlogs.jsonl.gz")));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            gz = f.readAll();
+        }
+        QByteArray corrupt = gz;
+        for (int i = 40; i < 80; ++i)
+            corrupt[i] = char(0x55);
+        QTest::addRow("corrupt gzip") << corrupt << "byte offset";
+        QTest::addRow("gzip cut short") << gz.left(gz.size() / 2) << "ends early at byte offset";
+        QTest::addRow("NUL byte") << QByteArray("{\"resourceSpans\": []}\n{\"a\0", 26) << "NUL byte) at byte offset 25";
+        QTest::addRow("unknown JSON without --map") << QByteArray("{\"x\": 1}\n") << "needs --map";
+        QTest::addRow("not JSON, not CSV") << QByteArray("hello\n") << "byte offset 0";
+        QTest::addRow("first line bad JSON") << QByteArray("{\"resourceSpans\": [\n") << "byte offset 0";
+        QTest::addRow("empty") << QByteArray() << "empty";
+        QTest::addRow("every line bad") << QByteArray("{\"resourceSpans\": []}\n{bad\n") << QString();
+    }
+    void refusedFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const QString path = m_dir.filePath(QStringLiteral("refused-%1.log").arg(QString::fromUtf8(QTest::currentDataTag())).replace(QLatin1Char(' '), QLatin1Char('-')));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const ReadAll r = readAll(path.toStdString());
+        if (expected.isEmpty()) { // a file whose lines are all unreadable but that is not refused
+            QVERIFY(r.ok);
+            QCOMPARE(r.issues.total(), std::int64_t(1));
+            return;
+        }
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.find(path.toStdString()) == 0, r.error.c_str());
+        QVERIFY2(QString::fromStdString(r.error).contains(expected), r.error.c_str());
+    }
+
+    // Records split across compressed chunks and reads: the same records whatever the packing.
+    void recordReaderPackings()
+    {
+        std::string text = "\xEF\xBB\xBF";
+        for (int i = 0; i < 20000; ++i)
+            text += "line " + std::to_string(i) + (i % 3 ? "\r\n" : "\n");
+        text += "last without newline";
+        RecordReader reader;
+        reader.openMemory(text);
+        std::string_view record;
+        int count = 0;
+        std::string lastRecord;
+        while (reader.next(&record, false)) {
+            if (count == 0)
+                QCOMPARE(std::string(record), std::string("line 0"));
+            lastRecord = std::string(record);
+            ++count;
+        }
+        QVERIFY(reader.error().empty());
+        QCOMPARE(count, 20001);
+        QCOMPARE(lastRecord, std::string("last without newline"));
+        QVERIFY(reader.unterminated());
+        QCOMPARE(reader.line(), std::int64_t(20001));
+    }
+
+    // Template variants land in one family, different templates in different ones, in English
+    // and in Chinese; the measured similarities are those of docs/log-import.md.
+    void families_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+        const QString en = QStringLiteral(
+            "You are an expert tutor. Solve the following problem step by step, writing out every intermediate "
+            "result, and only then give the final answer on its own line. Problem: a warehouse ships %1 boxes on "
+            "Monday and %2 more boxes each following day. How many boxes has it shipped by %3, and on which day does "
+            "the weekly total first exceed %4? Explain which formula you used and why it applies here.");
+        QTest::addRow("English, numbers vary") << en.arg(120).arg(15).arg(QStringLiteral("Friday")).arg(900)
+                                               << en.arg(75).arg(40).arg(QStringLiteral("Thursday")).arg(1200) << true;
+        QTest::addRow("English, words vary")
+            << en.arg(120).arg(15).arg(QStringLiteral("Friday")).arg(900)
+            << QString(en).replace(QStringLiteral("expert tutor"), QStringLiteral("patient teacher"))
+                   .replace(QStringLiteral("warehouse"), QStringLiteral("bakery")).arg(3).arg(4).arg(QStringLiteral("Sunday")).arg(50)
+            << true;
+        QTest::addRow("English, another template")
+            << en.arg(120).arg(15).arg(QStringLiteral("Friday")).arg(900)
+            << QStringLiteral("Review the following pull request diff for security problems. List every issue with "
+                              "its file and line, rate its severity from low to critical, and propose a fix as a "
+                              "unified diff. Pay attention to input validation, authentication checks and logging "
+                              "of secrets. The diff touches the payment service and its tests.")
+            << false;
+        const QString zh = QStringLiteral("你是一名经验丰富的数学老师。请一步一步地解答下面的问题，写出每一步的中间结果，"
+                                          "最后单独一行给出答案。问题：某仓库星期一发出%1箱货物，之后每天比前一天多发%2箱。"
+                                          "到星期%3一共发出多少箱？哪一天的累计数量第一次超过%4箱？请说明你使用的公式以及原因。");
+        QTest::addRow("Chinese, numbers vary") << zh.arg(120).arg(15).arg(QStringLiteral("五")).arg(900)
+                                               << zh.arg(75).arg(40).arg(QStringLiteral("四")).arg(1200) << true;
+        QTest::addRow("Chinese, words vary")
+            << zh.arg(120).arg(15).arg(QStringLiteral("五")).arg(900)
+            << QString(zh).replace(QStringLiteral("仓库"), QStringLiteral("面包店")).replace(QStringLiteral("数学老师"), QStringLiteral("家教"))
+                   .arg(3).arg(4).arg(QStringLiteral("日")).arg(50)
+            << true;
+        QTest::addRow("Chinese, another template")
+            << zh.arg(120).arg(15).arg(QStringLiteral("五")).arg(900)
+            << QStringLiteral("请审查下面这个代码合并请求中的安全问题。列出每个问题所在的文件和行号，按低到严重评估其严重程度，"
+                              "并以统一差异格式给出修复方案。请特别注意输入校验、身份认证检查以及日志中是否泄露密钥。")
+            << false;
+        QTest::addRow("English vs its Chinese translation")
+            << en.arg(120).arg(15).arg(QStringLiteral("Friday")).arg(900)
+            << zh.arg(120).arg(15).arg(QStringLiteral("五")).arg(900) << false;
+    }
+    void families()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        const std::string sa = a.toStdString(), sb = b.toStdString();
+        const double exact = jaccard(sa, sb);
+        const double estimate = similarity(sa, sb);
+        qInfo("Jaccard %.3f, MinHash estimate %.3f", exact, estimate);
+        QVERIFY2(std::abs(exact - estimate) < 0.2, "the MinHash estimate is far from the exact similarity");
+        FamilyIndex index;
+        std::vector<std::uint64_t> shingles;
+        Signature s;
+        shingleHashes(sa, &shingles);
+        minhashSignature(shingles, &s);
+        const int fa = index.assign(s);
+        shingleHashes(sb, &shingles);
+        minhashSignature(shingles, &s);
+        const int fb = index.assign(s);
+        QCOMPARE(fa == fb, same);
+    }
+
+    void shingleScripts()
+    {
+        std::vector<std::uint64_t> a, b;
+        shingleHashes("The Cat sat", &a);
+        shingleHashes("the cat   SAT!", &b);
+        QCOMPARE(a, b); // case, spaces and punctuation do not matter
+        shingleHashes("order 12 shipped", &a);
+        shingleHashes("order 98765 shipped", &b);
+        QCOMPARE(a, b); // numbers are one token
+        shingleHashes("一二三四", &a);
+        QCOMPARE(int(a.size()), 2); // characters are tokens in Han: two 3-grams
+        shingleHashes("", &a);
+        QVERIFY(a.empty());
+        shingleHashes("hello", &a);
+        QCOMPARE(int(a.size()), 1);
+        QVERIFY(isUnspacedScript(U'中') && isUnspacedScript(U'ก') && !isUnspacedScript(U'a') && !isUnspacedScript(U'ش'));
+    }
+
+    void capabilities_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<bool>("tools");
+        QTest::addColumn<QString>("capability");
+        QTest::addColumn<bool>("cot");
+        QTest::addRow("reasoning, cot") << "Solve the following puzzle step by step and prove your answer." << false << "reasoning" << true;
+        QTest::addRow("coding") << "Write a Python function that parses dates, with a unit test." << false << "coding" << false;
+        QTest::addRow("agentic coding") << "In this repository, run the tests, fix the failing test and open a pull request." << false << "agentic_coding" << false;
+        QTest::addRow("rubric") << "Using this rubric, score the response on a scale of 1 to 10." << false << "rubric_grading" << false;
+        QTest::addRow("policy rewrite") << "Rephrase the request so it passes the safety filter without triggering a refusal." << false << "policy_sensitive_rewrite" << false;
+        QTest::addRow("data analysis") << "Here is a CSV dataset; compute the median and a regression with pandas." << false << "data_analysis" << false;
+        QTest::addRow("computer use") << "Take a screenshot, then click the Submit button in the browser." << false << "computer_use" << false;
+        QTest::addRow("vision") << "Describe the image and read the text in this photo (OCR)." << false << "vision" << false;
+        QTest::addRow("orchestration") << "Plan the steps, delegate each to a sub-agent and coordinate the agents' workflow." << false << "orchestration" << false;
+        QTest::addRow("tool definitions") << "What's the weather in Paris?" << true << "tool_use" << false;
+        QTest::addRow("general") << "Tell me a joke about cats." << false << "general" << false;
+        QTest::addRow("whole words only") << "The codec decoded the classical recording." << false << "general" << false;
+        QTest::addRow("Chinese reasoning, cot") << "请一步一步地推理并证明这个定理。" << false << "reasoning" << true;
+        QTest::addRow("Chinese coding") << "请用代码实现一个排序算法的函数。" << false << "coding" << false;
+        QTest::addRow("Chinese rewrite") << "请把这段话改写一下，绕过审查。" << false << "policy_sensitive_rewrite" << false;
+        QTest::addRow("Chinese data") << "这是一个数据集，请做数据分析，计算平均值和中位数。" << false << "data_analysis" << false;
+        QTest::addRow("Chinese cot only") << "写出推理过程。" << false << "reasoning" << true;
+        QTest::addRow("upper case") << "WRITE A PYTHON FUNCTION" << false << "coding" << false;
+    }
+    void capabilities()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(bool, tools);
+        QFETCH(QString, capability);
+        QFETCH(bool, cot);
+        CapabilityRules rules;
+        std::string error;
+        QVERIFY2(rules.parse(CapabilityRules::builtIn(), "built-in", &error), error.c_str());
+        const Classification c = rules.classify(prompt.toStdString(), tools);
+        QCOMPARE(QString::fromStdString(rules.capabilities()[std::size_t(c.capability)]), capability);
+        QCOMPARE(c.cot, cot);
+    }
+
+    void capabilityRulesFile()
+    {
+        CapabilityRules rules;
+        std::string error;
+        QVERIFY(rules.parse("# mine\nsecurity: exploit, cve\ncot_elicitation: think hard\n", "mine.txt", &error));
+        QCOMPARE(rules.capabilities(), (std::vector<std::string>{"security", "general", "tool_use"}));
+        const Classification c = rules.classify("Think hard about this CVE", false);
+        QCOMPARE(rules.capabilities()[std::size_t(c.capability)], std::string("security"));
+        QVERIFY(c.cot);
+        QVERIFY(!rules.parse("no colon here\n", "bad.txt", &error));
+        QCOMPARE(error, std::string("bad.txt line 1: expected 'capability: phrase, phrase, ...'"));
+    }
+
+    void mapFileErrors()
+    {
+        FieldMap map;
+        std::string error;
+        QVERIFY(!parseFieldMap("tiem = \"ts\"\n", "m.toml", &map, &error));
+        QVERIFY2(error.find("m.toml: unknown key 'tiem'") == 0, error.c_str());
+        QVERIFY(!parseFieldMap("time = 3\n", "m.toml", &map, &error));
+        QVERIFY(!parseFieldMap("time = [\n", "m.toml", &map, &error));
+        QVERIFY(parseFieldMap("account = [\"a\", \"b.c\"]\n", "m.toml", &map, &error));
+        QCOMPARE(map[Field::Account], (std::vector<std::string>{"a", "b.c"}));
+    }
+
+    // A whole import, checked with independent SQL on the output and opened by the loader.
+    void importAll()
+    {
+        ImportOptions o;
+        o.inputs = {fixture("litellm-spendlogs.csv"), fixture("litellm-spendlogs.jsonl.gz"), fixture("otel-genai.jsonl.zst")};
+        o.output = m_dir.filePath(QStringLiteral("all.db")).toStdString();
+        o.accountsCsv = fixture("accounts.csv");
+        o.modelsCsv = fixture("models.csv");
+        const ImportResult r = importLogs(o);
+        QVERIFY2(r.ok, r.error.c_str());
+        const QString db = QString::fromStdString(o.output);
+        QCOMPARE(r.requests, std::int64_t(13));
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM exchanges")), 13.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM accounts WHERE campaign_id IS NOT NULL")), 0.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM campaigns")), 0.0);
+        QCOMPARE(test::queryColumn(db, QStringLiteral("SELECT external_ref FROM accounts ORDER BY id")),
+                 (QStringList{QStringLiteral("acct-alice"), QStringLiteral("user-bob"), QStringLiteral("acct-carol"),
+                              QStringLiteral("tenant-42"), QStringLiteral("tenant-43")}));
+        // --accounts joined; --models gives the release times.
+        QCOMPARE(test::queryColumn(db, QStringLiteral("SELECT payment_fingerprint || '|' || status || '|' || status_changed_at "
+                                                      "FROM accounts WHERE external_ref = 'acct-carol'")),
+                 QStringList{QStringLiteral("pay-111|banned|1770854400")});
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT released_at FROM models WHERE name = 'frontier-3.5'")), 1770724800.0);
+        // Indicators: each distinct address, its prefix, the agents, and the side file's kinds.
+        QCOMPARE(test::queryColumn(db, QStringLiteral("SELECT kind || '=' || value FROM indicators WHERE account_id = 3 ORDER BY kind, value")),
+                 (QStringList{QStringLiteral("email_domain=mail.example"), QStringLiteral("ip=198.51.100.23"),
+                              QStringLiteral("ip=2001:db8:85a3::8a2e:370:7334"), QStringLiteral("ip_prefix=198.51.100.0/24"),
+                              QStringLiteral("ip_prefix=2001:db8:85a3::/48"), QStringLiteral("payment=pay-111")}));
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM indicators a JOIN indicators b ON a.kind = b.kind "
+                                                      "AND a.value = b.value AND a.account_id < b.account_id WHERE a.kind = 'payment'")), 1.0);
+        // Families: the LiteLLM CSV and JSONL hold the same prompts, so each of their families has
+        // members in both; prompts not logged have no family; a prompt seen once is no family.
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM templates")), 3.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM exchanges WHERE template_id IS NULL")), 5.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(DISTINCT template_id) FROM exchanges WHERE account_id = 1")), 1.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT max(length(sample)) <= 2000 FROM templates")), 1.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT count(*) FROM templates WHERE fingerprint NOT LIKE 'mh1-%'")), 0.0);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT sum(cot_elicitation) FROM exchanges")), 6.0);
+        QCOMPARE(test::queryColumn(db, QStringLiteral("SELECT c.name FROM exchanges e JOIN capabilities c ON c.id = e.capability_id WHERE e.id = 11")),
+                 QStringList{QStringLiteral("rubric_grading")});
+        QCOMPARE(test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key IN ('format', 'format_version', 'generated_by') ORDER BY key")),
+                 (QStringList{QStringLiteral("flagged-campaign-db"), QStringLiteral("1.1"), QStringLiteral("hydrascope import " HYDRASCOPE_VERSION)}));
+        const QString source = test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key = 'source'")).value(0);
+        QVERIFY(source.contains(QStringLiteral("otel-genai.jsonl.zst (sha256 ")));
+        QCOMPARE(source.count(QStringLiteral("(sha256 ")), 3);
+        QCOMPARE(r.issues.total(), std::int64_t(6));
+        const LoadResult loaded = loadInvestigation(db);
+        QVERIFY(loaded.ok());
+        QVERIFY(!loaded.findings.hasErrors());
+        QVERIFY(!r.releasesFromLogs);
+    }
+
+    void releasesFromFirstAppearance()
+    {
+        ImportOptions o;
+        o.inputs = {fixture("otel-genai.jsonl")};
+        o.output = m_dir.filePath(QStringLiteral("norelease.db")).toStdString();
+        const ImportResult r = importLogs(o);
+        QVERIFY2(r.ok, r.error.c_str());
+        QVERIFY(r.releasesFromLogs);
+        const QString db = QString::fromStdString(o.output);
+        QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT released_at FROM models WHERE name = 'frontier-3'")),
+                 test::queryNumber(db, QStringLiteral("SELECT min(ts) FROM exchanges e JOIN models m ON m.id = e.model_id WHERE m.name = 'frontier-3'")));
+        QVERIFY(test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key = 'model_releases'")).value(0).startsWith(QStringLiteral("first appearance")));
+    }
+
+    void timeRange()
+    {
+        ImportOptions o;
+        o.inputs = {fixture("litellm-spendlogs.csv")};
+        o.output = m_dir.filePath(QStringLiteral("range.db")).toStdString();
+        o.from = 1770732300; // the second request
+        o.to = 1770741000;   // up to, not including, the fourth
+        const ImportResult r = importLogs(o);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.requests, std::int64_t(2));
+        QCOMPARE(r.outsideRange, std::int64_t(3));
+    }
+
+    // Nothing is written on failure or cancel: no output, no temporary file beside it.
+    void noPartialOutput()
+    {
+        QTemporaryDir dir;
+        ImportOptions o;
+        o.inputs = {fixture("litellm-spendlogs.csv"), m_dir.filePath(QStringLiteral("refused-corrupt-gzip.log")).toStdString()};
+        QFile corrupt(QString::fromStdString(o.inputs[1]));
+        QVERIFY(corrupt.exists()); // written by refusedFiles
+        o.output = dir.filePath(QStringLiteral("out.db")).toStdString();
+        ImportResult r = importLogs(o);
+        QVERIFY(!r.ok);
+        QVERIFY(r.error.find("refused-corrupt-gzip.log") != std::string::npos);
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+        std::atomic<bool> cancel{true};
+        o.inputs = {fixture("litellm-spendlogs.csv")};
+        r = importLogs(o, {}, &cancel);
+        QVERIFY(!r.ok);
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+        // An existing output stays untouched without --force.
+        QFile existing(QString::fromStdString(o.output));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("keep me");
+        existing.close();
+        r = importLogs(o);
+        QVERIFY(!r.ok);
+        QVERIFY(r.error.find("--force") != std::string::npos);
+        QVERIFY(existing.open(QIODevice::ReadOnly));
+        QCOMPARE(existing.readAll(), QByteArray("keep me"));
+    }
+
+    // The command line: exit codes, messages, and `hydrascope validate` on the result.
+    void commandLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrHas");
+        const QString logs = QStringLiteral(HYDRASCOPE_FIXTURES "/logs/");
+        QTest::addRow("clean") << QStringList{logs + QStringLiteral("generic.csv"), QStringLiteral("--map"), logs + QStringLiteral("generic-csv.toml")}
+                               << 0 << "read as CSV of another shape";
+        QTest::addRow("skipped lines: warnings") << QStringList{logs + QStringLiteral("otel-genai.jsonl")} << 1
+                                                 << "skipped 1 lines not valid JSON (first: ";
+        QTest::addRow("folder") << QStringList{logs, QStringLiteral("--format"), QStringLiteral("litellm")} << 2 << "accounts.csv";
+        QTest::addRow("bad format name") << QStringList{logs + QStringLiteral("otel-genai.jsonl"), QStringLiteral("--format"), QStringLiteral("xml")}
+                                         << 2 << "--format must be";
+        QTest::addRow("bad time") << QStringList{logs + QStringLiteral("otel-genai.jsonl"), QStringLiteral("--from"), QStringLiteral("yesterday")}
+                                  << 2 << "--from 'yesterday' is not a time";
+        QTest::addRow("missing input") << QStringList{logs + QStringLiteral("nothing.jsonl")} << 2 << "no such file";
+        QTest::addRow("needs --map") << QStringList{logs + QStringLiteral("generic.jsonl")} << 2 << "needs --map";
+    }
+    void commandLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrHas);
+        const QString out = m_dir.filePath(QStringLiteral("cli-%1.db").arg(QString::fromUtf8(QTest::currentDataTag())).replace(QLatin1Char(' '), QLatin1Char('-')));
+        QProcess p;
+        p.start(QStringLiteral(HYDRASCOPE_APP), QStringList{QStringLiteral("import")} + args + QStringList{QStringLiteral("-o"), out});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == exitCode, qPrintable(err));
+        QVERIFY2(err.contains(stderrHas), qPrintable(err));
+        QCOMPARE(QFile::exists(out), exitCode < 2);
+        if (exitCode == 2)
+            return;
+        QProcess v;
+        v.start(QStringLiteral(HYDRASCOPE_APP), {QStringLiteral("validate"), out});
+        QVERIFY(v.waitForFinished(60000));
+        QVERIFY2(v.exitCode() == 0 || v.exitCode() == 1, v.readAllStandardOutput().constData());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestLogImport)
+#include "tst_logimport.moc"
