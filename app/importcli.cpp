@@ -168,6 +168,13 @@ int runImportCommand(const QStringList& args)
                   .arg(r.models)
                   .arg(r.templates)
                   .arg(r.indicators);
+    const auto rate = [&r](double seconds) { return seconds > 0 ? QString::number(qint64(double(r.requests) / seconds)) : QStringLiteral("-"); };
+    report += QStringLiteral("time: %1 s in all; reading %2 s (%3 requests/s), families and capabilities %4 s (%5/s), "
+                             "writing %6 s (%7/s)\n")
+                  .arg(r.times.total, 0, 'f', 1)
+                  .arg(r.times.parse, 0, 'f', 1).arg(rate(r.times.parse))
+                  .arg(r.times.families, 0, 'f', 1).arg(rate(r.times.families))
+                  .arg(r.times.write, 0, 'f', 1).arg(rate(r.times.write));
     printStderr(report);
     return r.issues.empty() ? ExitOk : ExitWarnings;
 }

@@ -15,6 +15,7 @@
 #include "timeparse.h"
 
 #include "fixturedb.h"
+#include "generatorlogs.h"
 #include "loader.h"
 
 #include <QDir>
@@ -22,6 +23,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace hs;
 using namespace hs::logimport;
@@ -57,6 +60,25 @@ ReadAll readAll(const std::string& path, LogFormat format = LogFormat::Auto, con
     out.issues = reader.issues();
     out.files = reader.files();
     return out;
+}
+
+// One number from `sql` run on `db` with truth.db attached as "truth": the oracle compares the
+// imported investigation with the one the logs were generated from.
+double queryWithTruth(const QString& db, const QString& truth, const QString& sql)
+{
+    sqlite3* handle = nullptr;
+    double value = -1;
+    if (sqlite3_open_v2(db.toUtf8().constData(), &handle, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+        sqlite3_exec(handle, QStringLiteral("ATTACH '%1' AS truth").arg(truth).toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(handle, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            value = sqlite3_column_double(st, 0);
+        else
+            qWarning("%s: %s", qPrintable(sql), sqlite3_errmsg(handle));
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(handle);
+    return value;
 }
 
 double similarity(const std::string& a, const std::string& b)
@@ -607,6 +629,73 @@ private Q_SLOTS:
         QVERIFY(r.error.find("--force") != std::string::npos);
         QVERIFY(existing.open(QIODevice::ReadOnly));
         QCOMPARE(existing.readAll(), QByteArray("keep me"));
+    }
+
+    // `generate --as`: each shape imports back to the synthetic investigation it came from,
+    // checked against truth.db with SQL over both files.
+    void generatedLogs_data()
+    {
+        QTest::addColumn<int>("shape");
+        QTest::addRow("litellm-csv") << int(LogShape::LiteLlmCsv);
+        QTest::addRow("otlp-json") << int(LogShape::OtlpJson);
+        QTest::addRow("jsonl") << int(LogShape::Jsonl);
+    }
+    void generatedLogs()
+    {
+        QFETCH(int, shape);
+        QTemporaryDir dir;
+        GenerateOptions g;
+        g.scale = GenerateScale::Tiny;
+        const GenerateLogsResult logs = generateLogs(dir.path(), LogShape(shape), g);
+        QVERIFY2(logs.ok, qPrintable(logs.error));
+        const QString truth = dir.filePath(QStringLiteral("truth.db"));
+        QCOMPARE(double(logs.requests), test::queryNumber(truth, QStringLiteral("SELECT count(*) FROM exchanges")));
+        ImportOptions o;
+        if (LogShape(shape) == LogShape::Jsonl)
+            o.mapFile = dir.filePath(QStringLiteral("map.toml")).toStdString();
+        o.inputs = {dir.filePath(LogShape(shape) == LogShape::LiteLlmCsv ? QStringLiteral("requests.csv") : QStringLiteral("requests.jsonl")).toStdString()};
+        o.accountsCsv = dir.filePath(QStringLiteral("accounts.csv")).toStdString();
+        o.modelsCsv = dir.filePath(QStringLiteral("models.csv")).toStdString();
+        o.output = dir.filePath(QStringLiteral("imported.db")).toStdString();
+        const ImportResult r = importLogs(o);
+        QVERIFY2(r.ok, r.error.c_str());
+        QVERIFY(r.issues.empty());
+        QCOMPARE(r.requests, logs.requests);
+        const QString db = QString::fromStdString(o.output);
+        // Per account and model: the same exchange counts, times and tokens as the truth.
+        const QString perAccount = QStringLiteral(
+            "SELECT count(*) FROM (SELECT a.external_ref, m.name, count(*) n, sum(e.ts) t, sum(e.prompt_tokens) p "
+            "FROM %1exchanges e JOIN %1accounts a ON a.id = e.account_id JOIN %1models m ON m.id = e.model_id "
+            "GROUP BY 1, 2 EXCEPT SELECT a.external_ref, m.name, count(*), sum(e.ts), sum(e.prompt_tokens) "
+            "FROM %2exchanges e JOIN %2accounts a ON a.id = e.account_id JOIN %2models m ON m.id = e.model_id GROUP BY 1, 2)");
+        QCOMPARE(queryWithTruth(db, truth, perAccount.arg(QStringLiteral("truth."), QStringLiteral("main."))), 0.0);
+        QCOMPARE(queryWithTruth(db, truth, perAccount.arg(QStringLiteral("main."), QStringLiteral("truth."))), 0.0);
+        // --accounts brought the payment fingerprints; --models the release times.
+        QCOMPARE(queryWithTruth(db, truth, QStringLiteral("SELECT count(*) FROM accounts a JOIN truth.accounts t "
+                                                              "ON t.external_ref = a.external_ref WHERE t.payment_fingerprint IS NOT a.payment_fingerprint")), 0.0);
+        QCOMPARE(queryWithTruth(db, truth, QStringLiteral("SELECT count(*) FROM models m JOIN truth.models t ON t.name = m.name "
+                                                              "WHERE t.released_at <> m.released_at")), 0.0);
+        // Prompt families against the generator's templates: every template's exchanges in one
+        // family (completeness), and families that do not mix templates (purity).
+        const double templates = test::queryNumber(truth, QStringLiteral("SELECT count(*) FROM (SELECT template_id FROM exchanges WHERE template_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)"));
+        const double split = queryWithTruth(db, truth, QStringLiteral(
+            "SELECT count(*) FROM (SELECT t.template_id FROM exchanges e JOIN truth.exchanges t ON t.id = e.id "
+            "WHERE t.template_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1 AND (count(DISTINCT e.template_id) > 1 OR count(e.template_id) < count(*)))"));
+        const double families = test::queryNumber(db, QStringLiteral("SELECT count(*) FROM templates"));
+        const double mixed = queryWithTruth(db, truth, QStringLiteral(
+            "SELECT count(*) FROM (SELECT e.template_id FROM exchanges e JOIN truth.exchanges t ON t.id = e.id "
+            "WHERE e.template_id IS NOT NULL GROUP BY 1 HAVING count(DISTINCT t.template_id) > 1)"));
+        const double capabilityAgreement = queryWithTruth(db, truth, QStringLiteral(
+            "SELECT avg(c.name = tc.name) FROM exchanges e JOIN capabilities c ON c.id = e.capability_id "
+            "JOIN truth.exchanges t ON t.id = e.id JOIN truth.capabilities tc ON tc.id = t.capability_id"));
+        const double cotAgreement = queryWithTruth(db, truth, QStringLiteral(
+            "SELECT avg(e.cot_elicitation = t.cot_elicitation) FROM exchanges e JOIN truth.exchanges t ON t.id = e.id"));
+        qInfo("%g templates with 2+ exchanges, %g split; %g families, %g mixing templates; capability agreement %.3f, cot %.3f",
+              templates, split, families, mixed, capabilityAgreement, cotAgreement);
+        QVERIFY(split <= 0.02 * templates);
+        QVERIFY(mixed <= 0.05 * families);
+        QVERIFY(capabilityAgreement >= 0.8);
+        QCOMPARE(cotAgreement, 1.0);
     }
 
     // The command line: exit codes, messages, and `hydrascope validate` on the result.

@@ -218,7 +218,14 @@ bool LogReader::readFile(const std::string& path, int fileIndex, const Sink& sin
     }
     FileReport report;
     report.path = path;
-    const std::string_view head = reader.peek(65536);
+    // The first line decides the format: read ahead until it is whole (an OTLP line batches many
+    // spans), up to 64 MB.
+    std::size_t want = 65536;
+    std::string_view head = reader.peek(want);
+    while (head.find('\n') == std::string_view::npos && head.size() >= want && want < (std::size_t(64) << 20)) {
+        want *= 4;
+        head = reader.peek(want);
+    }
     if (!reader.error().empty()) {
         m_error = path + ": " + reader.error();
         return false;
