@@ -96,16 +96,28 @@ bool CapabilityRules::parse(std::string_view text, const std::string& sourceName
 
 void CapabilityRules::build()
 {
+    std::fill(std::begin(m_byteClass), std::end(m_byteClass), 0);
+    m_classes = 1;
+    for (const std::string& phrase : m_phraseText)
+        for (const char c : phrase) {
+            unsigned char& cls = m_byteClass[static_cast<unsigned char>(c)];
+            if (cls == 0)
+                cls = static_cast<unsigned char>(m_classes++);
+        }
+    // Upper-case ASCII reads as lower case: the same class.
+    for (int c = 'A'; c <= 'Z'; ++c)
+        m_byteClass[c] = m_byteClass[c - 'A' + 'a'];
+    const auto classes = std::size_t(m_classes);
     m_nodes.assign(1, Node{});
-    std::fill(std::begin(m_nodes[0].next), std::end(m_nodes[0].next), -1);
+    m_nodes[0].next.assign(classes, -1);
     for (std::size_t p = 0; p < m_phraseText.size(); ++p) {
         int node = 0;
         for (const char c : m_phraseText[p]) {
-            const auto b = static_cast<unsigned char>(c);
+            const std::size_t b = m_byteClass[static_cast<unsigned char>(c)];
             if (m_nodes[std::size_t(node)].next[b] < 0) {
                 m_nodes[std::size_t(node)].next[b] = int(m_nodes.size());
                 m_nodes.push_back(Node{});
-                std::fill(std::begin(m_nodes.back().next), std::end(m_nodes.back().next), -1);
+                m_nodes.back().next.assign(classes, -1);
             }
             node = m_nodes[std::size_t(node)].next[b];
         }
@@ -121,10 +133,11 @@ void CapabilityRules::build()
             queue.push(n);
         }
     }
+    // Class 0 (bytes in no phrase) always returns to the root.
     while (!queue.empty()) {
         const int u = queue.front();
         queue.pop();
-        for (int b = 0; b < 256; ++b) {
+        for (std::size_t b = 0; b < classes; ++b) {
             const int v = m_nodes[std::size_t(u)].next[b];
             const int viaFail = m_nodes[std::size_t(m_nodes[std::size_t(u)].fail)].next[b];
             if (v < 0) {
@@ -137,6 +150,16 @@ void CapabilityRules::build()
             queue.push(v);
         }
     }
+    m_table.clear();
+    m_outputStart.clear();
+    m_outputList.clear();
+    for (const Node& n : m_nodes) {
+        m_table.insert(m_table.end(), n.next.begin(), n.next.end());
+        m_outputStart.push_back(int(m_outputList.size()));
+        m_outputList.insert(m_outputList.end(), n.outputs.begin(), n.outputs.end());
+    }
+    m_outputStart.push_back(int(m_outputList.size()));
+    m_nodes.clear();
 }
 
 Classification CapabilityRules::classify(std::string_view prompt, bool hasTools) const
@@ -148,8 +171,10 @@ Classification CapabilityRules::classify(std::string_view prompt, bool hasTools)
     Classification result;
     int node = 0;
     for (std::size_t i = 0; i < prompt.size(); ++i) {
-        node = m_nodes[std::size_t(node)].next[static_cast<unsigned char>(lower(prompt[i]))];
-        for (const int p : m_nodes[std::size_t(node)].outputs) {
+        node = m_table[std::size_t(node) * std::size_t(m_classes) + m_byteClass[static_cast<unsigned char>(prompt[i])]];
+        const int outEnd = m_outputStart[std::size_t(node) + 1];
+        for (int o = m_outputStart[std::size_t(node)]; o < outEnd; ++o) {
+            const int p = m_outputList[std::size_t(o)];
             if (seen[std::size_t(p)])
                 continue;
             const Phrase& phrase = m_phrases[std::size_t(p)];

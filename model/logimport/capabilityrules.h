@@ -42,7 +42,7 @@ public:
 private:
     struct Node
     {
-        int next[256];
+        std::vector<int> next;    // by byte class (m_byteClass); completed into a full automaton
         int fail = 0;
         std::vector<int> outputs; // phrase indices ending here (after following fail links)
     };
@@ -59,6 +59,13 @@ private:
     std::vector<std::string> m_phraseText;
     std::vector<Phrase> m_phrases;
     std::vector<Node> m_nodes;
+    // The automaton, flattened for speed: bytes that occur in no phrase share class 0, so a row
+    // has a few dozen entries instead of 256 and the table stays in cache.
+    unsigned char m_byteClass[256] = {};
+    int m_classes = 1;
+    std::vector<int> m_table;        // node * m_classes + class -> next node
+    std::vector<int> m_outputStart;  // node -> first index into m_outputList (node + 1: end)
+    std::vector<int> m_outputList;
     int m_general = -1;
     int m_toolUse = -1;
 };

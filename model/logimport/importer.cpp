@@ -15,6 +15,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -78,6 +82,46 @@ const char* describe(const std::string& capability)
             return text;
     return "";
 }
+
+// Batches from the reader thread to the importing one; at most kDepth wait, so memory stays
+// bounded when reading is faster than the rest.
+class BatchQueue
+{
+public:
+    void push(std::vector<LogRequest>&& batch, const std::atomic<bool>& stop)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [&] { return m_items.size() < kDepth || stop.load(); });
+        if (stop.load())
+            return;
+        m_items.push_back(std::move(batch));
+        m_ready.notify_one();
+    }
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_ready.notify_all();
+    }
+    bool pop(std::vector<LogRequest>* batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_items.empty() || m_closed; });
+        if (m_items.empty())
+            return false;
+        *batch = std::move(m_items.front());
+        m_items.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+
+private:
+    static constexpr std::size_t kDepth = 4;
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<std::vector<LogRequest>> m_items;
+    bool m_closed = false;
+};
 
 struct AccountState
 {
@@ -383,22 +427,45 @@ ImportResult Import::run()
         std::error_code ec;
         totalBytes += fs::file_size(f, ec);
     }
+    // Reading runs on its own thread, a few batches ahead of the analysis and the writing here:
+    // parsing overlaps with the rest instead of waiting for it.
     LogReader reader(m_options.format, m_map, !m_options.mapFile.empty());
-    for (std::size_t i = 0; i < m_files.size(); ++i) {
-        const std::string& path = m_files[i];
-        const auto onBatch = [this](std::vector<LogRequest>& batch) { consume(batch); };
-        const auto onProgress = [&](std::uint64_t bytes) {
-            m_progress.report(QStringLiteral("Reading %1").arg(QString::fromStdString(fs::path(path).filename().string())),
-                              totalBytes ? 0.95 * double(doneBytes + bytes) / double(totalBytes) : 0);
-        };
-        if (!reader.readFile(path, int(i), onBatch, onProgress, m_cancel) || !m_writer.error().empty()) {
-            m_result.cancelled = reader.cancelled();
-            m_result.error = !m_writer.error().empty() ? m_writer.error() : reader.error();
-            m_writer.abandon();
-            return m_result;
+    BatchQueue queue;
+    std::atomic<bool> stop{false};
+    bool readOk = true;
+    std::thread readerThread([&]() {
+        for (std::size_t i = 0; i < m_files.size() && readOk; ++i) {
+            const std::string& path = m_files[i];
+            const auto onBatch = [&](std::vector<LogRequest>& batch) {
+                if (m_cancel && m_cancel->load())
+                    stop.store(true);
+                queue.push(std::move(batch), stop);
+                batch.clear();
+            };
+            const auto onProgress = [&](std::uint64_t bytes) {
+                m_progress.report(QStringLiteral("Reading %1").arg(QString::fromStdString(fs::path(path).filename().string())),
+                                  totalBytes ? 0.95 * double(doneBytes + bytes) / double(totalBytes) : 0);
+            };
+            readOk = reader.readFile(path, int(i), onBatch, onProgress, &stop);
+            std::error_code ec;
+            doneBytes += fs::file_size(path, ec);
         }
-        std::error_code ec;
-        doneBytes += fs::file_size(path, ec);
+        queue.close();
+    });
+    std::vector<LogRequest> batch;
+    while (queue.pop(&batch)) {
+        if (stop.load())
+            continue; // drain: the reader stops at its next check
+        consume(batch);
+        if (!m_writer.error().empty() || (m_cancel && m_cancel->load()))
+            stop.store(true);
+    }
+    readerThread.join();
+    if (!readOk || stop.load()) {
+        m_result.cancelled = m_cancel && m_cancel->load();
+        m_result.error = !m_writer.error().empty() ? m_writer.error() : m_result.cancelled ? "cancelled" : reader.error();
+        m_writer.abandon();
+        return m_result;
     }
     m_result.files = reader.files();
     m_result.issues.merge(reader.issues());

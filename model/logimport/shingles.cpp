@@ -91,6 +91,22 @@ void shingleHashes(std::string_view text, std::vector<std::uint64_t>* out)
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t start = i;
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) { // ASCII, most of most prompts: no decoding, no script tables
+            ++i;
+            if (byte >= '0' && byte <= '9') {
+                if (!word.empty() && !digits)
+                    endWord();
+                digits = true;
+            } else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || byte == '_') {
+                if (digits)
+                    endWord();
+                word.push_back(char(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte));
+            } else {
+                endWord();
+            }
+            continue;
+        }
         const char32_t c = decode(text, &i);
         if (c >= '0' && c <= '9') {
             if (!word.empty() && !digits)
