@@ -71,7 +71,8 @@ int runImportCommand(const QStringList& args)
         "Read gateway logs (LiteLLM, OpenTelemetry GenAI spans as OTLP/JSON, or any JSONL/CSV with --map) into an "
         "investigation in which every account is unflagged. Exit codes: 0 ok, 1 ok but records were skipped, "
         "2 nothing written."));
-    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Log files (.gz and .zst too) or folders of them."),
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Log files (.gz and .zst too), folders of them, or a "
+                                 "postgresql:// URI of LiteLLM's database."),
                                  QStringLiteral("INPUT..."));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The investigation to write."), QStringLiteral("OUT.db"));
@@ -104,11 +105,6 @@ int runImportCommand(const QStringList& args)
         return ExitError;
     }
     for (const QString& input : inputs) {
-        if (input.startsWith(QLatin1String("postgresql://")) || input.startsWith(QLatin1String("postgres://"))) {
-            printError(QStringLiteral("%1: reading LiteLLM's PostgreSQL database is not available in this build; export "
-                                      "\"LiteLLM_SpendLogs\" as CSV instead").arg(input));
-            return ExitError;
-        }
         options.inputs.push_back(input.toStdString());
     }
     if (!logimport::parseLogFormat(parser.value(format).toStdString(), &options.format)) {

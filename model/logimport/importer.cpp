@@ -5,6 +5,7 @@
 #include "fieldmap.h"
 #include "investigationwriter.h"
 #include "ipaddress.h"
+#include "litellmpostgres.h"
 #include "promptanalyzer.h"
 #include "sidefiles.h"
 #include "sha256.h"
@@ -33,7 +34,9 @@ bool expandInputs(const std::vector<std::string>& inputs, std::vector<std::strin
 {
     for (const std::string& input : inputs) {
         std::error_code ec;
-        if (fs::is_directory(input, ec)) {
+        if (isPostgresUri(input)) {
+            files->push_back(input);
+        } else if (fs::is_directory(input, ec)) {
             std::vector<std::string> inFolder;
             for (const auto& entry : fs::directory_iterator(input, ec))
                 if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
@@ -169,6 +172,9 @@ private:
     std::vector<std::int64_t> m_familyTemplate;      // 0: not yet a template (one member)
     std::int64_t m_nextTemplate = 0;
     double m_writeSeconds = 0, m_analyzeSeconds = 0;
+    std::vector<FileReport> m_databaseReports; // LiteLLM databases read (postgresql:// inputs)
+    ReadIssues m_databaseIssues;
+    std::string m_databaseError;
 };
 
 bool Import::prepare()
@@ -379,6 +385,10 @@ bool Import::writeTables()
     // meta: the format, where it came from (each file with its SHA-256), who made it.
     std::string source = "hydrascope import:";
     for (const FileReport& f : m_result.files) {
+        if (isPostgresUri(f.path)) {
+            source += " litellm database " + f.path + " (a database: no SHA-256);";
+            continue;
+        }
         QString error;
         const QString digest = sha256OfFile(QString::fromStdString(f.path), &error, m_cancel);
         source += " " + std::string(logFormatName(f.decision.format)) + (f.decision.csv ? " CSV " : " ") + f.path +
@@ -425,7 +435,8 @@ ImportResult Import::run()
     std::uint64_t totalBytes = 0, doneBytes = 0;
     for (const std::string& f : m_files) {
         std::error_code ec;
-        totalBytes += fs::file_size(f, ec);
+        if (!isPostgresUri(f))
+            totalBytes += fs::file_size(f, ec);
     }
     // Reading runs on its own thread, a few batches ahead of the analysis and the writing here:
     // parsing overlaps with the rest instead of waiting for it.
@@ -446,6 +457,21 @@ ImportResult Import::run()
                 m_progress.report(QStringLiteral("Reading %1").arg(QString::fromStdString(fs::path(path).filename().string())),
                                   totalBytes ? 0.95 * double(doneBytes + bytes) / double(totalBytes) : 0);
             };
+            if (isPostgresUri(path)) {
+                FieldMap map = liteLlmFieldMap();
+                for (std::size_t f = 0; f < kFieldCount; ++f)
+                    if (m_map.overridden[f])
+                        map.paths[f] = m_map.paths[f];
+                m_progress.report(QStringLiteral("Reading LiteLLM's database"), 0, true);
+                PostgresRead pg = readLiteLlmPostgres(path, int(i), map, m_options.from, m_options.to, onBatch,
+                                                      &m_databaseIssues, &stop);
+                readOk = pg.ok;
+                if (pg.ok)
+                    m_databaseReports.push_back(std::move(pg.report));
+                else
+                    m_databaseError = pg.error;
+                continue;
+            }
             readOk = reader.readFile(path, int(i), onBatch, onProgress, &stop);
             std::error_code ec;
             doneBytes += fs::file_size(path, ec);
@@ -463,12 +489,17 @@ ImportResult Import::run()
     readerThread.join();
     if (!readOk || stop.load()) {
         m_result.cancelled = m_cancel && m_cancel->load();
-        m_result.error = !m_writer.error().empty() ? m_writer.error() : m_result.cancelled ? "cancelled" : reader.error();
+        m_result.error = !m_writer.error().empty() ? m_writer.error()
+                         : m_result.cancelled         ? "cancelled"
+                         : !m_databaseError.empty()   ? m_databaseError
+                                                      : reader.error();
         m_writer.abandon();
         return m_result;
     }
     m_result.files = reader.files();
+    m_result.files.insert(m_result.files.end(), m_databaseReports.begin(), m_databaseReports.end());
     m_result.issues.merge(reader.issues());
+    m_result.issues.merge(m_databaseIssues);
     if (m_result.requests == 0) {
         m_result.error = "no request could be read" +
                          std::string(m_result.outsideRange > 0 ? " inside --from/--to" : "") + "; nothing written";

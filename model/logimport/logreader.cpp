@@ -6,6 +6,7 @@
 #include "messagetext.h"
 #include "otlpspans.h"
 #include "recordreader.h"
+#include "rowrequest.h"
 #include "timeparse.h"
 
 #include <simdjson.h>
@@ -91,7 +92,8 @@ std::string_view firstText(LogRow& row, const std::vector<std::string>& paths)
     return {};
 }
 
-// One JSON or CSV record through a field map; false with *kind set when it is skipped.
+} // namespace
+
 bool requestFromRow(LogRow& row, const FieldMap& map, LogRequest* r, const char** kind)
 {
     const std::string_view time = firstText(row, map[Field::Time]);
@@ -132,8 +134,6 @@ bool requestFromRow(LogRow& row, const FieldMap& map, LogRequest* r, const char*
     }
     return true;
 }
-
-} // namespace
 
 bool LogReader::decide(std::string_view head, const std::string& path, FileDecision* d)
 {

@@ -59,14 +59,25 @@ bool LogRow::parseEmbedded(std::string_view text, element* out)
         ++start;
     if (start == text.size() || (text[start] != '{' && text[start] != '['))
         return false;
-    // Each embedded document needs its own parser while the row is in use; 8 is more than any
-    // mapping walks through (a path crosses at most one or two JSON texts).
-    if (m_parsersUsed >= 8)
+    // A text is parsed once per row however many paths walk through it (LiteLLM's map reads
+    // `metadata` up to five times); each distinct text needs its own parser while the row is in
+    // use, and a row with more than 32 JSON texts on the map's paths is not a log record.
+    for (std::size_t i = 0; i < m_parsersUsed; ++i)
+        if (m_parsed[i].text.data() == text.data() && m_parsed[i].text.size() == text.size()) {
+            *out = m_parsed[i].root;
+            return m_parsed[i].ok;
+        }
+    if (m_parsersUsed >= 32)
         return false;
-    if (m_parsersUsed == m_parsers.size())
+    if (m_parsersUsed == m_parsers.size()) {
         m_parsers.push_back(std::make_unique<simdjson::dom::parser>());
-    simdjson::dom::parser& parser = *m_parsers[m_parsersUsed++];
-    return parser.parse(text.data(), text.size(), true).get(*out) == simdjson::SUCCESS;
+        m_parsed.emplace_back();
+    }
+    Parsed& p = m_parsed[m_parsersUsed];
+    p.text = text;
+    p.ok = m_parsers[m_parsersUsed++]->parse(text.data(), text.size(), true).get(p.root) == simdjson::SUCCESS;
+    *out = p.root;
+    return p.ok;
 }
 
 bool LogRow::walk(std::string_view path, element* out, std::string_view* leafText)

@@ -37,7 +37,14 @@ private:
     bool m_json = false;
     const std::vector<std::string>* m_header = nullptr;
     const std::vector<std::string>* m_cells = nullptr;
+    struct Parsed
+    {
+        std::string_view text; // where in the row (a CSV cell or a JSON string) the JSON was
+        simdjson::dom::element root;
+        bool ok = false;
+    };
     std::vector<std::unique_ptr<simdjson::dom::parser>> m_parsers; // for embedded JSON, reused per row
+    std::vector<Parsed> m_parsed;  // the texts parsed for this row, by parser
     std::size_t m_parsersUsed = 0;
     std::string m_scratch;
 };
