@@ -586,6 +586,8 @@ private Q_SLOTS:
         QCOMPARE(test::queryNumber(db, QStringLiteral("SELECT released_at FROM models WHERE name = 'frontier-3'")),
                  test::queryNumber(db, QStringLiteral("SELECT min(ts) FROM exchanges e JOIN models m ON m.id = e.model_id WHERE m.name = 'frontier-3'")));
         QVERIFY(test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key = 'model_releases'")).value(0).startsWith(QStringLiteral("first appearance")));
+        QCOMPARE(test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key = 'title'")).value(0),
+                 QStringLiteral("Imported gateway logs (1 file) - model releases are first appearances in the logs"));
     }
 
     void timeRange()

@@ -395,9 +395,13 @@ bool Import::writeTables()
                   " (sha256 " + (digest.isEmpty() ? std::string("unreadable") : digest.toStdString()) + ");";
     }
     source.pop_back();
-    const std::string title = !m_options.title.empty() ? m_options.title
-                              : "Imported gateway logs (" + std::to_string(m_result.files.size()) +
-                                    (m_result.files.size() == 1 ? " file)" : " files)");
+    std::string title = !m_options.title.empty() ? m_options.title
+                        : "Imported gateway logs (" + std::to_string(m_result.files.size()) +
+                              (m_result.files.size() == 1 ? " file)" : " files)");
+    // The dashboard shows the title everywhere (window, reports): where a release time is only a
+    // first appearance, the reviewer reads it there and not only in meta.
+    if (fromLogs > 0)
+        title += " - model releases are first appearances in the logs";
     std::string releases = m_modelReleases.empty() ? "first appearance in the logs (no --models file)"
                            : fromLogs == 0         ? "--models " + m_options.modelsCsv
                                                    : "--models " + m_options.modelsCsv + "; " + std::to_string(fromLogs) +

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "importdialog.h"
+
 #include "accountspage.h"
 #include "analysis.h"
 #include "annotationsmodel.h"
@@ -149,6 +151,11 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::chooseFile);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(tr("&Import logs..."), this, [this] {
+        ImportDialog dialog(this);
+        connect(&dialog, &ImportDialog::imported, this, &MainWindow::openFile);
+        dialog.exec();
+    });
     file->addSeparator();
     m_case->addFileActions(file);
     file->addSeparator();
