@@ -26,6 +26,9 @@
 
 #include <sqlite3.h>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace hs;
 using namespace hs::logimport;
 
@@ -698,6 +701,30 @@ private Q_SLOTS:
         QVERIFY(mixed <= 0.05 * families);
         QVERIFY(capabilityAgreement >= 0.8);
         QCOMPARE(cotAgreement, 1.0);
+    }
+
+    // Ctrl+C during an import: exit code 2, no output and no temporary file left.
+    void interruptLeavesNothing()
+    {
+        QTemporaryDir dir;
+        GenerateOptions g;
+        g.scale = GenerateScale::Demo; // about 165,000 requests: seconds to import, time to interrupt
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("logs")));
+        const GenerateLogsResult logs = generateLogs(dir.filePath(QStringLiteral("logs")), LogShape::Jsonl, g);
+        QVERIFY2(logs.ok, qPrintable(logs.error));
+        QDir(dir.path()).mkpath(QStringLiteral("out"));
+        const QString out = dir.filePath(QStringLiteral("out/interrupted.db"));
+        QProcess p;
+        p.start(QStringLiteral(HYDRASCOPE_APP),
+                {QStringLiteral("import"), dir.filePath(QStringLiteral("logs/requests.jsonl")), QStringLiteral("--map"),
+                 dir.filePath(QStringLiteral("logs/map.toml")), QStringLiteral("-o"), out});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(dir.filePath(QStringLiteral("out"))).isEmpty(), 30000); // the .part file exists
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cancelled; nothing written")), "no cancel message");
+        QVERIFY(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::Files | QDir::Hidden).isEmpty());
     }
 
     // The command line: exit codes, messages, and `hydrascope validate` on the result.

@@ -23,6 +23,7 @@ namespace hs {
 ImportDialog::ImportDialog(QWidget* parent)
     : QDialog(parent), m_inputs(new QListWidget(this)), m_output(new QLineEdit(this)), m_format(new QComboBox(this)),
       m_accounts(new QLineEdit(this)), m_models(new QLineEdit(this)), m_map(new QLineEdit(this)),
+      m_rules(new QLineEdit(this)), m_title(new QLineEdit(this)),
       m_useFrom(new QCheckBox(tr("From"), this)), m_useTo(new QCheckBox(tr("To"), this)),
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)),
       m_force(new QCheckBox(tr("Replace the output if it exists"), this)), m_progress(new QProgressBar(this)),
@@ -81,12 +82,16 @@ ImportDialog::ImportDialog(QWidget* parent)
     form->addRow(tr("Accounts CSV:"), fileRow(m_accounts, tr("Accounts CSV"), tr("CSV (*.csv)"), false));
     form->addRow(tr("Models CSV:"), fileRow(m_models, tr("Models CSV"), tr("CSV (*.csv)"), false));
     form->addRow(tr("Field map:"), fileRow(m_map, tr("Field map"), tr("TOML (*.toml)"), false));
+    form->addRow(tr("Capability rules:"), fileRow(m_rules, tr("Capability rules"), tr("Text (*.txt);;All files (*)"), false));
     form->addRow(tr("Time range:"), range);
+    form->addRow(tr("Title:"), m_title);
     form->addRow(tr("Investigation:"), fileRow(m_output, tr("Write the investigation to"), tr("Databases (*.db)"), true));
     form->addRow(QString(), m_force);
     m_accounts->setPlaceholderText(tr("optional: account, payment_fingerprint, email_domain, org_name, status..."));
     m_models->setPlaceholderText(tr("optional: name, released_at (else first appearance in the logs)"));
     m_map->setPlaceholderText(tr("needed for JSONL/CSV of other shapes"));
+    m_rules->setPlaceholderText(tr("optional: instead of the built-in rules"));
+    m_title->setPlaceholderText(tr("optional: \"Imported gateway logs (N files)\""));
 
     m_progress->setRange(0, 1000);
     m_progress->setVisible(false);
@@ -161,6 +166,8 @@ logimport::ImportOptions ImportDialog::options(QString* problem) const
     o.accountsCsv = m_accounts->text().toStdString();
     o.modelsCsv = m_models->text().toStdString();
     o.mapFile = m_map->text().toStdString();
+    o.rulesFile = m_rules->text().toStdString();
+    o.title = m_title->text().toStdString();
     if (m_useFrom->isChecked())
         o.from = m_from->dateTime().toSecsSinceEpoch();
     if (m_useTo->isChecked())
@@ -241,7 +248,7 @@ void ImportDialog::setRunning(bool running)
     m_progress->setVisible(running);
     m_progress->setValue(0);
     m_buttons->buttons().front()->setEnabled(!running);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_inputs, m_output, m_format, m_accounts, m_models, m_map, m_force})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_inputs, m_output, m_format, m_accounts, m_models, m_map, m_rules, m_title, m_force})
         w->setEnabled(!running);
 }
 

@@ -58,6 +58,8 @@ private:
     QLineEdit* m_accounts;
     QLineEdit* m_models;
     QLineEdit* m_map;
+    QLineEdit* m_rules;
+    QLineEdit* m_title;
     QCheckBox* m_useFrom;
     QCheckBox* m_useTo;
     QDateTimeEdit* m_from;
