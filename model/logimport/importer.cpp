@@ -3,6 +3,8 @@
 
 #include "capabilityrules.h"
 #include "fieldmap.h"
+#include "batchqueue.h"
+#include "importinputs.h"
 #include "investigationwriter.h"
 #include "ipaddress.h"
 #include "litellmpostgres.h"
@@ -30,101 +32,12 @@ namespace hs::logimport {
 
 namespace fs = std::filesystem;
 
-bool expandInputs(const std::vector<std::string>& inputs, std::vector<std::string>* files, std::string* error)
-{
-    for (const std::string& input : inputs) {
-        std::error_code ec;
-        if (isPostgresUri(input)) {
-            files->push_back(input);
-        } else if (fs::is_directory(input, ec)) {
-            std::vector<std::string> inFolder;
-            for (const auto& entry : fs::directory_iterator(input, ec))
-                if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
-                    inFolder.push_back(entry.path().string());
-            std::sort(inFolder.begin(), inFolder.end());
-            if (inFolder.empty()) {
-                *error = input + ": the folder holds no files";
-                return false;
-            }
-            files->insert(files->end(), inFolder.begin(), inFolder.end());
-        } else if (fs::is_regular_file(input, ec)) {
-            files->push_back(input);
-        } else {
-            *error = input + ": no such file or folder";
-            return false;
-        }
-    }
-    return true;
-}
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 constexpr int kMaxPerKind = 256; // distinct ip / ip_prefix / user_agent values kept per account
-
-const char* describe(const std::string& capability)
-{
-    static const std::pair<const char*, const char*> known[] = {
-        {"reasoning", "Logical and mathematical reasoning"},
-        {"chain_of_thought", "Eliciting written-out reasoning traces"},
-        {"rubric_grading", "Grading or ranking answers against a rubric"},
-        {"policy_sensitive_rewrite", "Rewriting policy-sensitive requests"},
-        {"coding", "Writing and explaining code"},
-        {"agentic_coding", "Multi-step coding in a repository"},
-        {"tool_use", "Calling tools and functions"},
-        {"orchestration", "Planning and delegating to sub-agents"},
-        {"data_analysis", "Analysing tables and data sets"},
-        {"computer_use", "Operating a desktop or browser"},
-        {"vision", "Understanding images"},
-        {"general", "Everything else"},
-    };
-    for (const auto& [name, text] : known)
-        if (capability == name)
-            return text;
-    return "";
-}
-
-// Batches from the reader thread to the importing one; at most kDepth wait, so memory stays
-// bounded when reading is faster than the rest.
-class BatchQueue
-{
-public:
-    void push(std::vector<LogRequest>&& batch, const std::atomic<bool>& stop)
-    {
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [&] { return m_items.size() < kDepth || stop.load(); });
-        if (stop.load())
-            return;
-        m_items.push_back(std::move(batch));
-        m_ready.notify_one();
-    }
-    void close()
-    {
-        std::lock_guard lock(m_mutex);
-        m_closed = true;
-        m_ready.notify_all();
-    }
-    bool pop(std::vector<LogRequest>* batch)
-    {
-        std::unique_lock lock(m_mutex);
-        m_ready.wait(lock, [&] { return !m_items.empty() || m_closed; });
-        if (m_items.empty())
-            return false;
-        *batch = std::move(m_items.front());
-        m_items.pop_front();
-        m_space.notify_one();
-        return true;
-    }
-
-private:
-    static constexpr std::size_t kDepth = 4;
-    std::mutex m_mutex;
-    std::condition_variable m_ready, m_space;
-    std::deque<std::vector<LogRequest>> m_items;
-    bool m_closed = false;
-};
 
 struct AccountState
 {
@@ -353,7 +266,7 @@ bool Import::writeTables()
     m_result.releasesFromLogs = fromLogs > 0;
     const std::vector<std::string>& caps = m_analyzer->capabilities();
     for (std::size_t i = 0; i < caps.size(); ++i)
-        m_writer.addCapability(std::int64_t(i) + 1, caps[i], describe(caps[i]));
+        m_writer.addCapability(std::int64_t(i) + 1, caps[i], capabilityDescription(caps[i]));
     for (std::size_t i = 0; i < m_accountNames.size(); ++i) {
         AccountRow a;
         a.id = std::int64_t(i) + 1;
@@ -383,18 +296,7 @@ bool Import::writeTables()
     m_result.templates = m_nextTemplate;
 
     // meta: the format, where it came from (each file with its SHA-256), who made it.
-    std::string source = "hydrascope import:";
-    for (const FileReport& f : m_result.files) {
-        if (isPostgresUri(f.path)) {
-            source += " litellm database " + f.path + " (a database: no SHA-256);";
-            continue;
-        }
-        QString error;
-        const QString digest = sha256OfFile(QString::fromStdString(f.path), &error, m_cancel);
-        source += " " + std::string(logFormatName(f.decision.format)) + (f.decision.csv ? " CSV " : " ") + f.path +
-                  " (sha256 " + (digest.isEmpty() ? std::string("unreadable") : digest.toStdString()) + ");";
-    }
-    source.pop_back();
+    const std::string source = sourceText(m_result.files, m_cancel);
     std::string title = !m_options.title.empty() ? m_options.title
                         : "Imported gateway logs (" + std::to_string(m_result.files.size()) +
                               (m_result.files.size() == 1 ? " file)" : " files)");
