@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "casecli.h"
+#include "importcli.h"
 #include "reportcli.h"
 #include "cliutil.h"
 
@@ -9,10 +10,13 @@
 #include "analysisjson.h"
 #include "analysistext.h"
 #include "generator.h"
+#include "generatorlogs.h"
 #include "loader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -96,6 +100,36 @@ int analyzeCommand(const QStringList& args)
     return ExitOk;
 }
 
+// `generate --as SHAPE -o DIR`: the same investigation as raw logs (generatorlogs.h).
+int generateLogsCommand(const QString& dir, const QString& shapeName, const GenerateOptions& options, bool force)
+{
+    LogShape shape;
+    if (!parseLogShape(shapeName, &shape)) {
+        printError(QStringLiteral("--as must be litellm-csv, otlp-json or jsonl, not '%1'").arg(shapeName));
+        return ExitError;
+    }
+    const QDir folder(dir);
+    if (folder.exists() && !folder.isEmpty() && !force) {
+        printError(QStringLiteral("%1 is not empty; generate --as never writes into a folder with files without --force").arg(dir));
+        return ExitError;
+    }
+    if (!QDir().mkpath(dir)) {
+        printError(QStringLiteral("%1: cannot create the folder").arg(dir));
+        return ExitError;
+    }
+    if (force)
+        for (const QString& name : {QStringLiteral("truth.db"), QStringLiteral("requests.csv"), QStringLiteral("requests.jsonl")})
+            QFile::remove(folder.filePath(name));
+    const GenerateLogsResult r = generateLogs(dir, shape, options);
+    if (!r.ok) {
+        printError(r.error);
+        return ExitError;
+    }
+    writeOut(QStringLiteral("%1: %2 requests as %3 (synthetic); %4\n")
+                 .arg(dir).arg(r.requests).arg(shapeName, r.files.join(QStringLiteral(", "))).toUtf8());
+    return ExitOk;
+}
+
 int generateCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -108,7 +142,10 @@ int generateCommand(const QStringList& args)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("N"),
                                   QString::number(GenerateOptions{}.seed));
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Replace FILE if it exists."));
-    parser.addOptions({output, scale, seed, force});
+    const QCommandLineOption as(QStringLiteral("as"), QStringLiteral("Write raw gateway logs instead: litellm-csv, otlp-json or "
+                                "jsonl, into the folder -o names, with accounts.csv, models.csv and the ground truth."),
+                                QStringLiteral("SHAPE"));
+    parser.addOptions({output, scale, seed, force, as});
     int code = ExitError;
     if (!parse(parser, args, QString(), &code))
         return code;
@@ -123,6 +160,8 @@ int generateCommand(const QStringList& args)
         printError(ok ? QStringLiteral("generate needs -o FILE") : QStringLiteral("--seed must be a whole number"));
         return ExitError;
     }
+    if (parser.isSet(as))
+        return generateLogsCommand(parser.value(output), parser.value(as), options, parser.isSet(force));
     // A mistyped -o must never cost a reviewer an evidence file.
     if (QFileInfo::exists(parser.value(output)) && !parser.isSet(force)) {
         printError(QStringLiteral("%1 exists; generate never replaces a file without --force").arg(parser.value(output)));
@@ -143,7 +182,8 @@ int generateCommand(const QStringList& args)
 bool isCliCommand(const QStringList& args)
 {
     static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate"),
-                                      QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export")};
+                                      QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export"),
+                                      QStringLiteral("import")};
     return !args.isEmpty() && commands.contains(args.front());
 }
 
@@ -160,6 +200,8 @@ int runCli(const QStringList& args)
         return runReportCommand(args);
     if (command == QLatin1String("export"))
         return runExportCommand(args);
+    if (command == QLatin1String("import"))
+        return runImportCommand(args);
     return generateCommand(args);
 }
 

@@ -14,7 +14,7 @@ packages=(
   # script coverage: CJK, Arabic and Hebrew glyphs for the dashboard and the PDF report
   fonts-noto-core fonts-noto-cjk
   # gateway log import: JSON, compressed inputs, hashing, LiteLLM's PostgreSQL
-  libsimdjson-dev zlib1g-dev libzstd-dev libxxhash-dev libpq-dev
+  libsimdjson-dev zlib1g-dev libzstd-dev libxxhash-dev libpq-dev libcpptoml-dev
   # the network view's layouts
   libigraph-dev libgraphviz-dev
   # fuzzing (make fuzz: libFuzzer with ASan and UBSan) and the PostgreSQL tests' own server

@@ -15,6 +15,7 @@
 #include "exportactions.h"
 #include "familiespage.h"
 #include "findingsdock.h"
+#include "importdialog.h"
 #include "selectionjob.h"
 #include "loadjob.h"
 #include "overviewpage.h"
@@ -152,6 +153,11 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::chooseFile);
     new RecentFiles(file->addMenu(tr("Open &recent")), [this](const QString& path) { openFile(path); });
+    file->addAction(tr("&Import logs..."), this, [this] {
+        ImportDialog dialog(this);
+        connect(&dialog, &ImportDialog::imported, this, &MainWindow::openFile);
+        dialog.exec();
+    });
     file->addSeparator();
     m_case->addFileActions(file);
     file->addSeparator();
