@@ -28,7 +28,10 @@
 #include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QSet>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QSignalSpy>
@@ -61,6 +64,16 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
 };
+
+// Distinct colours on a 5-pixel grid of an image.
+static qsizetype colourCount(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 5)
+        for (int x = 0; x < image.width(); x += 5)
+            colours.insert(image.pixel(x, y));
+    return colours.size();
+}
 
 bool TestWidgets::open(MainWindow& w, const QString& path)
 {
@@ -177,8 +190,13 @@ void TestWidgets::opensAndShowsEveryView()
     for (int i = 0; i < w.pages()->count(); ++i) {
         w.pages()->setCurrentIndex(i);
         QTest::qWait(20);
-        QVERIFY(!w.pages()->currentWidget()->grab().isNull());
+        // Painted, not blank: a page that draws nothing grabs as one colour.
+        const qsizetype colours = colourCount(w.pages()->currentWidget()->grab().toImage());
+        QVERIFY2(colours > 8, qPrintable(QStringLiteral("page %1 drew %2 colours").arg(i).arg(colours)));
     }
+    QWidget blank; // the measure tells a blank page from a drawn one
+    blank.resize(w.pages()->currentWidget()->size());
+    QVERIFY(colourCount(blank.grab().toImage()) <= 8);
     QVERIFY(w.timelinePage()->plot()->plottableCount() > 1);
     QCOMPARE(w.recentFiles().value(0), QFileInfo(m_path).absoluteFilePath()); // remembered for File > Open recent
     auto* overview = w.findChild<OverviewPage*>();
@@ -261,18 +279,20 @@ void TestWidgets::invalidFileKeepsPrevious()
     const auto before = w.investigation();
     const QString bad = m_dir.filePath(QStringLiteral("bad.db"));
     QVERIFY(test::writeDb(bad, QStringLiteral("CREATE TABLE t(x);")));
-    // The error dialog is modal: close it as soon as it shows.
-    QTimer::singleShot(0, [] {
-        QTimer* poll = new QTimer;
-        QObject::connect(poll, &QTimer::timeout, [poll] {
-            if (QWidget* modal = QApplication::activeModalWidget()) {
-                modal->close();
-                poll->deleteLater();
-            }
-        });
-        poll->start(20);
+    // The error dialog is modal: note what it says and close it as soon as it shows.
+    QString shown;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            shown = box->text() + QLatin1Char('\n') + box->detailedText();
+            box->close();
+        }
     });
+    poll.start(20);
     QVERIFY(open(w, bad));
+    poll.stop();
+    QVERIFY2(shown.contains(QStringLiteral("bad.db is not a valid flagged-campaign database")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("table meta: required table is missing")), qPrintable(shown)); // the details say why
     QCOMPARE(w.investigation(), before);
 }
 
@@ -296,8 +316,11 @@ void TestWidgets::campaignFilterFromToolbar()
     QVERIFY(!w.selection()->current().hasGroup(2));
     QTRY_VERIFY(accounts->accounts()->model()->rowCount() < all);
     QVERIFY(bar->summary().contains(QStringLiteral("groups 3 of 4")));
-    const auto* status = w.findChild<QStatusBar*>();
-    QVERIFY(status);
+    // The status bar says which groups are shown.
+    bool said = false;
+    for (const QLabel* label : w.statusBar()->findChildren<QLabel*>())
+        said = said || label->text().contains(QStringLiteral("groups 3 of 4"));
+    QVERIFY(said);
 }
 
 void TestWidgets::loadCanBeCancelled()

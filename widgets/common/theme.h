@@ -5,6 +5,7 @@
 // and styleChart(), and restyle themselves on QEvent::PaletteChange: a switch needs no restart.
 
 #include <QString>
+#include <QStringList>
 
 class QChart;
 class QCustomPlot;
@@ -12,7 +13,10 @@ class QWidget;
 
 namespace hs {
 
-void applyTheme(const QString& name); // "light" or "dark"; anything else is light
+// Noto families for CJK, Arabic, Hebrew, emoji and symbols, in the order a glyph is looked for
+// after the main font (the dashboard's and the report's fonts; the package depends on them).
+QStringList scriptFallbackFamilies();
+void applyTheme(const QString& name); // "light" or "dark"; anything else is light; sets the font fallback
 bool isDarkTheme();
 void stylePlot(QCustomPlot* plot);
 void styleChart(QChart* chart);
