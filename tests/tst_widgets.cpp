@@ -10,6 +10,7 @@
 #include "generatorstory.h"
 #include "loadjob.h"
 #include "mainwindow.h"
+#include "markerdelegate.h"
 #include "overviewpage.h"
 #include "qcustomplotshim.h"
 #include "selection.h"
@@ -23,23 +24,27 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QPercentBarSeries>
 #include <QFileInfo>
-#include <QLocale>
-#include <QSettings>
-#include <QStandardPaths>
+#include <QHelpEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPercentBarSeries>
+#include <QPlainTextEdit>
 #include <QSet>
-#include <QStatusBar>
-#include <QToolButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QToolTip>
 
 using namespace hs;
 
@@ -56,6 +61,7 @@ private Q_SLOTS:
     void invalidFileKeepsPrevious();
     void campaignFilterFromToolbar();
     void loadCanBeCancelled();
+    void hiddenCharactersShowAsMarkers();
     void sameNamedCampaignsKeepTheirLabels();
 
 private:
@@ -356,6 +362,54 @@ void TestWidgets::sameNamedCampaignsKeepTheirLabels()
     const QStringList labels = axis->categories();
     QVERIFY2(labels.contains(QStringLiteral("Twin")) && labels.contains(QStringLiteral("Twin (2)")),
              qPrintable(labels.join(QStringLiteral(" | "))));
+}
+
+// A prompt sample with a right-to-left override: the Prompt families table and the sample pane
+// show the marker in its own style, never the override itself, and hovering it names the code point.
+void TestWidgets::hiddenCharactersShowAsMarkers()
+{
+    const QString path = m_dir.filePath(QStringLiteral("hidden.db"));
+    QVERIFY(QFile::exists(path) || test::writeDb(path, test::validSql())); // template 2: "<script>... \u202ereversed"
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(open(w, path));
+    auto* page = w.findChild<FamiliesPage*>();
+    QVERIFY(page);
+    w.pages()->setCurrentWidget(page);
+    QTableView* families = nullptr;
+    for (auto* panel : page->findChildren<TablePanel*>())
+        if (panel->view()->accessibleName().startsWith(QStringLiteral("Prompt families")))
+            families = panel->view();
+    QVERIFY(families);
+    QTRY_VERIFY(families->model()->rowCount() > 0);
+    int row = -1;
+    for (int r = 0; r < families->model()->rowCount(); ++r)
+        if (families->model()->index(r, 5).data().toString().contains(QChar(0x202e)))
+            row = r;
+    QVERIFY2(row >= 0, "the families table holds the sample with U+202E");
+    QCOMPARE(QString::fromLatin1(families->itemDelegate()->metaObject()->className()), QStringLiteral("hs::MarkerDelegate"));
+    families->setCurrentIndex(families->model()->index(row, 5));
+    auto* pane = page->findChild<QPlainTextEdit*>();
+    QVERIFY(pane);
+    const QString shown = pane->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("\u2066\u27e8RLO\u27e9\u2069reversed")), qPrintable(shown)); // an isolated marker
+    QVERIFY(!shown.contains(QChar(0x202e)));
+    // The marker has the marker style: its characters are drawn in the marker colour.
+    QTextCursor cursor(pane->document());
+    cursor.setPosition(int(shown.indexOf(QStringLiteral("RLO"))) + 1);
+    QCOMPARE(cursor.charFormat().foreground().color(), markerFormat().foreground().color());
+    // The table cell: the delegate names the code point under the pointer.
+    const QRect cell = families->visualRect(families->model()->index(row, 5));
+    families->scrollTo(families->model()->index(row, 5));
+    QString tip;
+    for (int x = cell.left(); x < cell.right() && tip.isEmpty(); x += 2) {
+        QHelpEvent help(QEvent::ToolTip, QPoint(x, cell.center().y()), families->viewport()->mapToGlobal(QPoint(x, cell.center().y())));
+        QApplication::sendEvent(families->viewport(), &help);
+        if (QToolTip::isVisible() && QToolTip::text().startsWith(QStringLiteral("U+")))
+            tip = QToolTip::text();
+    }
+    QCOMPARE(tip, QStringLiteral("U+202E RIGHT-TO-LEFT OVERRIDE"));
 }
 
 QTEST_MAIN(TestWidgets)
