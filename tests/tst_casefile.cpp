@@ -237,7 +237,7 @@ void TestCaseFile::refusals_data()
 {
     QTest::addColumn<QString>("setup"); // SQL run on the new case before reopening, or a file kind
     QTest::addColumn<QString>("message");
-    QTest::addRow("newer format") << QStringLiteral("UPDATE case_info SET value='2' WHERE key='format_version'")
+    QTest::addRow("newer format") << QStringLiteral("UPDATE case_info SET value='3' WHERE key='format_version'")
                                   << QStringLiteral("newer Hydrascope");
     QTest::addRow("other format") << QStringLiteral("UPDATE case_info SET value='x' WHERE key='format'")
                                   << QStringLiteral("not a Hydrascope case file");

@@ -108,11 +108,19 @@ void TestCli::analyzeGolden()
     const QByteArray hash = QCryptographicHash::hash(db.readAll(), QCryptographicHash::Sha256).toHex();
     const QByteArray expected = QByteArray("\"sha256\": \"") + hash + '"';
     QVERIFY2(r.out.contains(expected), "evidence.sha256 is the file's SHA-256");
+    // So does its size (the page layout SQLite chose): checked against the file, then masked too.
+    QVERIFY2(r.out.contains(QByteArray(QByteArray("\"size_bytes\": ") + QByteArray::number(db.size()) + ',')),
+             "evidence.size_bytes is the file's size");
     static const QRegularExpression sha(QStringLiteral("\"sha256\": \"[0-9a-f]{64}\""));
-    const QString actual = QString::fromUtf8(r.out).replace(sha, QStringLiteral("\"sha256\": \"(masked)\""));
+    static const QRegularExpression size(QStringLiteral("\"size_bytes\": \\d+,"));
+    auto mask = [](QString text) {
+        return text.replace(sha, QStringLiteral("\"sha256\": \"(masked)\""))
+            .replace(size, QStringLiteral("\"size_bytes\": \"(masked)\","));
+    };
+    const QString actual = mask(QString::fromUtf8(r.out));
     QFile goldenFile(QStringLiteral(HYDRASCOPE_FIXTURES "/small-investigation.analysis.json"));
     QVERIFY(goldenFile.open(QIODevice::ReadOnly));
-    const QString golden = QString::fromUtf8(goldenFile.readAll()).replace(sha, QStringLiteral("\"sha256\": \"(masked)\""));
+    const QString golden = mask(QString::fromUtf8(goldenFile.readAll()));
     if (actual != golden) {
         const QString actualPath = QStringLiteral("small-investigation.analysis.json.actual");
         QFile out(actualPath);

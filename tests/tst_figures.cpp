@@ -85,6 +85,30 @@ void TestFigures::checkGroup(const Investigation& inv, const GroupFigures& g, co
     for (const ClusterShare& c : g.clusters)
         QCOMPARE(double(c.accounts), sqlNumber(m_path, QStringLiteral("SELECT count(*) FROM accounts a WHERE %1 AND cluster_id = %2")
                                                            .arg(groupFilter(id)).arg(inv.clusters[c.cluster].id)));
+    // Complete, not only right: every capability, family and cluster SQL finds in the group is
+    // reported (a row left out would pass the checks above).
+    QStringList capabilityNames, familyIds, clusterIds;
+    for (const CapabilityShare& c : g.capabilities)
+        if (c.exchanges > 0)
+            capabilityNames << c.name;
+    for (const FamilyShare& f : g.families)
+        if (f.exchanges > 0)
+            familyIds << QString::number(inv.templates[f.tmpl].id);
+    for (const ClusterShare& c : g.clusters)
+        if (c.accounts > 0)
+            clusterIds << QString::number(inv.clusters[c.cluster].id);
+    auto sorted = [](QStringList l) {
+        l.sort();
+        return l;
+    };
+    QCOMPARE(sorted(capabilityNames), sorted(test::queryColumn(m_path, QStringLiteral(
+        "SELECT DISTINCT coalesce(c.name, 'unclassified') FROM exchanges e JOIN accounts a ON a.id = e.account_id "
+        "LEFT JOIN capabilities c ON c.id = e.capability_id WHERE ") + groupFilter(id))));
+    QCOMPARE(sorted(familyIds), sorted(test::queryColumn(m_path, QStringLiteral("SELECT DISTINCT e.template_id") + from +
+                                                                 QStringLiteral(" AND e.template_id IN (SELECT id FROM templates)"))));
+    QCOMPARE(sorted(clusterIds), sorted(test::queryColumn(m_path, QStringLiteral(
+        "SELECT DISTINCT cluster_id FROM accounts a WHERE %1 AND cluster_id IN (SELECT id FROM clusters)").arg(groupFilter(id)))));
+    QVERIFY(!capabilityNames.isEmpty() || g.exchanges == 0);
 }
 
 void TestFigures::checkPivots(const Investigation& inv, const GroupFigures& g, const QString& id, double threshold)
@@ -131,6 +155,7 @@ void TestFigures::figures()
     const Analysis a = analyze(*r.investigation);
     QCOMPARE(double(a.evidenceExchanges), sqlNumber(m_path, QStringLiteral("SELECT count(*) FROM exchanges")));
     QCOMPARE(double(a.evidenceAccounts), sqlNumber(m_path, QStringLiteral("SELECT count(*) FROM accounts")));
+    QCOMPARE(double(a.campaigns.size()), sqlNumber(m_path, QStringLiteral("SELECT count(*) FROM campaigns")));
     QCOMPARE(a.campaigns.size(), std::size_t(3));
     for (const GroupFigures& g : a.campaigns) {
         const QString id = QString::number(r.investigation->campaigns[g.group].id);

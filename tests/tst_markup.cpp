@@ -199,9 +199,11 @@ Surface TestMarkup::itemViews() const
         if (qobject_cast<const QHeaderView*>(view))
             continue;
         const QString name = view->accessibleName();
-        // The standard delegate, or the one of a combo box's list: both paint plain text.
+        // The standard delegate, the one of a combo box's list, or ours that draws hidden
+        // characters as markers (a QTextLayout of the plain text): all paint plain text.
         const QString delegate = QString::fromLatin1(view->itemDelegate()->metaObject()->className());
-        check(f, delegate == QLatin1String("QStyledItemDelegate") || delegate == QLatin1String("QComboMenuDelegate"),
+        check(f, delegate == QLatin1String("QStyledItemDelegate") || delegate == QLatin1String("QComboMenuDelegate")
+                     || delegate == QLatin1String("hs::MarkerDelegate"),
               QStringLiteral("delegate of %1").arg(name), delegate);
         const QAbstractItemModel* m = view->model();
         for (int r = 0; m && r < m->rowCount(); ++r)

@@ -45,7 +45,9 @@ private:
 void TestModels::initTestCase()
 {
     const QString path = m_dir.filePath(QStringLiteral("small.db"));
-    QVERIFY(test::writeDb(path, test::validSql()));
+    // One prompt sample carries markup: its tooltip must show it as text (tables()).
+    QVERIFY(test::writeDb(path, test::validSql() + QStringLiteral("UPDATE templates SET sample = "
+                                                                  "'<script>alert(1)</script> & more' WHERE id = 2;")));
     LoadOptions options{false, 1};
     options.keepColumns = true;
     const LoadResult r = loadInvestigation(path, options);
@@ -89,8 +91,16 @@ void TestModels::tables()
     QCOMPARE(model.rowCount(), 2);
     model.setTable(familiesTable(*m_inv, all, figures));
     QVERIFY(model.rowCount() >= 3);
-    QVERIFY(model.data(model.index(0, 0), Qt::ToolTipRole).toString().isEmpty() ||
-            !model.data(model.index(0, 0), Qt::ToolTipRole).toString().contains(QStringLiteral("<script>")));
+    // The row of the sample with markup: its tooltip holds the sample escaped, so that the
+    // tooltip's rich-text guess shows "<script>" as the literal text.
+    int scriptRow = -1;
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.data(model.index(r, 5), Qt::DisplayRole).toString().contains(QStringLiteral("<script>")))
+            scriptRow = r;
+    QVERIFY2(scriptRow >= 0, "the families table shows the sample with markup");
+    const QString tip = model.data(model.index(scriptRow, 0), Qt::ToolTipRole).toString();
+    QVERIFY(tip.contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more")));
+    QVERIFY(!tip.contains(QStringLiteral("<script>")));
 }
 
 void TestModels::numericColumnsSortAsNumbers()

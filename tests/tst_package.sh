@@ -87,7 +87,7 @@ owner() { # the package holding a file, whether dpkg registered it under /usr or
   local p; p=$(readlink -f "$1")
   { dpkg -S "$p" 2>/dev/null || dpkg -S "${p#/usr}" 2>/dev/null || dpkg -S "/usr$p"; } | head -n1 | cut -d: -f1
 }
-for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libsqlite3-0 fonts-dejavu-core; do
+for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libsqlite3-0 fonts-dejavu-core fonts-noto-core fonts-noto-cjk; do
   has "$p" || fail "Depends lacks $p"
 done
 # Every library the binary links and every plugin it loaded must come from a package in Depends.

@@ -6,6 +6,7 @@
 #include "fixturedb.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -53,6 +54,43 @@ const QStringList kHidden{QStringLiteral("acct-ref-1-zq"), QStringLiteral("acct-
                           QStringLiteral("payfp-one-zq"), QStringLiteral("payfp-four-zq"), QStringLiteral("198.51.100.7"),
                           QStringLiteral("AS64500"), QStringLiteral("Solve step by step"), QStringLiteral("alert(1)")};
 
+// RFC 4180: records of fields; a quoted field may hold commas, quotes (doubled) and line breaks.
+QList<QStringList> parseCsv(const QByteArray& bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"'))
+                field += text.at(++i);
+            else if (c == QLatin1Char('"'))
+                quoted = false;
+            else
+                field += c;
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            record << field;
+            field.clear();
+        } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n')) {
+            record << field;
+            records << record;
+            record.clear();
+            field.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!field.isEmpty() || !record.isEmpty())
+        records << (record << field);
+    return records;
+}
+
 } // namespace
 
 class TestReport : public QObject
@@ -73,11 +111,13 @@ private Q_SLOTS:
     void refusals();
     void viewRestrictsTheReport();
     void pdfA();
+    void everyScriptVerbatim();
 
 private:
     QString makeCase(const QString& db, const QString& name);
     QTemporaryDir m_dir;
     QString m_db, m_case, m_pdf, m_text;
+    QDateTime m_started; // when the case was made: times from then on are this run's own
 };
 
 QString TestReport::makeCase(const QString& db, const QString& name)
@@ -102,6 +142,7 @@ QString TestReport::makeCase(const QString& db, const QString& name)
 
 void TestReport::initTestCase()
 {
+    m_started = QDateTime::currentDateTimeUtc();
     for (const char* tool : {"pdftotext", "pdfinfo", "pdfimages", "pdffonts", "sha256sum"})
         if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
             QFAIL(qPrintable(QStringLiteral("%1 is missing: install poppler-utils (packaging/install-deps.sh)").arg(QString::fromLatin1(tool))));
@@ -130,7 +171,26 @@ void TestReport::reportGolden()
     QVERIFY2(m_text.contains(QString::fromLatin1(hash)), "the title page carries the evidence's SHA-256");
     QString actual = m_text;
     actual.replace(QRegularExpression(QStringLiteral("\\b[0-9a-f]{8,64}\\b")), QStringLiteral("(hex)"));
-    actual.replace(QRegularExpression(QStringLiteral("20(2[6-9]|[3-9]\\d)-\\d\\d-\\d\\d \\d\\d:\\d\\d(\\s+UTC)?")), QStringLiteral("(time)"));
+    // Only the times this run wrote (the case's own entries): any other time is evidence, and stays.
+    static const QRegularExpression when(QStringLiteral("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d(\\s+UTC)?"));
+    const qint64 runFrom = m_started.toSecsSinceEpoch() / 60 * 60;
+    const qint64 runTo = QDateTime::currentSecsSinceEpoch();
+    int masked = 0;
+    for (qsizetype at = 0;;) {
+        const QRegularExpressionMatch m = when.match(actual, at);
+        if (!m.hasMatch())
+            break;
+        const QDateTime t = QDateTime::fromString(m.captured(0).left(16), QStringLiteral("yyyy-MM-dd HH:mm"));
+        const qint64 secs = QDateTime(t.date(), t.time(), Qt::UTC).toSecsSinceEpoch();
+        if (secs >= runFrom && secs <= runTo) {
+            actual.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("(time)"));
+            at = m.capturedStart() + 6;
+            ++masked;
+        } else {
+            at = m.capturedEnd();
+        }
+    }
+    QVERIFY(masked > 0); // the case's creation and its annotations at least
     actual.replace(QRegularExpression(QStringLiteral("[\\d,]+ bytes \\([0-9.]+ KiB\\)")), QStringLiteral("(size)"));
     const QString goldenPath = QStringLiteral(HYDRASCOPE_FIXTURES "/small-investigation.report.txt");
     const QString golden = QString::fromUtf8(readAll(goldenPath));
@@ -218,13 +278,20 @@ void TestReport::csvIsSpreadsheetSafe()
     const QByteArray notes = readAll(dir + QStringLiteral("/annotations.csv"));
     QVERIFY(notes.contains(",\"'=Copper is small\","));
     QVERIFY(notes.contains(",\"'+1 -1 @x\""));
+    // Every field of every file, read as RFC 4180 (quoted fields may hold commas and line
+    // breaks): none may start with what a spreadsheet takes for a formula.
+    int fields = 0;
     for (const QString& name : QDir(dir).entryList({QStringLiteral("*.csv")}))
-        for (const QByteArray& line : readAll(dir + QLatin1Char('/') + name).split('\r'))
-            for (QByteArray cell : line.mid(line.startsWith('\n') ? 1 : 0).split(','))
-                if (cell.startsWith('"') && (cell.remove(0, 1), true))
-                    QVERIFY2(cell.isEmpty() || !QByteArray("=+-@\t\r").contains(cell.at(0)), qPrintable(name + QLatin1Char(':') + QString::fromUtf8(cell)));
-                else
-                    QVERIFY2(cell.isEmpty() || !QByteArray("=+-@\t\r").contains(cell.at(0)), qPrintable(name + QLatin1Char(':') + QString::fromUtf8(cell)));
+        for (const QStringList& record : parseCsv(readAll(dir + QLatin1Char('/') + name)))
+            for (const QString& field : record) {
+                ++fields;
+                QVERIFY2(field.isEmpty() || !QStringLiteral("=+-@\t\r").contains(field.at(0)),
+                         qPrintable(name + QLatin1Char(':') + field));
+            }
+    QVERIFY(fields > 100);
+    // The parser itself: a comma and a line break inside quotes stay in their field.
+    QCOMPARE(parseCsv("a,\"b,=c\"\r\n\"x\r\ny\",\"q\"\"\"\r\n"),
+             (QList<QStringList>{{QStringLiteral("a"), QStringLiteral("b,=c")}, {QStringLiteral("x\r\ny"), QStringLiteral("q\"")}}));
 }
 
 void TestReport::stixRequiredProperties()
@@ -384,6 +451,63 @@ void TestReport::pdfA()
     QVERIFY(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out.contains("POLICY USE ONLY"));
     // Without --pdfa the document claims no conformance it was not written for.
     QVERIFY(!run(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), m_pdf}).out.contains("pdfaid"));
+}
+
+// Campaign names, prompt samples and notes in Chinese, Arabic and Hebrew come back from the PDF's
+// text layer as written, from embedded Noto fonts; hidden characters are markers, never "\u200f".
+void TestReport::everyScriptVerbatim()
+{
+    const QString cjk = QStringLiteral("\u041a\u0432\u0430\u043d\u0442 \u91cf\u5b50");      // Квант 量子
+    const QString arabic = QStringLiteral("\u062d\u0645\u0644\u0629 \u0627\u0644\u062a\u0642\u0637\u064a\u0631"); // حملة التقطير
+    const QString hebrew = QStringLiteral("\u05de\u05d1\u05e6\u05e2 \u05d6\u05d9\u05e7\u05d5\u05e7");           // מבצע זיקוק
+    const QString sampleCjk = QStringLiteral("\u8bf7\u9010\u6b65\u63a8\u7406");                                 // 请逐步推理
+    const QString db = m_dir.filePath(QStringLiteral("scripts.db"));
+    auto sqlText = [](const QString& t) { return QStringLiteral("'%1'").arg(QString(t).replace(QLatin1Char('\''), QStringLiteral("''"))); };
+    QVERIFY(hs::test::writeDb(db, hs::test::validSql() + QStringLiteral(
+        "UPDATE campaigns SET name = %1 WHERE id = 1; UPDATE campaigns SET name = %2 WHERE id = 2;"
+        "UPDATE templates SET sample = %3 WHERE id = 1;"
+        "UPDATE templates SET sample = %3 || ' ' || char(8207) || ' rlm ' || char(8238) || 'reversed' WHERE id = 2;"
+        "UPDATE templates SET sample = %4 WHERE id = 3;")
+        .arg(sqlText(cjk), sqlText(arabic), sqlText(sampleCjk), sqlText(hebrew))));
+    const QString c = m_dir.filePath(QStringLiteral("scripts.hcase"));
+    QCOMPARE(app({QStringLiteral("case"), QStringLiteral("new"), db, QStringLiteral("-o"), c}).code, 0);
+    const Run note = app({QStringLiteral("case"), QStringLiteral("annotate"), c, QStringLiteral("--title"), hebrew,
+                          QStringLiteral("--at"), QStringLiteral("2023-11-14T20:00:00Z"), QStringLiteral("--note"),
+                          arabic + QStringLiteral(" / ") + sampleCjk});
+    QVERIFY2(note.code == 0, note.err.constData());
+    const QString pdf = m_dir.filePath(QStringLiteral("scripts.pdf"));
+    const Run r = app({QStringLiteral("report"), db, QStringLiteral("--case"), c, QStringLiteral("-o"), pdf});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString raw = QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+    // What pdftotext adds or changes of its own: it wraps right-to-left runs in U+202B ... U+202C
+    // and moves the spaces at their ends; and Qt 6.4's PDF writer maps a glyph back to the first
+    // code point the font gives it, so an ideograph that shares its glyph with a Kangxi radical
+    // (子 and 部首 ⼦) comes back as the radical: equal under NFKC. Compared with those undone.
+    auto comparable = [](QString t) {
+        t = t.normalized(QString::NormalizationForm_KC);
+        t.remove(QRegularExpression(QStringLiteral("[\\s\u202a-\u202c]")));
+        return t;
+    };
+    const QString text = comparable(raw);
+    // (Each script on its own: a note mixing them is laid out right to left when it starts in
+    // Arabic, as it should be, and pdftotext then gives its parts in the order they are on the page.)
+    const QStringList wantedTexts{QString(QStringLiteral("Campaign: ") + cjk), arabic, hebrew, sampleCjk};
+    for (const QString& wanted : wantedTexts)
+        QVERIFY2(text.contains(comparable(wanted)), qPrintable(QStringLiteral("missing: %1\n%2").arg(wanted, raw)));
+    // The sample's RLM and RLO are markers in the text layer, in logical order; the raw controls are gone.
+    // (Beside Latin and Chinese: beside Hebrew, pdftotext guesses the bracket of a marker belongs
+    // to the right-to-left run, though the page shows it whole: see docs/exports.md.)
+    QVERIFY2(text.contains(comparable(sampleCjk + QStringLiteral(" \u27e8RLM\u27e9 rlm \u27e8RLO\u27e9reversed"))),
+             qPrintable(raw));
+    // Our sentence around an Arabic name keeps its order: "Campaign NAME: N exchanges".
+    QVERIFY2(text.contains(comparable(QStringLiteral("Campaign ") + arabic + QStringLiteral(": 3 exchanges"))), qPrintable(raw));
+    QVERIFY(!raw.contains(QStringLiteral("\\u200f")));
+    QVERIFY(!raw.contains(QChar(0x202e)) && !raw.contains(QChar(0x200f)));
+    // The glyphs came from Noto, embedded.
+    const QByteArray fonts = run(QStringLiteral("pdffonts"), {pdf}).out;
+    QVERIFY2(fonts.contains("NotoSansCJK"), fonts.constData()); // DejaVu has Arabic and Hebrew itself
+    for (const QByteArray& line : fonts.trimmed().split('\n').mid(2))
+        QVERIFY2(line.simplified().split(' ').value(line.simplified().split(' ').size() - 5) == "yes", line.constData());
 }
 
 QTEST_GUILESS_MAIN(TestReport)

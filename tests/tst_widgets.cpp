@@ -10,6 +10,7 @@
 #include "generatorstory.h"
 #include "loadjob.h"
 #include "mainwindow.h"
+#include "markerdelegate.h"
 #include "overviewpage.h"
 #include "qcustomplotshim.h"
 #include "selection.h"
@@ -23,20 +24,27 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QPercentBarSeries>
 #include <QFileInfo>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QLocale>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QMenu>
-#include <QStatusBar>
-#include <QToolButton>
+#include <QMessageBox>
+#include <QPercentBarSeries>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QToolTip>
 
 using namespace hs;
 
@@ -53,6 +61,7 @@ private Q_SLOTS:
     void invalidFileKeepsPrevious();
     void campaignFilterFromToolbar();
     void loadCanBeCancelled();
+    void hiddenCharactersShowAsMarkers();
     void sameNamedCampaignsKeepTheirLabels();
 
 private:
@@ -61,6 +70,16 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
 };
+
+// Distinct colours on a 5-pixel grid of an image.
+static qsizetype colourCount(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 5)
+        for (int x = 0; x < image.width(); x += 5)
+            colours.insert(image.pixel(x, y));
+    return colours.size();
+}
 
 bool TestWidgets::open(MainWindow& w, const QString& path)
 {
@@ -177,8 +196,13 @@ void TestWidgets::opensAndShowsEveryView()
     for (int i = 0; i < w.pages()->count(); ++i) {
         w.pages()->setCurrentIndex(i);
         QTest::qWait(20);
-        QVERIFY(!w.pages()->currentWidget()->grab().isNull());
+        // Painted, not blank: a page that draws nothing grabs as one colour.
+        const qsizetype colours = colourCount(w.pages()->currentWidget()->grab().toImage());
+        QVERIFY2(colours > 8, qPrintable(QStringLiteral("page %1 drew %2 colours").arg(i).arg(colours)));
     }
+    QWidget blank; // the measure tells a blank page from a drawn one
+    blank.resize(w.pages()->currentWidget()->size());
+    QVERIFY(colourCount(blank.grab().toImage()) <= 8);
     QVERIFY(w.timelinePage()->plot()->plottableCount() > 1);
     QCOMPARE(w.recentFiles().value(0), QFileInfo(m_path).absoluteFilePath()); // remembered for File > Open recent
     auto* overview = w.findChild<OverviewPage*>();
@@ -261,18 +285,20 @@ void TestWidgets::invalidFileKeepsPrevious()
     const auto before = w.investigation();
     const QString bad = m_dir.filePath(QStringLiteral("bad.db"));
     QVERIFY(test::writeDb(bad, QStringLiteral("CREATE TABLE t(x);")));
-    // The error dialog is modal: close it as soon as it shows.
-    QTimer::singleShot(0, [] {
-        QTimer* poll = new QTimer;
-        QObject::connect(poll, &QTimer::timeout, [poll] {
-            if (QWidget* modal = QApplication::activeModalWidget()) {
-                modal->close();
-                poll->deleteLater();
-            }
-        });
-        poll->start(20);
+    // The error dialog is modal: note what it says and close it as soon as it shows.
+    QString shown;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            shown = box->text() + QLatin1Char('\n') + box->detailedText();
+            box->close();
+        }
     });
+    poll.start(20);
     QVERIFY(open(w, bad));
+    poll.stop();
+    QVERIFY2(shown.contains(QStringLiteral("bad.db is not a valid flagged-campaign database")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("table meta: required table is missing")), qPrintable(shown)); // the details say why
     QCOMPARE(w.investigation(), before);
 }
 
@@ -296,8 +322,11 @@ void TestWidgets::campaignFilterFromToolbar()
     QVERIFY(!w.selection()->current().hasGroup(2));
     QTRY_VERIFY(accounts->accounts()->model()->rowCount() < all);
     QVERIFY(bar->summary().contains(QStringLiteral("groups 3 of 4")));
-    const auto* status = w.findChild<QStatusBar*>();
-    QVERIFY(status);
+    // The status bar says which groups are shown.
+    bool said = false;
+    for (const QLabel* label : w.statusBar()->findChildren<QLabel*>())
+        said = said || label->text().contains(QStringLiteral("groups 3 of 4"));
+    QVERIFY(said);
 }
 
 void TestWidgets::loadCanBeCancelled()
@@ -333,6 +362,54 @@ void TestWidgets::sameNamedCampaignsKeepTheirLabels()
     const QStringList labels = axis->categories();
     QVERIFY2(labels.contains(QStringLiteral("Twin")) && labels.contains(QStringLiteral("Twin (2)")),
              qPrintable(labels.join(QStringLiteral(" | "))));
+}
+
+// A prompt sample with a right-to-left override: the Prompt families table and the sample pane
+// show the marker in its own style, never the override itself, and hovering it names the code point.
+void TestWidgets::hiddenCharactersShowAsMarkers()
+{
+    const QString path = m_dir.filePath(QStringLiteral("hidden.db"));
+    QVERIFY(QFile::exists(path) || test::writeDb(path, test::validSql())); // template 2: "<script>... \u202ereversed"
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(open(w, path));
+    auto* page = w.findChild<FamiliesPage*>();
+    QVERIFY(page);
+    w.pages()->setCurrentWidget(page);
+    QTableView* families = nullptr;
+    for (auto* panel : page->findChildren<TablePanel*>())
+        if (panel->view()->accessibleName().startsWith(QStringLiteral("Prompt families")))
+            families = panel->view();
+    QVERIFY(families);
+    QTRY_VERIFY(families->model()->rowCount() > 0);
+    int row = -1;
+    for (int r = 0; r < families->model()->rowCount(); ++r)
+        if (families->model()->index(r, 5).data().toString().contains(QChar(0x202e)))
+            row = r;
+    QVERIFY2(row >= 0, "the families table holds the sample with U+202E");
+    QCOMPARE(QString::fromLatin1(families->itemDelegate()->metaObject()->className()), QStringLiteral("hs::MarkerDelegate"));
+    families->setCurrentIndex(families->model()->index(row, 5));
+    auto* pane = page->findChild<QPlainTextEdit*>();
+    QVERIFY(pane);
+    const QString shown = pane->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("\u2066\u27e8RLO\u27e9\u2069reversed")), qPrintable(shown)); // an isolated marker
+    QVERIFY(!shown.contains(QChar(0x202e)));
+    // The marker has the marker style: its characters are drawn in the marker colour.
+    QTextCursor cursor(pane->document());
+    cursor.setPosition(int(shown.indexOf(QStringLiteral("RLO"))) + 1);
+    QCOMPARE(cursor.charFormat().foreground().color(), markerFormat().foreground().color());
+    // The table cell: the delegate names the code point under the pointer.
+    const QRect cell = families->visualRect(families->model()->index(row, 5));
+    families->scrollTo(families->model()->index(row, 5));
+    QString tip;
+    for (int x = cell.left(); x < cell.right() && tip.isEmpty(); x += 2) {
+        QHelpEvent help(QEvent::ToolTip, QPoint(x, cell.center().y()), families->viewport()->mapToGlobal(QPoint(x, cell.center().y())));
+        QApplication::sendEvent(families->viewport(), &help);
+        if (QToolTip::isVisible() && QToolTip::text().startsWith(QStringLiteral("U+")))
+            tip = QToolTip::text();
+    }
+    QCOMPARE(tip, QStringLiteral("U+202E RIGHT-TO-LEFT OVERRIDE"));
 }
 
 QTEST_MAIN(TestWidgets)

@@ -2,13 +2,15 @@
 #include "caseaudit.h"
 
 #include "casefile.h"
-#include "jsonwriter.h"
+#include "casehash.h"
 #include "sha256.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
 
+#include <limits>
 #include <map>
+#include <optional>
 
 namespace hs {
 
@@ -17,104 +19,37 @@ QString sha256Hex(const QByteArray& bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-namespace {
-// The file stores no NULL text: a null QString reads back as "", so it must hash as "" too.
-QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
-} // namespace
-
-QString contentHash(const Annotation& a)
-{
-    JsonWriter w;
-    w.beginObject();
-    w.key("id").value(a.id);
-    w.key("kind").value(kindName(a.kind));
-    w.key("title").value(text(a.title));
-    w.key("note").value(text(a.note));
-    w.key("tags").beginArray();
-    for (const QString& t : a.tags)
-        w.value(text(t));
-    w.endArray();
-    w.key("severity").value(severityName(a.severity));
-    w.key("author").value(text(a.author));
-    w.key("created_at").value(a.createdAt);
-    w.key("edited_at").value(a.editedAt);
-    w.key("from").value(a.from);
-    w.key("to").value(a.to);
-    w.key("target").value(a.target);
-    w.key("internal").value(a.internal);
-    w.endObject();
-    return sha256Hex(w.result());
-}
-
-QString contentHash(const SavedView& v)
-{
-    JsonWriter w;
-    w.beginObject();
-    w.key("id").value(v.id);
-    w.key("name").value(text(v.name));
-    w.key("page").value(text(v.storedPage()));
-    w.key("all_groups").value(v.allGroups);
-    w.key("campaign_ids").beginArray();
-    for (std::int64_t id : v.campaignIds)
-        w.value(id);
-    w.endArray();
-    w.key("baseline").value(v.baseline);
-    w.key("from").value(v.from);
-    w.key("to").value(v.to);
-    w.key("model_id").value(v.modelId);
-    w.key("capability_id").value(v.capabilityId);
-    w.key("created_at").value(v.createdAt);
-    w.endObject();
-    return sha256Hex(w.result());
-}
-
-QString contentHash(const CaseInfo& info)
-{
-    JsonWriter w;
-    w.beginObject();
-    w.key("format_version").value(info.formatVersion);
-    w.key("created_at").value(info.createdAt);
-    w.key("reviewer").value(text(info.reviewer));
-    w.key("title").value(text(info.title));
-    w.key("evidence_name").value(text(info.evidenceName));
-    w.key("evidence_size").value(info.evidenceSize);
-    w.key("evidence_sha256").value(text(info.evidenceSha256));
-    w.endObject();
-    return sha256Hex(w.result());
-}
-
-QString chainHash(const AuditEntry& e)
-{
-    JsonWriter w;
-    w.beginArray();
-    w.value(e.seq);
-    w.value(e.at);
-    for (const QString* s : {&e.actor, &e.action, &e.subject, &e.detail, &e.contentHash, &e.prevHash})
-        w.value(text(*s));
-    w.endArray();
-    return sha256Hex(w.result());
-}
+QString contentHash(const Annotation& a, int formatVersion) { return sha256Hex(hashedBytes(a, formatVersion)); }
+QString contentHash(const SavedView& v, int formatVersion) { return sha256Hex(hashedBytes(v, formatVersion)); }
+QString contentHash(const CaseInfo& info, int formatVersion) { return sha256Hex(hashedBytes(info, formatVersion)); }
+QString chainHash(const AuditEntry& e, int formatVersion) { return sha256Hex(hashedBytes(e, formatVersion)); }
 
 namespace {
 
-void checkChain(const std::vector<AuditEntry>& audit, QStringList* problems)
+void checkChain(const std::vector<AuditEntry>& audit, int formatVersion, QStringList* problems)
 {
     if (audit.empty() || audit.front().action != QLatin1String("created") || audit.front().subject != QLatin1String("case"))
         *problems << QStringLiteral("audit log: the first entry is not the creation of the case");
     QString prev = QString::fromLatin1(kGenesisHash);
-    std::int64_t expected = 1;
+    // The seq the next entry must have; none after an entry at INT64_MAX. The table's schema is
+    // the file's own, so seq may repeat or take any value: no arithmetic here may overflow.
+    std::optional<std::int64_t> expected = 1;
     for (const AuditEntry& e : audit) {
-        if (e.seq == expected + 1)
-            *problems << QStringLiteral("audit log: entry %1 is missing").arg(expected);
-        else if (e.seq != expected)
-            *problems << QStringLiteral("audit log: entries %1 to %2 are missing").arg(expected).arg(e.seq - 1);
+        if (!expected || e.seq < *expected)
+            *problems << QStringLiteral("audit entry %1: out of sequence (numbers start at 1 and rise by one)").arg(e.seq);
+        else if (e.seq > *expected && e.seq - 1 == *expected)
+            *problems << QStringLiteral("audit log: entry %1 is missing").arg(*expected);
+        else if (e.seq > *expected)
+            *problems << QStringLiteral("audit log: entries %1 to %2 are missing").arg(*expected).arg(e.seq - 1);
         if (e.prevHash != prev)
             *problems << QStringLiteral("audit entry %1: does not follow the entry before it (an entry was removed, "
                                         "inserted or altered)").arg(e.seq);
-        if (chainHash(e) != e.hash)
+        if (chainHash(e, formatVersion) != e.hash)
             *problems << QStringLiteral("audit entry %1 was altered: its hash does not match its content").arg(e.seq);
         prev = e.hash;
-        expected = e.seq + 1;
+        if (expected && e.seq >= *expected)
+            expected = e.seq == std::numeric_limits<std::int64_t>::max() ? std::nullopt
+                                                                         : std::optional<std::int64_t>(e.seq + 1);
     }
 }
 
@@ -157,16 +92,19 @@ void checkContent(const QString& what, const QString& subject, const QString& ha
 CaseVerification verifyCase(const CaseSnapshot& s, bool checkEvidence)
 {
     CaseVerification v;
-    checkChain(s.audit, &v.tampering);
+    const int version = s.info.formatVersion;
+    for (const QString& d : s.damage)
+        v.tampering << QStringLiteral("the case file is damaged: %1").arg(d);
+    checkChain(s.audit, version, &v.tampering);
     std::map<QString, Recorded> recorded = lastRecorded(s.audit);
-    checkContent(QStringLiteral("the case's evidence record"), QStringLiteral("case"), contentHash(s.info), recorded,
+    checkContent(QStringLiteral("the case's evidence record"), QStringLiteral("case"), contentHash(s.info, version), recorded,
                  &v.tampering);
     for (const Annotation& a : s.annotations)
         checkContent(QStringLiteral("annotation %1").arg(a.id), QStringLiteral("annotation:%1").arg(a.id),
-                     contentHash(a), recorded, &v.tampering);
+                     contentHash(a, version), recorded, &v.tampering);
     for (const SavedView& view : s.views)
         checkContent(QStringLiteral("saved view %1").arg(view.id), QStringLiteral("view:%1").arg(view.id),
-                     contentHash(view), recorded, &v.tampering);
+                     contentHash(view, version), recorded, &v.tampering);
     for (const auto& [subject, r] : recorded)
         if (!r.hash.isEmpty())
             v.tampering << QStringLiteral("%1 was removed outside Hydrascope (last recorded in audit entry %2)")

@@ -13,12 +13,13 @@ namespace hs {
 
 constexpr char kGenesisHash[] = "0000000000000000000000000000000000000000000000000000000000000000";
 
-// SHA-256 (lower-case hex) of a canonical JSON form: field order fixed, nothing left out.
-QString contentHash(const Annotation& a);
-QString contentHash(const SavedView& v);
-QString contentHash(const CaseInfo& info); // the evidence identity and the reviewer, not the path
+// SHA-256 (lower-case hex) of the frozen encoding of the case's format version (casehash.h):
+// field order fixed, nothing left out.
+QString contentHash(const Annotation& a, int formatVersion);
+QString contentHash(const SavedView& v, int formatVersion);
+QString contentHash(const CaseInfo& info, int formatVersion); // the evidence identity and the reviewer, not the path
 // The hash an entry must carry: over its prevHash and every other field.
-QString chainHash(const AuditEntry& e);
+QString chainHash(const AuditEntry& e, int formatVersion);
 QString sha256Hex(const QByteArray& bytes);
 
 struct CaseVerification
@@ -30,7 +31,7 @@ struct CaseVerification
     int exitCode() const { return !tampering.isEmpty() ? 2 : (!evidence.isEmpty() ? 1 : 0); }
 };
 
-// Checks the chain, that every annotation and saved view is what the log last recorded for it,
+// Reports what the snapshot could not read (damage) as tampering, checks the chain, that every annotation and saved view is what the log last recorded for it,
 // and (unless `checkEvidence` is false) that the evidence file exists and has the recorded hash.
 CaseVerification verifyCase(const CaseSnapshot& snapshot, bool checkEvidence = true);
 

@@ -102,6 +102,9 @@ struct CaseSnapshot
     std::vector<Annotation> annotations; // by id
     std::vector<SavedView> views;        // by id
     std::vector<AuditEntry> audit;       // by seq
+    // What could not be read: SQLite's integrity check, step errors, rows with values outside the
+    // format (each naming table, row and field). Verification reports every one as tampering.
+    QStringList damage;
     QString chainHead() const { return audit.empty() ? QString() : audit.back().hash; }
 };
 

@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 namespace hs {
 namespace {
 
@@ -107,6 +109,7 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFi
         return nullptr;
     std::unique_ptr<CaseFile> c(new CaseFile(db, path, Mode::ReadWrite));
     CaseInfo& info = c->m_info;
+    info.formatVersion = kCaseFormatVersion;
     info.createdAt = now();
     info.reviewer = reviewer;
     info.title = title;
@@ -115,14 +118,15 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFi
     info.evidenceSha256 = evidence.sha256;
     info.evidencePath = QFileInfo(evidence.path).absoluteFilePath();
     c->m_actor = reviewer;
-    const bool ok = c->exec("PRAGMA journal_mode=WAL") && c->exec("PRAGMA synchronous=FULL")
+    const bool ok = c->exec("PRAGMA journal_mode=DELETE") && c->exec("PRAGMA synchronous=FULL")
                     && c->exec("PRAGMA application_id=1213416262") && c->exec("BEGIN IMMEDIATE")
                     && c->exec(kSchema) && writeCaseInfo(*c->m_db, info, QString::fromLatin1(kFormat), error)
                     && c->appendAudit(QStringLiteral("created"), QStringLiteral("case"),
                                       QStringLiteral("Case created for evidence %1 (SHA-256 %2)")
                                           .arg(info.evidenceName, info.evidenceSha256),
-                                      contentHash(info))
-                    && c->exec("PRAGMA user_version=1") && c->exec("COMMIT");
+                                      contentHash(info, info.formatVersion))
+                    && c->exec(QByteArray("PRAGMA user_version=" + QByteArray::number(kCaseFormatVersion)).constData())
+                    && c->exec("COMMIT");
     if (!ok) {
         if (error->isEmpty())
             *error = c->m_error;
@@ -150,7 +154,7 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString& path, Mode mode, QString
         *error = QStringLiteral("%1: %2").arg(path, c->m_error);
         return nullptr;
     }
-    if (mode == Mode::ReadWrite && !(c->exec("PRAGMA synchronous=FULL"))) {
+    if (mode == Mode::ReadWrite && !(c->exec("PRAGMA synchronous=FULL") && c->useRollbackJournal())) {
         *error = c->m_error;
         return nullptr;
     }
@@ -175,6 +179,30 @@ bool CaseFile::readInfo()
     return true;
 }
 
+// Case files of format 1 were in WAL mode, where committed edits stay in the -wal beside the
+// file until a checkpoint: a copy of the .hcase alone was an older case, or an empty one. A
+// rollback journal writes every commit into the file itself. Switching needs the only connection
+// to the file; when another program has it open, every commit is checkpointed instead.
+bool CaseFile::useRollbackJournal()
+{
+    Statement mode = prepare("PRAGMA journal_mode=DELETE");
+    if (!mode.next()) {
+        if (mode.failed())
+            return fail(mode.error());
+        return false;
+    }
+    m_checkpointEachCommit = mode.text(0) == QLatin1String("wal");
+    return true;
+}
+
+void CaseFile::committed()
+{
+    // Best effort: an edit is committed either way, and the next commit tries again. PASSIVE
+    // never waits for the other program's readers (the dashboard must not stall on them).
+    if (m_checkpointEachCommit)
+        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+}
+
 bool CaseFile::appendAudit(const QString& action, const QString& subject, const QString& detail,
                            const QString& contentHashValue)
 {
@@ -184,7 +212,14 @@ bool CaseFile::appendAudit(const QString& action, const QString& subject, const 
     if (last.next()) {
         e.seq = last.integer(0);
         e.prevHash = last.text(1);
+    } else if (last.failed()) {
+        return fail(last.error());
     }
+    // A seq at the end of the range was not written by Hydrascope (verify calls it out of
+    // sequence): nothing can follow it.
+    if (e.seq == std::numeric_limits<std::int64_t>::max())
+        return fail(QStringLiteral("the audit log ends at the largest possible entry number: the case file was "
+                                   "altered outside Hydrascope (see hydrascope case verify)"));
     ++e.seq;
     e.at = now();
     e.actor = m_actor;
@@ -192,7 +227,7 @@ bool CaseFile::appendAudit(const QString& action, const QString& subject, const 
     e.subject = subject;
     e.detail = detail;
     e.contentHash = contentHashValue;
-    e.hash = chainHash(e);
+    e.hash = chainHash(e, m_info.formatVersion);
     return insertAudit(*m_db, e, &m_error);
 }
 
@@ -206,8 +241,10 @@ bool CaseFile::transactFilled(Change&& change)
     if (!exec("BEGIN IMMEDIATE"))
         return false;
     AuditFields audit;
-    if (change(audit) && appendAudit(audit.action, audit.subject, audit.detail, audit.contentHash) && exec("COMMIT"))
+    if (change(audit) && appendAudit(audit.action, audit.subject, audit.detail, audit.contentHash) && exec("COMMIT")) {
+        committed();
         return true;
+    }
     const QString error = m_error;
     exec("ROLLBACK");
     m_error = error;
@@ -251,7 +288,7 @@ std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
             return false;
         a.id = next.integer(0);
         audit = {QStringLiteral("created"), annotationSubject(a.id),
-                 QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a)};
+                 QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion)};
         return writeAnnotation(a, true);
     });
     return ok ? std::optional<Annotation>(a) : std::nullopt;
@@ -265,7 +302,7 @@ bool CaseFile::updateAnnotation(Annotation a)
         return fail(QStringLiteral("an annotation needs a title"));
     a.editedAt = now();
     return transact(QStringLiteral("edited"), annotationSubject(a.id),
-                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a),
+                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion),
                     [&] { return writeAnnotation(a, false); });
 }
 
@@ -284,15 +321,23 @@ bool CaseFile::restoreAnnotation(const Annotation& a)
     if (annotation(a.id))
         return fail(QStringLiteral("annotation %1 exists already").arg(a.id));
     return transact(QStringLiteral("restored"), annotationSubject(a.id),
-                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a),
+                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion),
                     [&] { return writeAnnotation(a, true); });
 }
 
-std::vector<Annotation> CaseFile::annotations() const { return readAnnotations(*m_db, std::nullopt); }
+std::vector<Annotation> CaseFile::annotations() const
+{
+    QStringList problems;
+    std::vector<Annotation> all = readAnnotations(*m_db, std::nullopt, &problems);
+    if (!problems.isEmpty())
+        m_error = problems.join(QLatin1Char('\n'));
+    return all;
+}
 
 std::optional<Annotation> CaseFile::annotation(std::int64_t id) const
 {
-    std::vector<Annotation> found = readAnnotations(*m_db, id);
+    QStringList problems;
+    std::vector<Annotation> found = readAnnotations(*m_db, id, &problems);
     return found.empty() ? std::nullopt : std::optional<Annotation>(found.front());
 }
 
@@ -316,7 +361,7 @@ std::optional<SavedView> CaseFile::saveView(SavedView view)
             view.id = next.integer(0);
         }
         audit = {replace ? QStringLiteral("edited") : QStringLiteral("created"), viewSubject(view.id),
-                 QStringLiteral("saved view \"%1\"").arg(view.name), contentHash(view)};
+                 QStringLiteral("saved view \"%1\"").arg(view.name), contentHash(view, m_info.formatVersion)};
         return writeView(*m_db, view, &m_error);
     });
     return ok ? std::optional<SavedView>(view) : std::nullopt;
@@ -334,8 +379,17 @@ bool CaseFile::removeView(std::int64_t id)
                     [&] { return deleteRow(*m_db, "DELETE FROM saved_views WHERE id=?1", id, &m_error); });
 }
 
-std::vector<SavedView> CaseFile::views() const { return readViews(*m_db); }
-std::vector<AuditEntry> CaseFile::audit() const { return readAudit(*m_db); }
+std::vector<SavedView> CaseFile::views() const
+{
+    QStringList problems;
+    return readViews(*m_db, &problems);
+}
+
+std::vector<AuditEntry> CaseFile::audit() const
+{
+    QStringList problems;
+    return readAudit(*m_db, &problems);
+}
 
 bool CaseFile::record(const QString& action, const QString& subject, const QString& detail)
 {
@@ -347,16 +401,25 @@ bool CaseFile::setEvidencePath(const QString& path)
     if (m_mode == Mode::ReadOnly)
         return fail(QStringLiteral("the case is open read-only"));
     m_info.evidencePath = QFileInfo(path).absoluteFilePath();
-    return setInfoValue(*m_db, QStringLiteral("evidence_path"), m_info.evidencePath, &m_error);
+    if (!setInfoValue(*m_db, QStringLiteral("evidence_path"), m_info.evidencePath, &m_error))
+        return false;
+    committed();
+    return true;
 }
 
 std::optional<QString> CaseFile::pseudonym(const QString& kind, const QString& value)
 {
-    if (std::optional<QString> known = findPseudonym(*m_db, kind, value))
+    QString error;
+    if (std::optional<QString> known = findPseudonym(*m_db, kind, value, &error))
         return known;
-    if (m_mode == Mode::ReadOnly)
+    if (!error.isEmpty() || m_mode == Mode::ReadOnly) {
+        m_error = error;
         return std::nullopt;
-    return createPseudonym(*m_db, kind, value, &m_error);
+    }
+    std::optional<QString> created = createPseudonym(*m_db, kind, value, &m_error);
+    if (created)
+        committed();
+    return created;
 }
 
 std::optional<QHash<QString, QString>> CaseFile::pseudonyms(const QString& kind, const QStringList& values)
@@ -364,9 +427,11 @@ std::optional<QHash<QString, QString>> CaseFile::pseudonyms(const QString& kind,
     QHash<QString, QString> map;
     if (m_mode == Mode::ReadOnly) {
         for (const QString& v : values) {
-            const std::optional<QString> known = findPseudonym(*m_db, kind, v);
+            QString error;
+            const std::optional<QString> known = findPseudonym(*m_db, kind, v, &error);
             if (!known) {
-                fail(QStringLiteral("the case is open read-only and has no pseudonym for a %1 yet").arg(kind));
+                fail(!error.isEmpty() ? error
+                                      : QStringLiteral("the case is open read-only and has no pseudonym for a %1 yet").arg(kind));
                 return std::nullopt;
             }
             map.insert(v, *known);
@@ -375,8 +440,10 @@ std::optional<QHash<QString, QString>> CaseFile::pseudonyms(const QString& kind,
     }
     if (!exec("BEGIN IMMEDIATE"))
         return std::nullopt;
-    if (createPseudonyms(*m_db, kind, values, &map, &m_error) && exec("COMMIT"))
+    if (createPseudonyms(*m_db, kind, values, &map, &m_error) && exec("COMMIT")) {
+        committed();
         return map;
+    }
     const QString error = m_error;
     exec("ROLLBACK");
     m_error = error;
@@ -388,9 +455,10 @@ CaseSnapshot CaseFile::snapshot() const
     CaseSnapshot s;
     s.path = QFileInfo(m_path).absoluteFilePath();
     s.info = m_info;
-    s.annotations = annotations();
-    s.views = views();
-    s.audit = audit();
+    s.damage = integrityProblems(*m_db);
+    s.annotations = readAnnotations(*m_db, std::nullopt, &s.damage);
+    s.views = readViews(*m_db, &s.damage);
+    s.audit = readAudit(*m_db, &s.damage);
     return s;
 }
 

@@ -3,9 +3,10 @@
 // The case file (.hcase): a reviewer's annotations, saved views and audit log in a SQLite file
 // of its own, beside (never inside) the read-only evidence. Format: docs/case-file.md.
 //
-// Every edit is one transaction that also appends its audit entry, committed before the call
-// returns (WAL, synchronous=FULL): there is nothing to save, and killing the program loses at
-// most the edit in flight. Not thread-safe: one CaseFile per thread.
+// Every edit is one transaction that also appends its audit entry, committed into the file itself
+// before the call returns (rollback journal, synchronous=FULL): there is nothing to save, killing
+// the program loses at most the edit in flight, and a copy of the .hcase alone is the whole case.
+// Not thread-safe: one CaseFile per thread.
 
 #include "casedata.h"
 
@@ -24,7 +25,8 @@ namespace hs {
 struct EvidenceFile;
 class Statement;
 
-constexpr int kCaseFormatVersion = 1;
+// 2: hashes over the binary encoding of casehash.h; 1: over pretty JSON (still read and written).
+constexpr int kCaseFormatVersion = 2;
 
 class CaseFile
 {
@@ -50,6 +52,7 @@ public:
     QString actor() const { return m_actor; }
 
     // Annotations. add() fills id, times and (when empty) the author, and returns the stored one.
+    // The readers leave out rows they cannot read (lastError() says which); snapshot() keeps the reasons.
     std::optional<Annotation> addAnnotation(Annotation a);
     bool updateAnnotation(Annotation a); // sets editedAt
     bool removeAnnotation(std::int64_t id);
@@ -80,6 +83,8 @@ private:
     CaseFile(sqlite3* db, QString path, Mode mode);
     bool readInfo();
     bool exec(const char* sql);
+    bool useRollbackJournal();
+    void committed(); // after every commit: see useRollbackJournal()
     Statement prepare(const char* sql) const;
     struct AuditFields
     {
@@ -101,6 +106,7 @@ private:
     Mode m_mode;
     CaseInfo m_info;
     QString m_actor;
+    bool m_checkpointEachCommit = false;
     mutable QString m_error;
 };
 

@@ -5,6 +5,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <limits>
 
 #include <sqlite3.h>
 
@@ -41,11 +44,19 @@ QString tagsToText(const QStringList& tags)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
 }
 
-QStringList tagsFromText(const QString& text)
+// The tags as written by tagsToText, or nullopt for anything else (not an array, not strings).
+std::optional<QStringList> tagsFromText(const QString& text)
 {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
     QStringList tags;
-    for (const QJsonValue& v : QJsonDocument::fromJson(text.toUtf8()).array())
+    for (const QJsonValue& v : doc.array()) {
+        if (!v.isString())
+            return std::nullopt;
         tags << v.toString();
+    }
     return tags;
 }
 
@@ -57,11 +68,21 @@ QString idsToText(const std::vector<std::int64_t>& ids)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-std::vector<std::int64_t> idsFromText(const QString& text)
+std::optional<std::vector<std::int64_t>> idsFromText(const QString& text)
 {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
     std::vector<std::int64_t> ids;
-    for (const QJsonValue& v : QJsonDocument::fromJson(text.toUtf8()).array())
-        ids.push_back(static_cast<std::int64_t>(v.toDouble()));
+    for (const QJsonValue& v : doc.array()) {
+        // toInteger() answers only for a whole number that fits: the sentinel tells the rest apart.
+        constexpr qint64 kNotWhole = std::numeric_limits<qint64>::min();
+        const qint64 id = v.toInteger(kNotWhole);
+        if (!v.isDouble() || id == kNotWhole)
+            return std::nullopt;
+        ids.push_back(id);
+    }
     return ids;
 }
 
@@ -73,9 +94,62 @@ void bindOptional(Statement& st, int index, const std::optional<std::int64_t>& v
         st.bindNull(index);
 }
 
-std::optional<std::int64_t> optionalAt(const Statement& st, int column)
+// Reads one row's columns as the format defines them, noting the first value that is not:
+// a text that is not TEXT, a whole number that is not INTEGER, a flag that is not 0 or 1.
+class RowReader
 {
-    return st.isNull(column) ? std::nullopt : std::optional<std::int64_t>(st.integer(column));
+public:
+    RowReader(const Statement& st, const char* table, QStringList* problems)
+        : m_st(st), m_table(table), m_problems(problems)
+    {
+    }
+    std::int64_t integer(int column, const char* field)
+    {
+        if (m_st.type(column) != SQLITE_INTEGER)
+            bad(field, QStringLiteral("is not a whole number"));
+        return m_st.integer(column);
+    }
+    std::optional<std::int64_t> optionalInteger(int column, const char* field)
+    {
+        return m_st.isNull(column) ? std::nullopt : std::optional<std::int64_t>(integer(column, field));
+    }
+    bool flag(int column, const char* field)
+    {
+        const std::int64_t v = integer(column, field);
+        if (v != 0 && v != 1)
+            bad(field, QStringLiteral("is %1, not 0 or 1").arg(v));
+        return v != 0;
+    }
+    QString text(int column, const char* field)
+    {
+        if (m_st.type(column) != SQLITE_TEXT)
+            bad(field, QStringLiteral("is not text"));
+        return m_st.text(column);
+    }
+    void bad(const char* field, const QString& what)
+    {
+        if (m_ok) // the first problem of a row says enough; the row is left out
+            *m_problems << QStringLiteral("%1 row %2: %3 %4").arg(QLatin1String(m_table)).arg(m_st.integer(0))
+                               .arg(QLatin1String(field), what);
+        m_ok = false;
+    }
+    bool ok() const { return m_ok; }
+
+private:
+    const Statement& m_st;
+    const char* m_table;
+    QStringList* m_problems;
+    bool m_ok = true;
+};
+
+// After a read loop: a statement that could not be prepared or stopped on an error (a damaged
+// page, say) is a problem, never a shorter table.
+void noteFailure(const Statement& st, sqlite3& db, const char* table, QStringList* problems)
+{
+    if (!st.isValid())
+        *problems << QStringLiteral("table %1 cannot be read: %2").arg(QLatin1String(table), QString::fromUtf8(sqlite3_errmsg(&db)));
+    else if (st.failed())
+        *problems << QStringLiteral("table %1 cannot be read to its end: %2").arg(QLatin1String(table), st.error());
 }
 
 } // namespace
@@ -173,34 +247,43 @@ bool writeAnnotation(sqlite3& db, const Annotation& a, bool insert, QString* err
     return done(st, error);
 }
 
-std::vector<Annotation> readAnnotations(sqlite3& db, std::optional<std::int64_t> id)
+std::vector<Annotation> readAnnotations(sqlite3& db, std::optional<std::int64_t> id, QStringList* problems)
 {
     Statement st = prepare(db, id ? "SELECT id, kind, title, note, tags, severity, author, created_at, edited_at, "
                                     "t_from, t_to, target, internal FROM annotations WHERE id=?1"
                                   : "SELECT id, kind, title, note, tags, severity, author, created_at, edited_at, "
                                     "t_from, t_to, target, internal FROM annotations ORDER BY id");
     std::vector<Annotation> out;
-    if (!st.isValid())
-        return out;
-    if (id)
+    if (st.isValid() && id)
         st.bind(1, *id);
-    while (st.next()) {
+    while (st.isValid() && st.next()) {
+        RowReader row(st, "annotations", problems);
         Annotation a;
-        a.id = st.integer(0);
-        parseKind(st.text(1), &a.kind);
-        a.title = st.text(2);
-        a.note = st.text(3);
-        a.tags = tagsFromText(st.text(4));
-        parseSeverity(st.text(5), &a.severity);
-        a.author = st.text(6);
-        a.createdAt = st.integer(7);
-        a.editedAt = st.integer(8);
-        a.from = st.integer(9);
-        a.to = st.integer(10);
-        a.target = st.integer(11);
-        a.internal = st.integer(12) != 0;
-        out.push_back(std::move(a));
+        a.id = row.integer(0, "id");
+        const QString kind = row.text(1, "kind");
+        if (!parseKind(kind, &a.kind))
+            row.bad("kind", QStringLiteral("\"%1\" is not a kind of annotation").arg(kind.left(40)));
+        a.title = row.text(2, "title");
+        a.note = row.text(3, "note");
+        const std::optional<QStringList> tags = tagsFromText(row.text(4, "tags"));
+        if (!tags)
+            row.bad("tags", QStringLiteral("is not a JSON array of strings"));
+        a.tags = tags.value_or(QStringList());
+        const QString severity = row.text(5, "severity");
+        // Only the names the file is written with: parseSeverity's aliases are for typed input.
+        if (!parseSeverity(severity, &a.severity) || severity != severityName(a.severity))
+            row.bad("severity", QStringLiteral("\"%1\" is not a severity").arg(severity.left(40)));
+        a.author = row.text(6, "author");
+        a.createdAt = row.integer(7, "created_at");
+        a.editedAt = row.integer(8, "edited_at");
+        a.from = row.integer(9, "t_from");
+        a.to = row.integer(10, "t_to");
+        a.target = row.integer(11, "target");
+        a.internal = row.flag(12, "internal");
+        if (row.ok())
+            out.push_back(std::move(a));
     }
+    noteFailure(st, db, "annotations", problems);
     return out;
 }
 
@@ -226,26 +309,32 @@ bool writeView(sqlite3& db, const SavedView& v, QString* error)
     return done(st, error);
 }
 
-std::vector<SavedView> readViews(sqlite3& db)
+std::vector<SavedView> readViews(sqlite3& db, QStringList* problems)
 {
     Statement st = prepare(db, "SELECT id, name, page, all_groups, campaign_ids, baseline, t_from, t_to, model_id, "
                                "capability_id, created_at FROM saved_views ORDER BY id");
     std::vector<SavedView> out;
     while (st.isValid() && st.next()) {
+        RowReader row(st, "saved_views", problems);
         SavedView v;
-        v.id = st.integer(0);
-        v.name = st.text(1);
-        v.setStoredPage(st.text(2));
-        v.allGroups = st.integer(3) != 0;
-        v.campaignIds = idsFromText(st.text(4));
-        v.baseline = st.integer(5) != 0;
-        v.from = optionalAt(st, 6);
-        v.to = optionalAt(st, 7);
-        v.modelId = optionalAt(st, 8);
-        v.capabilityId = optionalAt(st, 9);
-        v.createdAt = st.integer(10);
-        out.push_back(std::move(v));
+        v.id = row.integer(0, "id");
+        v.name = row.text(1, "name");
+        v.setStoredPage(row.text(2, "page"));
+        v.allGroups = row.flag(3, "all_groups");
+        const std::optional<std::vector<std::int64_t>> ids = idsFromText(row.text(4, "campaign_ids"));
+        if (!ids)
+            row.bad("campaign_ids", QStringLiteral("is not a JSON array of whole numbers"));
+        v.campaignIds = ids.value_or(std::vector<std::int64_t>());
+        v.baseline = row.flag(5, "baseline");
+        v.from = row.optionalInteger(6, "t_from");
+        v.to = row.optionalInteger(7, "t_to");
+        v.modelId = row.optionalInteger(8, "model_id");
+        v.capabilityId = row.optionalInteger(9, "capability_id");
+        v.createdAt = row.integer(10, "created_at");
+        if (row.ok())
+            out.push_back(std::move(v));
     }
+    noteFailure(st, db, "saved_views", problems);
     return out;
 }
 
@@ -271,35 +360,56 @@ bool insertAudit(sqlite3& db, const AuditEntry& e, QString* error)
     return done(st, error);
 }
 
-std::vector<AuditEntry> readAudit(sqlite3& db)
+std::vector<AuditEntry> readAudit(sqlite3& db, QStringList* problems)
 {
     Statement st = prepare(db, "SELECT seq, at, actor, action, subject, detail, content_hash, prev_hash, hash "
                                "FROM audit ORDER BY seq");
     std::vector<AuditEntry> out;
     while (st.isValid() && st.next()) {
+        RowReader row(st, "audit", problems);
         AuditEntry e;
-        e.seq = st.integer(0);
-        e.at = st.integer(1);
-        e.actor = st.text(2);
-        e.action = st.text(3);
-        e.subject = st.text(4);
-        e.detail = st.text(5);
-        e.contentHash = st.text(6);
-        e.prevHash = st.text(7);
-        e.hash = st.text(8);
-        out.push_back(std::move(e));
+        e.seq = row.integer(0, "seq");
+        e.at = row.integer(1, "at");
+        e.actor = row.text(2, "actor");
+        e.action = row.text(3, "action");
+        e.subject = row.text(4, "subject");
+        e.detail = row.text(5, "detail");
+        e.contentHash = row.text(6, "content_hash");
+        e.prevHash = row.text(7, "prev_hash");
+        e.hash = row.text(8, "hash");
+        if (row.ok())
+            out.push_back(std::move(e));
     }
+    noteFailure(st, db, "audit", problems);
     return out;
 }
 
-std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QString& value)
+QStringList integrityProblems(sqlite3& db)
 {
-    Statement st = prepare(db, "SELECT pseudonym FROM pseudonyms WHERE kind=?1 AND value=?2");
+    QStringList problems;
+    Statement st = prepare(db, "PRAGMA integrity_check");
+    while (st.isValid() && st.next())
+        for (const QString& line : st.text(0).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("*** in database")))
+                problems << line;
+    if (!st.isValid() || st.failed())
+        problems << QStringLiteral("the integrity check did not finish: %1")
+                        .arg(st.isValid() ? st.error() : QString::fromUtf8(sqlite3_errmsg(&db)));
+    return problems;
+}
+
+std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error)
+{
+    Statement st = prepare(db, "SELECT pseudonym FROM pseudonyms WHERE kind=?1 AND value=?2", error);
     if (!st.isValid())
         return std::nullopt;
     st.bind(1, kind);
     st.bind(2, value);
-    return st.next() ? std::optional<QString>(st.text(0)) : std::nullopt;
+    if (st.next())
+        return st.text(0);
+    if (st.failed())
+        *error = st.error();
+    return std::nullopt;
 }
 
 QString pseudonymName(const QString& kind, std::int64_t number)
@@ -331,8 +441,11 @@ std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const Q
 {
     Statement count = prepare(db, "SELECT count(*) FROM pseudonyms WHERE kind=?1", error);
     count.bind(1, kind);
-    if (!count.next())
+    if (!count.next()) {
+        if (count.failed())
+            *error = count.error();
         return std::nullopt;
+    }
     const QString name = pseudonymName(kind, count.integer(0) + 1);
     if (!insertPseudonym(db, kind, value, name, error))
         return std::nullopt;
@@ -346,6 +459,11 @@ bool createPseudonyms(sqlite3& db, const QString& kind, const QStringList& value
     known.bind(1, kind);
     while (known.next())
         map->insert(known.text(0), known.text(1));
+    if (!known.isValid() || known.failed()) { // a damaged table must not look like fewer pseudonyms
+        if (known.failed())
+            *error = known.error();
+        return false;
+    }
     known = {};
     // One count for the whole batch: counting per value would be quadratic (tens of thousands of accounts).
     std::int64_t next = map->size();

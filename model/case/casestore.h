@@ -21,15 +21,20 @@ bool readCaseInfo(sqlite3& db, CaseInfo* info, QString* format, QString* error);
 bool setInfoValue(sqlite3& db, const QString& key, const QString& value, QString* error);
 
 bool writeAnnotation(sqlite3& db, const Annotation& a, bool insert, QString* error);
-std::vector<Annotation> readAnnotations(sqlite3& db, std::optional<std::int64_t> id);
+// The read functions leave out a row they cannot read in full and say why in *problems (table,
+// row and field), as they do for a table SQLite cannot read to its end: nothing is guessed.
+std::vector<Annotation> readAnnotations(sqlite3& db, std::optional<std::int64_t> id, QStringList* problems);
 bool writeView(sqlite3& db, const SavedView& v, QString* error);
-std::vector<SavedView> readViews(sqlite3& db);
+std::vector<SavedView> readViews(sqlite3& db, QStringList* problems);
 bool deleteRow(sqlite3& db, const char* sql, std::int64_t id, QString* error);
 
 bool insertAudit(sqlite3& db, const AuditEntry& e, QString* error);
-std::vector<AuditEntry> readAudit(sqlite3& db);
+std::vector<AuditEntry> readAudit(sqlite3& db, QStringList* problems);
+// SQLite's PRAGMA integrity_check over the whole file (every table, index and free page): its
+// findings, empty when the file is sound.
+QStringList integrityProblems(sqlite3& db);
 
-std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QString& value);
+std::optional<QString> findPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error);
 std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error);
 // Every known pseudonym of `kind` into *map, plus new ones for `values` not yet known (no transaction).
 bool createPseudonyms(sqlite3& db, const QString& kind, const QStringList& values, QHash<QString, QString>* map,

@@ -4,6 +4,7 @@
 #include "reportcampaign.h"
 
 #include "analysistext.h"
+#include "displaytext.h"
 #include "textformat.h"
 #include "redaction.h"
 #include "timeutil.h"
@@ -135,7 +136,7 @@ ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g,
             t.releases.push_back({visibleText(m.name), m.releasedAt, m.releasedAt});
     for (const PivotFigure& p : g.pivots)
         if (p.pivot)
-            t.pivots.push_back({QStringLiteral("pivot to %1: %2").arg(visibleText(inv.models[p.model].name), percent(p.share24h)),
+            t.pivots.push_back({QStringLiteral("pivot to %1: %2").arg(isolated(visibleText(inv.models[p.model].name)), percent(p.share24h)),
                                 p.releasedAt, p.releasedAt + 86400});
     for (const Annotation& a : notes) {
         if (isTimeKind(a.kind) && a.to >= t.from && a.from < t.to) {

@@ -2,6 +2,7 @@
 #include "reportcontent.h"
 
 #include "analysistext.h"
+#include "displaytext.h"
 #include "textformat.h"
 #include "redaction.h"
 #include "reportcampaign.h"
@@ -55,11 +56,12 @@ QStringList keyFigures(const Investigation& inv, const Analysis& a, const std::v
                .arg(a.campaigns.size());
     for (const GroupFigures* g : shown) {
         QString s = QStringLiteral("Campaign %1: %2 exchanges from %3")
-                        .arg(visibleText(inv.campaigns[g->group].name), number(g->exchanges), accounts(g->accounts));
+                        .arg(isolated(visibleText(inv.campaigns[g->group].name)), number(g->exchanges),
+                             accounts(g->accounts));
         if (g->firstSeen)
             s += QStringLiteral(", active %1 to %2").arg(shortUtc(*g->firstSeen), shortUtc(*g->lastSeen));
         if (!g->capabilities.empty())
-            s += QStringLiteral("; top capability %1 (%2)").arg(visibleText(g->capabilities.front().name),
+            s += QStringLiteral("; top capability %1 (%2)").arg(isolated(visibleText(g->capabilities.front().name)),
                                                                 percent(g->capabilities.front().share, 1));
         out << s + QLatin1Char('.');
     }
@@ -162,21 +164,7 @@ QString reportNumber(std::uint64_t n)
     return c.toString(qulonglong(n));
 }
 
-QString visibleText(const QString& text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text) {
-        const char16_t u = ch.unicode();
-        const bool control = (u < 0x20 && u != u'\n') || (u >= 0x7f && u < 0xa0);
-        const bool bidi = u == 0x200e || u == 0x200f || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
-        if (control || bidi)
-            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
-        else
-            out += ch;
-    }
-    return out;
-}
+QString visibleText(const QString& text) { return inlineMarkers(text); }
 
 ReportContent buildReport(const Investigation& inv, const Analysis& analysis, const CaseSnapshot* snapshot,
                           const Redactor& redactor, const ReportOptions& options)
@@ -196,7 +184,7 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
     for (const GroupFigures* g : shown) {
         for (const PivotFigure& p : g->pivots)
             if (p.pivot)
-                c.pivots << QStringLiteral("%1: %2").arg(visibleText(inv.campaigns[g->group].name),
+                c.pivots << QStringLiteral("%1: %2").arg(isolated(visibleText(inv.campaigns[g->group].name)),
                                                          visibleText(pivotSentence(inv, p, analysis.threshold)));
         c.campaigns.push_back(campaignReport(inv, analysis, *g, notes, redactor, viewSpan(options.view)));
     }

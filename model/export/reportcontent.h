@@ -95,8 +95,10 @@ struct ReportContent
 ReportContent buildReport(const Investigation& inv, const Analysis& analysis, const CaseSnapshot* snapshot,
                           const Redactor& redactor, const ReportOptions& options);
 
-// Evidence text made safe to show as-is: control characters and bidirectional overrides are
-// written as \uXXXX (as on the command line), so they can neither vanish nor reorder the page.
+// Evidence text made safe to show as-is: control characters, bidi controls and other invisible
+// characters become markers ("⟨RLO⟩", displaytext.h inlineMarkers()) that the PDF draws in a style
+// of their own, so they can neither vanish nor reorder the page. Evidence quoted inside one of
+// our sentences is isolated() as well, so that it cannot reorder the sentence around it.
 QString visibleText(const QString& text);
 // A count as the report writes it: 12,750,020.
 QString reportNumber(std::uint64_t n);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Annotations at full scale, offscreen: the timeline with 5,000 range and point annotations,
 // replotted at full zoom-out and while zooming in (target < 16 ms, like every replot), and the
-// time one annotation edit takes to be committed to the case file (WAL, synchronous=FULL).
+// time one annotation edit takes to be committed into the case file itself (rollback journal,
+// synchronous=FULL; target < 20 ms) on a case of 5,000 annotations.
 // Usage: bench_annotations FILE
 #include "annotationlayout.h"
 #include "benchutil.h"
@@ -111,18 +112,37 @@ int main(int argc, char** argv)
                               QStringLiteral("bench"), QString(), &error);
     if (!c)
         return 2;
-    std::vector<double> commits;
-    for (const Annotation& a : spread(std::int64_t(full.lower), std::int64_t(full.upper), 50)) {
+    // Edit latency on a case that already holds 5,000 annotations: each edit is committed into
+    // the .hcase itself (rollback journal, synchronous=FULL), so a copy of the file alone is the
+    // whole case after every one (docs/case-file.md). Target < 20 ms.
+    for (const Annotation& a : many) { // the same 5,000 as on the timeline
+        Annotation fresh = a;
+        fresh.id = 0;
+        if (!c->addAnnotation(fresh))
+            return 2;
+    }
+    std::vector<double> commits, updates;
+    for (const Annotation& a : spread(std::int64_t(full.lower), std::int64_t(full.upper), 100)) {
         Annotation fresh = a;
         fresh.id = 0;
         t.restart();
-        if (!c->addAnnotation(fresh))
-            return 2;
+        const std::optional<Annotation> added = c->addAnnotation(fresh);
         commits.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!added)
+            return 2;
+        Annotation edited = *added;
+        edited.title += QStringLiteral(" (edited)");
+        t.restart();
+        if (!c->updateAnnotation(edited))
+            return 2;
+        updates.push_back(double(t.nsecsElapsed()) / 1e6);
     }
-    std::printf("one annotation committed to the case file: median %.1f ms, worst %.1f ms\n", median(commits),
-                worst(commits));
-    const bool ok = first < 16 && median(replots) < 16;
+    std::printf("one annotation added to a case of 5,000, committed into the file: median %.1f ms, worst %.1f ms "
+                "(target < 20)\n",
+                median(commits), worst(commits));
+    std::printf("one annotation edited in that case: median %.1f ms, worst %.1f ms (target < 20)\n", median(updates),
+                worst(updates));
+    const bool ok = first < 16 && median(replots) < 16 && median(commits) < 20 && median(updates) < 20;
     std::printf("bench_annotations: %s\n", ok ? "all targets met" : "targets missed");
     return ok ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 #include "annotationspanel.h"
 
 #include "annotationsmodel.h"
+#include "markerdelegate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -25,6 +26,7 @@ AnnotationsPanel::AnnotationsPanel(AnnotationsModel* model, QWidget* parent) : Q
     m_view->setObjectName(QStringLiteral("annotationsView"));
     m_view->setAccessibleName(tr("Annotations"));
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new MarkerDelegate(m_view)); // hidden characters as markers
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AnnotationsModel::SeverityColumn, Qt::DescendingOrder); // key evidence first
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

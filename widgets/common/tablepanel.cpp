@@ -2,6 +2,7 @@
 #include "tablepanel.h"
 
 #include "csv.h"
+#include "markerdelegate.h"
 #include "tablesortproxy.h"
 
 #include <QAction>
@@ -31,6 +32,7 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     m_view = new QTableView(this);
     m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new MarkerDelegate(m_view)); // hidden characters in evidence text as markers
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);

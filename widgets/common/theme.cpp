@@ -5,6 +5,7 @@
 
 #include <QAbstractAxis>
 #include <QApplication>
+#include <QFont>
 #include <QChart>
 #include <QChartView>
 #include <QLegend>
@@ -55,9 +56,23 @@ QPalette themePalette(const QString& name)
     return p;
 }
 
+QStringList scriptFallbackFamilies()
+{
+    return {QStringLiteral("Noto Sans"),        QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans Arabic"),
+            QStringLiteral("Noto Sans Hebrew"), QStringLiteral("Noto Color Emoji"), QStringLiteral("Noto Sans Symbols"),
+            QStringLiteral("Noto Sans Symbols2")};
+}
+
 void applyTheme(const QString& name)
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    // The desktop's font first, then Noto for the scripts evidence is written in: a glyph the
+    // desktop font lacks comes from the first family that has it, never a box.
+    QFont font = QApplication::font();
+    if (font.families().size() <= 1) {
+        font.setFamilies(QStringList{font.family()} + scriptFallbackFamilies());
+        QApplication::setFont(font);
+    }
     const bool dark = name == QLatin1String("dark");
     QApplication::setPalette(themePalette(name));
     qApp->setProperty("hydrascopeDark", dark);

@@ -6,6 +6,7 @@
 
 #include <QPalette>
 #include <QString>
+#include <QStringList>
 
 class QChart;
 class QCustomPlot;
@@ -13,7 +14,10 @@ class QWidget;
 
 namespace hs {
 
-void applyTheme(const QString& name); // "light" or "dark"; anything else is light
+// Noto families for CJK, Arabic, Hebrew, emoji and symbols, in the order a glyph is looked for
+// after the main font (the dashboard's and the report's fonts; the package depends on them).
+QStringList scriptFallbackFamilies();
+void applyTheme(const QString& name); // "light" or "dark"; anything else is light; sets the font fallback
 QPalette themePalette(const QString& name); // the palette applyTheme() sets
 bool isDarkTheme();
 void stylePlot(QCustomPlot* plot);

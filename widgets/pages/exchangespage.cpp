@@ -3,6 +3,7 @@
 
 #include "exchangesmodel.h"
 #include "lazyupdate.h"
+#include "markerdelegate.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,7 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent) : QWidget(p
     m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_view->setObjectName(QStringLiteral("exchangesTable"));
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new MarkerDelegate(m_view)); // hidden characters as markers
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);

@@ -3,6 +3,7 @@
 
 #include "viewtables.h"
 #include "lazyupdate.h"
+#include "markerdelegate.h"
 #include "tablepanel.h"
 
 #include <QHeaderView>
@@ -89,7 +90,8 @@ void FamiliesPage::showSample()
         return m_sample->clear();
     const QModelIndex source = m_families->proxy()->mapToSource(current);
     const auto& row = m_families->model()->table().tooltip;
-    m_sample->setPlainText(static_cast<std::size_t>(source.row()) < row.size() ? row[static_cast<std::size_t>(source.row())] : QString());
+    setMarkedPlainText(m_sample, static_cast<std::size_t>(source.row()) < row.size() ? row[static_cast<std::size_t>(source.row())]
+                                                                                    : QString());
 }
 
 void FamiliesPage::showFamily(std::int64_t templateId)

@@ -5,6 +5,7 @@
 #include "campaigntablemodel.h"
 #include "displaytext.h"
 #include "infrastructure.h"
+#include "markerdelegate.h"
 
 #include <algorithm>
 
@@ -52,6 +53,7 @@ OverviewPage::OverviewPage(QWidget* parent) : QWidget(parent)
     m_table->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
     m_table->setObjectName(QStringLiteral("campaignTable"));
     m_table->setModel(proxy);
+    m_table->setItemDelegate(new MarkerDelegate(m_table)); // hidden characters as markers
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CampaignTableModel::Exchanges, Qt::DescendingOrder);
     m_table->horizontalHeader()->setStretchLastSection(true);

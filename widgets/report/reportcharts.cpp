@@ -2,6 +2,7 @@
 #include "reportcharts.h"
 
 #include "annotationoverlay.h"
+#include "displaytext.h"
 
 #include "textformat.h"
 #include "palette.h"
@@ -19,7 +20,8 @@ QFont chartFont(double size)
 {
     // Pixel sizes: QCustomPlot lays out with the screen's metrics and draws on the 300 dpi PDF;
     // a point size would differ between the two and clip the labels.
-    QFont f(QStringLiteral("DejaVu Sans"));
+    QFont f;
+    f.setFamilies(QStringList{QStringLiteral("DejaVu Sans")} + ReportPages::fallbackFamilies());
     f.setPixelSize(int(pt(size)));
     f.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: chart text copies as written
     return f;
@@ -34,7 +36,7 @@ void addSeries(QCustomPlot& plot, const ReportTimeline& t)
         if (s.total <= 0)
             continue;
         QCPGraph* g = plot.addGraph();
-        g->setName(s.name);
+        g->setName(plainMarkers(s.name));
         g->setLineStyle(QCPGraph::lsStepLeft);
         g->setPen(QPen(seriesColor(s.key), pt(1.2)));
         g->setData(keys, QVector<double>(s.values.begin(), s.values.end()), true);
@@ -71,7 +73,7 @@ void addMarks(QCustomPlot& plot, const ReportTimeline& t)
         for (const ReportMark& p : t.pivots)
             if (p.from == m.from)
                 text = p.label;
-        label->setText(text + QLatin1Char(' '));
+        label->setText(plainMarkers(text) + QLatin1Char(' '));
     }
 }
 
@@ -157,7 +159,7 @@ void drawCapabilityBars(QPainter* p, const QRectF& rect, const std::vector<Capab
     for (const CapabilityBar& b : bars) {
         p->setPen(Qt::black);
         p->drawText(QRectF(rect.left(), y, labelWidth - pt(6), rowH), Qt::AlignRight | Qt::AlignVCenter,
-                    fm.elidedText(b.name, Qt::ElideRight, labelWidth - pt(6)));
+                    fm.elidedText(plainMarkers(b.name), Qt::ElideRight, labelWidth - pt(6)));
         const double half = rowH / 2 - pt(1);
         const QRectF campaignBar(rect.left() + labelWidth, y + pt(1), barArea * b.campaign / max, half);
         const QRectF baselineBar(rect.left() + labelWidth, y + half + pt(1), barArea * b.baseline / max, half);

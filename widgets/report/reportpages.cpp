@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportpages.h"
 
+#include "displaytext.h"
 #include "qcustomplotshim.h"
+#include "theme.h"
 
 #include <QPagedPaintDevice>
 #include <QTextLayout>
@@ -25,9 +27,14 @@ ReportPages::ReportPages(QPagedPaintDevice* writer, QCPPainter* painter, const R
     decorate();
 }
 
+// DejaVu first, then the Noto families for every script the evidence may be written in: Qt takes
+// a glyph from the first family that has it, and the PDF embeds the subset of each font it used.
+QStringList ReportPages::fallbackFamilies() { return scriptFallbackFamilies(); }
+
 QFont ReportPages::bodyFont() const
 {
-    QFont f(QStringLiteral("DejaVu Sans"));
+    QFont f;
+    f.setFamilies(QStringList{QStringLiteral("DejaVu Sans")} + fallbackFamilies());
     f.setPointSizeF(9.5);
     // No ligatures in Latin text: the text layer must copy and search as written ("fi", not U+FB01).
     // Scripts that need shaping are still shaped.
@@ -44,7 +51,8 @@ QFont ReportPages::smallFont() const
 
 QFont ReportPages::monoFont() const
 {
-    QFont f(QStringLiteral("DejaVu Sans Mono"));
+    QFont f;
+    f.setFamilies(QStringList{QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Noto Sans Mono CJK SC")} + fallbackFamilies());
     f.setPointSizeF(8);
     f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
@@ -69,7 +77,7 @@ void ReportPages::decorate()
     const QFontMetricsF fm(smallFont(), m_writer);
     // The title may use the whole left side up to the centred banner.
     const double side = (m_body.width() - QFontMetricsF(banner, m_writer).horizontalAdvance(m_content.classification)) / 2 - pt(12);
-    p->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(m_content.title, Qt::ElideRight, side));
+    p->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(plainMarkers(m_content.title), Qt::ElideRight, side));
     p->drawText(head, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Hydrascope case report"));
     p->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter,
                 QStringLiteral("Redaction: ") + m_content.profile);
@@ -106,12 +114,28 @@ double ReportPages::drawText(const QRectF& rect, const QString& text, const QFon
 
 namespace {
 
-// Text for a QTextLayout: line breaks as Unicode line separators.
-QString layoutText(const QString& text)
+// Text for a QTextLayout: line breaks as Unicode line separators, markers for hidden characters
+// (reportcontent.h visibleText) drawn dark red on pale red, so that they read as ours.
+struct LayoutText
 {
-    QString t = text;
-    t.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    return t;
+    QString text;
+    QList<QTextLayout::FormatRange> formats;
+};
+
+LayoutText layoutText(const QString& content)
+{
+    const MarkedText marked = takeInlineMarkers(content);
+    LayoutText out{marked.text, {}};
+    out.text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    for (const InvisibleMarker& m : marked.markers) {
+        QTextLayout::FormatRange r;
+        r.start = int(m.start);
+        r.length = int(m.length);
+        r.format.setForeground(QColor(0x8A, 0x1C, 0x1C));
+        r.format.setBackground(QColor(0xF6, 0xDA, 0xDA));
+        out.formats.append(r);
+    }
+    return out;
 }
 
 // Breaks `layout` into lines of `width`: at words, or anywhere inside a word wider than the line
@@ -137,7 +161,9 @@ double lineUp(QTextLayout& layout, double width, Qt::Alignment align)
 // One QTextLayout both measures and draws, so a row is exactly as tall as its text.
 double ReportPages::layOut(const QString& text, const QFont& font, const QRectF& rect, Qt::Alignment align, bool draw) const
 {
-    QTextLayout layout(layoutText(text), font, m_writer);
+    const LayoutText t = layoutText(text);
+    QTextLayout layout(t.text, font, m_writer);
+    layout.setFormats(t.formats);
     const double height = lineUp(layout, rect.width(), align);
     if (draw)
         layout.draw(m_painter, rect.topLeft());
@@ -159,7 +185,9 @@ void ReportPages::heading(const QString& text, int level)
 
 void ReportPages::paragraph(const QString& text, const QFont& font, QColor color, double indent)
 {
-    QTextLayout layout(layoutText(text), font, m_writer);
+    const LayoutText t = layoutText(text);
+    QTextLayout layout(t.text, font, m_writer);
+    layout.setFormats(t.formats);
     const double h = lineUp(layout, width() - indent, Qt::AlignLeft);
     m_painter->setPen(color);
     if (h < m_body.height() / 3) { // short: kept on one page

@@ -43,6 +43,7 @@ public:
     // Reserves a block of `height` for a chart; returns where to draw it.
     QRectF block(double height);
 
+    static QStringList fallbackFamilies();
     QFont bodyFont() const;
     QFont smallFont() const;
     QFont monoFont() const;

@@ -2,6 +2,7 @@
 #include "reportwriter.h"
 
 #include "bundle.h"
+#include "displaytext.h"
 #include "qcustomplotshim.h"
 #include "reportcharts.h"
 #include "reportpages.h"
@@ -29,7 +30,7 @@ QByteArray xmpMetadata(const ReportContent& c, const PdfOptions& o)
         "<rdf:Description xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" rdf:about=\"\" xmp:CreatorTool=\"Hydrascope %3\" "
         "xmp:CreateDate=\"%4\" xmp:ModifyDate=\"%4\"/>\n"
         "<rdf:Description xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" rdf:about=\"\" pdf:Producer=\"Qt %5\"/>\n")
-                    .arg(c.title.toHtmlEscaped(), o.author.toHtmlEscaped(), QStringLiteral(HYDRASCOPE_VERSION), date,
+                    .arg(plainMarkers(c.title).toHtmlEscaped(), o.author.toHtmlEscaped(), QStringLiteral(HYDRASCOPE_VERSION), date,
                          QString::fromLatin1(qVersion()));
     if (o.pdfA)
         x += QStringLiteral("<rdf:Description xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" rdf:about=\"\" "
@@ -130,7 +131,7 @@ void setUp(QPdfWriter& writer, const ReportContent& c, const PdfOptions& o)
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     writer.setResolution(ReportPages::kDpi);
-    writer.setTitle(c.title);
+    writer.setTitle(plainMarkers(c.title));
     writer.setCreator(QStringLiteral("Hydrascope %1").arg(QStringLiteral(HYDRASCOPE_VERSION)));
     writer.setPdfVersion(o.pdfA ? QPagedPaintDevice::PdfVersion_A1b : QPagedPaintDevice::PdfVersion_1_6);
     writer.setDocumentXmpMetadata(xmpMetadata(c, o));
