@@ -139,7 +139,7 @@ void TestCaseIntegrity::pinnedHashes()
     SavedView v;
     v.id = 3;
     v.name = QStringLiteral("\u91cf\u5b50");
-    v.page = QStringLiteral("timeline");
+    v.page = PageId::Timeline;
     v.allGroups = false;
     v.campaignIds = {2, -1};
     v.baseline = true;
@@ -257,7 +257,7 @@ void TestCaseIntegrity::copyAloneIsTheWholeCase()
     } else if (edit == QLatin1String("view") || edit == QLatin1String("remove view")) {
         SavedView v;
         v.name = QStringLiteral("view");
-        v.page = QStringLiteral("overview");
+        v.page = PageId::Overview;
         const auto saved = c->saveView(v);
         ok = saved && (edit == QLatin1String("view") || c->removeView(saved->id));
     } else if (edit == QLatin1String("record")) {
@@ -329,7 +329,7 @@ void TestCaseIntegrity::valuesOutsideTheFormat()
         QVERIFY(c->addAnnotation(a));
         SavedView v;
         v.name = QStringLiteral("v");
-        v.page = QStringLiteral("overview");
+        v.page = PageId::Overview;
         v.campaignIds = {2};
         QVERIFY(c->saveView(v));
     }
@@ -373,7 +373,7 @@ void TestCaseIntegrity::damagedPages()
         QVERIFY(c->addAnnotation(point(QStringLiteral("first"))));
         SavedView v;
         v.name = QStringLiteral("v");
-        v.page = QStringLiteral("overview");
+        v.page = PageId::Overview;
         QVERIFY(c->saveView(v));
         QVERIFY(c->pseudonyms(QStringLiteral("account"), {QStringLiteral("a"), QStringLiteral("b")}));
     }

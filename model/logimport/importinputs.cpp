@@ -73,7 +73,8 @@ std::string sourceText(const std::vector<FileReport>& files, const std::atomic<b
             continue;
         }
         QString error;
-        const QString digest = sha256OfFile(QString::fromStdString(f.path), &error, cancel);
+        const QString digest = sha256OfFile(QString::fromStdString(f.path), &error,
+                                             [cancel] { return cancel && cancel->load(std::memory_order_relaxed); });
         source += " " + std::string(logFormatName(f.decision.format)) + (f.decision.csv ? " CSV " : " ") + f.path +
                   " (sha256 " + (digest.isEmpty() ? std::string("unreadable") : digest.toStdString()) + ");";
     }
