@@ -112,6 +112,8 @@ private Q_SLOTS:
     void viewRestrictsTheReport();
     void pdfA();
     void everyScriptVerbatim();
+    void lifecycle_data();
+    void lifecycle();
 
 private:
     QString makeCase(const QString& db, const QString& name);
@@ -508,6 +510,43 @@ void TestReport::everyScriptVerbatim()
     QVERIFY2(fonts.contains("NotoSansCJK"), fonts.constData()); // DejaVu has Arabic and Hebrew itself
     for (const QByteArray& line : fonts.trimmed().split('\n').mid(2))
         QVERIFY2(line.simplified().split(' ').value(line.simplified().split(' ').size() - 5) == "yes", line.constData());
+}
+
+// (1.1) A campaign with a ban: the sentence, the churn chart as vectors, the replacement with
+// pseudonyms under redaction. Account 1 banned at T - 2.5 h; account 2 (same cluster, same prompt
+// family) sends its first exchange at T - 1 h: replaced after 1.5 hours.
+void TestReport::lifecycle_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addRow("internal") << QStringLiteral("internal");
+    QTest::addRow("policy") << QStringLiteral("policy");
+}
+
+void TestReport::lifecycle()
+{
+    QFETCH(QString, profile);
+    const QString db = m_dir.filePath(QStringLiteral("banned-%1.db").arg(profile));
+    QVERIFY(QFile::copy(m_db, db));
+    QVERIFY(hs::test::execSql(db, QStringLiteral("ALTER TABLE accounts ADD COLUMN status_changed_at INTEGER;"
+                                                 "UPDATE accounts SET status_changed_at = 1700001000 - 9000 WHERE id = 1;"
+                                                 "UPDATE accounts SET cluster_id = 1 WHERE id = 2;")));
+    const QString pdf = m_dir.filePath(QStringLiteral("banned-%1.pdf").arg(profile));
+    const Run r = app({QStringLiteral("report"), db, QStringLiteral("-o"), pdf, QStringLiteral("--redact"), profile});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out).simplified();
+    QVERIFY2(text.contains(QStringLiteral("Of 1 banned account, 1 was replaced, after a median of 1.5 hours.")), qPrintable(text.left(3000)));
+    QVERIFY(text.contains(QStringLiteral("Bans and replacements")));
+    QVERIFY(text.contains(QStringLiteral("active (right axis)"))); // the churn chart's legend: text, not an image
+    QVERIFY(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}).out.count('\n') <= 2);
+    const int table = text.indexOf(QStringLiteral("First replacements"));
+    QVERIFY(table > 0);
+    const QString rows = text.mid(table, 400);
+    const bool redacted = profile != QLatin1String("internal");
+    QCOMPARE(rows.contains(QStringLiteral("acct-ref-1-zq")), !redacted);
+    QCOMPARE(rows.contains(QStringLiteral("acct-ref-2-zq")), !redacted);
+    QCOMPARE(rows.contains(QStringLiteral("ACCT-")), redacted);
+    QVERIFY(!redacted || !text.contains(QStringLiteral("-zq")));
+    QVERIFY(rows.contains(QStringLiteral("1.5")));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

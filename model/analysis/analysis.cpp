@@ -137,6 +137,8 @@ Analysis analyze(const Investigation& inv, const AnalysisOptions& options)
     addAccounts(inv, groups);
     addFamilies(inv, groups);
     addPivots(inv, options, groups);
+    for (std::uint32_t g = 0; g + 1 < groups.size(); ++g)
+        groups[g].lifecycle = campaignLifecycle(inv, g);
     result.baseline = std::move(groups.back());
     groups.pop_back();
     result.campaigns = std::move(groups);

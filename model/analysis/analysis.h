@@ -4,6 +4,7 @@
 // Every view, report and `analyze --json` uses these functions and nothing else.
 
 #include "investigation.h"
+#include "lifecycle.h"
 
 #include <QString>
 
@@ -68,6 +69,7 @@ struct GroupFigures
     std::vector<FamilyShare> families;         // all prompt families, most first
     std::vector<ClusterShare> clusters;        // most accounts first
     std::vector<PivotFigure> pivots;           // by release time (campaigns only)
+    std::optional<CampaignLifecycle> lifecycle; // campaigns of a file with status_changed_at only
 };
 
 struct Analysis

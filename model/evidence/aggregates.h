@@ -3,6 +3,8 @@
 // What one streaming pass over `exchanges` leaves behind: compact, sorted aggregate cells from
 // which every figure is computed. Memory is independent of the row count (a few MB at 16 M rows).
 
+#include "accounttemplates.h"
+
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -60,6 +62,7 @@ struct Aggregates
     std::vector<DayAccountCell> dayAccounts;  // sorted by day, account
     std::vector<AccountTotals> accounts;      // per account index
     std::vector<ReleaseWindowCounts> releases; // sorted by model, group; only where a group had traffic
+    AccountTemplates accountTemplates;        // prompt families each campaign account sent
 
     std::uint64_t danglingAccountRows = 0;   // account_id not in accounts
     std::int64_t firstDanglingAccountRow = -1;

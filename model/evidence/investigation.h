@@ -63,11 +63,13 @@ struct AccountInfo
     QString externalRef;
     std::uint32_t group = kNoIndex;   // campaign index, baseline group, or kNoIndex (dangling)
     std::uint32_t cluster = kNoIndex; // cluster index or kNoIndex
+    std::optional<std::int64_t> clusterId; // cluster_id as written, also when it dangles
     std::optional<std::int64_t> createdAt;
     QString country;
     QString accessPath;
     QString paymentFingerprint;
     QString status;
+    std::optional<std::int64_t> statusChangedAt; // (1.1) e.g. the time of the ban
 };
 
 struct TemplateInfo
@@ -111,6 +113,7 @@ struct Investigation
     bool hasCapabilities = false; // the optional table existed
     bool hasTemplates = false;
     bool hasCot = false;          // exchanges.cot_elicitation existed
+    bool hasStatusChangedAt = false; // (1.1) accounts.status_changed_at existed
 
     std::int64_t exchangeRows = 0; // every row of exchanges, dangling ones included
     Aggregates aggregates;

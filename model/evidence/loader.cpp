@@ -125,8 +125,14 @@ ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investi
         realCaps.pop_back();
     buildIndex(in.capabilityIndex, realCaps);
     buildIndex(in.templateIndex, inv.templates);
-    for (const AccountInfo& a : inv.accounts)
+    // Prompt families per account only where the lifecycle figures can use them: campaigns with
+    // a recorded status change (a 1.0 file, or a campaign without one, costs the scan nothing).
+    in.groupTemplates.assign(inv.groupCount(), 0);
+    for (const AccountInfo& a : inv.accounts) {
         in.accountGroup.push_back(a.group);
+        if (a.statusChangedAt && a.group < inv.baselineGroup())
+            in.groupTemplates[a.group] = 1;
+    }
     in.accountCount = static_cast<std::uint32_t>(inv.accounts.size());
     in.groupCount = inv.groupCount();
     in.templateCount = static_cast<std::uint32_t>(inv.templates.size());

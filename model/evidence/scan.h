@@ -41,6 +41,7 @@ struct ScanInput
     bool idIsKey = true; // exchanges.id is the integer primary key: range scans are cheap
     IdIndex accountIndex, modelIndex, capabilityIndex, templateIndex;
     std::vector<std::uint32_t> accountGroup; // per account index: group or kNoIndex
+    std::vector<std::uint8_t> groupTemplates; // per group: fold its accounts' prompt families (lifecycle)
     std::uint32_t accountCount = 0;
     std::uint32_t groupCount = 0;        // campaigns + baseline
     std::uint32_t templateCount = 0;

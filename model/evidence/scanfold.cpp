@@ -45,6 +45,7 @@ void Accumulator::merge(const Accumulator& o)
         releases[k].all += v.all;
         releases[k].onModel += v.onModel;
     });
+    accountTemplates.merge(o.accountTemplates);
     for (std::size_t i = 0; i < accounts.size(); ++i) {
         AccountTotals& a = accounts[i];
         const AccountTotals& b = o.accounts[i];
@@ -167,11 +168,18 @@ void Worker::fold(const RowValues& values)
 
     std::uint32_t tmpl = kNoIndex;
     if (checkType(ColTemplate, true) && m_row->type[ColTemplate] == SQLITE_INTEGER) {
-        tmpl = m_in.templateIndex.find(m_row->value[ColTemplate]);
-        if (tmpl == IdIndex::kMissing)
+        const std::int64_t rawTemplate = m_row->value[ColTemplate];
+        tmpl = m_in.templateIndex.find(rawTemplate);
+        const bool record = group < m_in.groupTemplates.size() && m_in.groupTemplates[group];
+        if (tmpl == IdIndex::kMissing) {
             noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);
-        else
+            if (record)
+                m_acc.accountTemplates.addRaw(account, rawTemplate);
+        } else {
             m_acc.dayTemplates.add(day, std::uint64_t(group) * m_in.templateCount + tmpl);
+            if (record)
+                m_acc.accountTemplates.addKnown(account, tmpl, rawTemplate);
+        }
     }
     foldReleases(ts, group, model);
     if (m_columns)
@@ -214,6 +222,8 @@ void fillAggregates(Accumulator& acc, Aggregates& out)
         out.dayAccounts.push_back({day, static_cast<std::uint32_t>(column), v});
     });
     out.accounts = std::move(acc.accounts);
+    out.accountTemplates = std::move(acc.accountTemplates);
+    out.accountTemplates.finish();
 }
 
 void fillReleases(const Accumulator& acc, const ScanInput& in, Aggregates& out)

@@ -59,6 +59,7 @@ struct alignas(64) Accumulator
     DayMatrix dayAccounts;             // column = account
     FlatTable<ReleaseValue> releases;  // t = release index, a = group, b = hour k - 1
     std::vector<AccountTotals> accounts;
+    AccountTemplates accountTemplates; // campaign accounts only (the replacement figure)
     Aggregates dangling;               // only the dangling counters are used
     TypeProblem types[ColCount];
     std::int64_t rows = 0;

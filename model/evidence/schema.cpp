@@ -30,7 +30,7 @@ QList<TableSpec> buildTables()
          {integer("id", true, true), text("external_ref", true, true), integer("campaign_id", false, false),
           integer("cluster_id", false, false), integer("created_at", false, false), text("country", false, false),
           text("access_path", false, false), text("payment_fingerprint", false, false),
-          text("status", false, false)}},
+          text("status", false, false), integer("status_changed_at", false, false)}},
         {QStringLiteral("exchanges"), true,
          {integer("id", true, true), integer("ts", true, true), integer("account_id", true, true),
           integer("model_id", true, true), integer("capability_id", false, false),

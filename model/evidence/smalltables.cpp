@@ -330,6 +330,8 @@ void loadAccounts(const EvidenceDb& db, Investigation& inv, Findings& f)
         a.accessPath = r.text("access_path");
         a.paymentFingerprint = r.text("payment_fingerprint");
         a.status = r.text("status");
+        a.statusChangedAt = r.integer("status_changed_at");
+        a.clusterId = cluster;
         if (!r.rowOk())
             continue;
         a.group = campaign ? campaigns.find(*campaign) : inv.baselineGroup();
@@ -400,6 +402,7 @@ void loadSmallTables(const EvidenceDb& db, Investigation& inv, Findings& f)
     loadCampaigns(db, inv, f);
     loadClusters(db, inv, f);
     loadAccounts(db, inv, f);
+    inv.hasStatusChangedAt = hasColumn(db, QStringLiteral("accounts"), QStringLiteral("status_changed_at"));
     loadTemplates(db, inv, f);
     loadIndicators(db, inv, f);
 }

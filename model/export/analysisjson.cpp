@@ -83,6 +83,19 @@ void writeEvidence(JsonWriter& w, const Investigation& inv, const Analysis& a)
     w.endObject();
 }
 
+// (1.1) Without accounts.status_changed_at no ban time is known: every figure is null.
+void writeLifecycle(JsonWriter& w, const std::optional<CampaignLifecycle>& l)
+{
+    w.key("lifecycle").beginObject();
+    w.key("banned_accounts");
+    l ? w.value(std::uint64_t(l->banned.size())) : w.null();
+    w.key("replaced_accounts");
+    l ? w.value(std::uint64_t(l->replacedAccounts())) : w.null();
+    w.key("replacement_median_hours");
+    l ? w.value(l->medianHours) : w.null();
+    w.endObject();
+}
+
 } // namespace
 
 QByteArray analysisToJson(const Investigation& inv, const Analysis& a)
@@ -113,6 +126,7 @@ QByteArray analysisToJson(const Investigation& inv, const Analysis& a)
         for (const PivotFigure& p : g.pivots)
             writePivot(w, inv, p);
         w.endArray();
+        writeLifecycle(w, g.lifecycle);
         w.endObject();
     }
     w.endArray();

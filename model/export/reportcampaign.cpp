@@ -114,7 +114,35 @@ ReportTable familyTable(const Investigation& inv, const GroupFigures& g, const R
     return t;
 }
 
+// The first replacements by ban time: who was banned when, who took over, how soon.
+ReportTable replacementTable(const Investigation& inv, const CampaignLifecycle& l, const Redactor& r)
+{
+    ReportTable t{{QStringLiteral("Banned account"), QStringLiteral("Banned (UTC)"), QStringLiteral("Replaced by"),
+                   QStringLiteral("First exchange (UTC)"), QStringLiteral("After (hours)")},
+                  {false, false, false, false, true}, {}};
+    std::vector<Replacement> byTime = l.replacements;
+    std::stable_sort(byTime.begin(), byTime.end(), [](const Replacement& a, const Replacement& b) { return a.bannedAt < b.bannedAt; });
+    for (std::size_t i = 0; i < byTime.size() && i < kTopRows; ++i) {
+        const Replacement& x = byTime[i];
+        t.rows.push_back({visibleText(r.account(inv.accounts[x.banned].externalRef)), shortUtc(x.bannedAt),
+                          visibleText(r.account(inv.accounts[x.replacement].externalRef)), shortUtc(x.firstExchange),
+                          QString::number(x.hours, 'f', 1)});
+    }
+    return t;
+}
+
 } // namespace
+
+QString lifecycleSentence(const CampaignLifecycle& l)
+{
+    const std::size_t banned = l.banned.size(), replaced = l.replacedAccounts();
+    const QString of = QStringLiteral("Of %1 banned account%2, ").arg(reportNumber(banned), banned == 1 ? QString() : QStringLiteral("s"));
+    if (replaced == 0 || !l.medianHours)
+        return of + QStringLiteral("none was replaced within 72 hours.");
+    return of + QStringLiteral("%1 %2 replaced, after a median of %3 hours.")
+                    .arg(reportNumber(replaced), replaced == 1 ? QStringLiteral("was") : QStringLiteral("were"),
+                         QString::number(*l.medianHours, 'f', 1));
+}
 
 ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g, const std::vector<Annotation>& notes,
                                 std::optional<TimeRange> span)
@@ -165,6 +193,11 @@ CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis
     c.clusters = clusterTable(inv, g);
     c.accounts = accountTable(inv, g, r);
     c.families = familyTable(inv, g, r);
+    if (g.lifecycle && !g.lifecycle->banned.empty()) {
+        c.lifecycle = lifecycleSentence(*g.lifecycle);
+        c.churn = campaignChurn(inv, g.group);
+        c.replacements = replacementTable(inv, *g.lifecycle, r);
+    }
     return c;
 }
 

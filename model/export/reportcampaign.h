@@ -11,6 +11,8 @@ namespace hs {
 // windows and the annotated ranges that overlap it.
 ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g, const std::vector<Annotation>& notes,
                                 std::optional<TimeRange> span);
+// "Of N banned accounts, M were replaced, after a median of H hours."
+QString lifecycleSentence(const CampaignLifecycle& l);
 CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis, const GroupFigures& g,
                               const std::vector<Annotation>& notes, const Redactor& r, std::optional<TimeRange> span);
 

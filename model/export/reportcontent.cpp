@@ -120,6 +120,16 @@ QStringList definitions(const Analysis& a, const Redactor& r, const std::optiona
       << QStringLiteral("Capability mix: each capability's share of a group's exchanges over the whole investigation.")
       << QStringLiteral("Timeline charts show exchanges per bin (hour, day or week) for the campaign, per model, with "
                         "the baseline as a dashed line; pivot windows and annotated ranges are shaded.");
+    bool bans = false;
+    for (const GroupFigures& g : a.campaigns)
+        bans = bans || (g.lifecycle && !g.lifecycle->banned.empty());
+    if (bans) // (1.1) only where the evidence records ban times
+        d << QStringLiteral("Banned account: an account whose status is banned or suspended, with the time of that change "
+                            "recorded. Its replacement: the account of the same campaign (and cluster, when it has one) "
+                            "whose first exchange comes earliest in the 72 hours after the ban and that sent a prompt "
+                            "family the banned account also sent; the hours between are its replacement time.")
+          << QStringLiteral("Churn charts show, per day, the campaign's accounts created, first seen, banned, and "
+                            "active (first exchange before the day's end, last at or after its start).");
     if (view)
         d << QStringLiteral("Saved view \"%1\": only its campaigns and time span are shown; figures cover the whole "
                             "investigation.").arg(visibleText(r.scrub(view->name)));

@@ -7,6 +7,7 @@
 
 #include "analysis.h"
 #include "casedata.h"
+#include "churn.h"
 #include "timeline.h"
 
 #include <QString>
@@ -59,6 +60,11 @@ struct CampaignReport
     std::vector<CapabilityBar> capabilities;
     QString capabilityNote; // when not all are shown
     ReportTable clusters, accounts, families;
+    // (1.1) campaigns with banned accounts: "Of N banned accounts, M were replaced, after a median
+    // of H hours.", the churn chart and the first replacements (account refs through the redactor).
+    QString lifecycle;
+    std::optional<ChurnSeries> churn;
+    ReportTable replacements;
 };
 
 struct AnnotationReport

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "generator.h"
 
+#include "generatorbans.h"
 #include "generatorrandom.h"
 #include "generatorstory.h"
 
@@ -144,6 +145,7 @@ private:
     const char* m_scaleName = "demo";
     std::uint64_t m_seed = 0;
     Group m_groups[4];
+    generator::BanPlan m_bans; // generatorbans.h: who is banned when, and who replaces them
     std::vector<std::vector<std::int64_t>> m_paymentPools;
     std::int64_t m_nextExchange = 1;
     std::int64_t m_nextIndicator = 1;
@@ -414,7 +416,8 @@ void Generator::writeHour(Statement& st, int group, std::int64_t hour, std::int6
         const std::int64_t offset = (!baseline && m_rng.chance(0.6)) ? m_rng.below(3) * 1200 + m_rng.below(180)
                                                                      : m_rng.below(kHourSeconds);
         const std::int64_t ts = hour * kHourSeconds + offset;
-        st.bind(1, m_nextExchange++).bind(2, ts).bind(3, g.accounts[g.accountPicker.pick(m_rng)]);
+        st.bind(1, m_nextExchange++).bind(2, ts);
+        st.bind(3, baseline ? g.accounts[g.accountPicker.pick(m_rng)] : m_bans.pick(std::size_t(group), g.accountPicker, m_rng, ts));
         st.bind(4, pickModel(group, ts));
         std::int64_t cap = -1;
         if (m_rng.chance(0.015))
@@ -466,6 +469,11 @@ void Generator::run(GenerateResult& result)
     writeReferenceTables();
     writeAccounts();
     writeTemplates();
+    std::vector<generator::BanGroup> bans;
+    for (int g = 0; g < kBaseline; ++g)
+        bans.push_back({g + 1, m_groups[g].accounts, m_groups[g].from, m_groups[g].to});
+    if (const QString error = m_bans.plan(m_db, m_seed, bans); !error.isEmpty())
+        throw Failure(error.toStdString());
     progress(0.05);
     writeExchanges();
     exec(m_db, "COMMIT");

@@ -5,6 +5,7 @@
 #include "displaytext.h"
 #include "qcustomplotshim.h"
 #include "reportcharts.h"
+#include "reportchurn.h"
 #include "reportpages.h"
 
 #include <QBuffer>
@@ -79,6 +80,7 @@ void campaign(ReportPages& pages, const CampaignReport& c)
     drawCapabilityBars(pages.painter(), pages.block(barsHeight), c.capabilities, pages.smallFont());
     if (!c.capabilityNote.isEmpty())
         pages.paragraph(c.capabilityNote, pages.smallFont(), QColor(0x55, 0x55, 0x55));
+    churnSection(pages, c);
     pages.heading(QStringLiteral("Top clusters"), 2);
     pages.table(c.clusters, {3, 2, 2}, pages.smallFont());
     pages.heading(QStringLiteral("Top accounts"), 2);
