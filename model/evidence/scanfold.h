@@ -61,6 +61,7 @@ struct alignas(64) Accumulator
     std::vector<AccountTotals> accounts;
     Aggregates dangling;               // only the dangling counters are used
     TypeProblem types[ColCount];
+    TypeProblem tsRange;               // ts outside kMinTime..kMaxTime (timeutil.h)
     std::int64_t rows = 0;
     std::uint32_t templateCount = 0;
 

@@ -98,6 +98,13 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
 // Evidence text made safe to show as-is: control characters and bidirectional overrides are
 // written as \uXXXX (as on the command line), so they can neither vanish nor reorder the page.
 QString visibleText(const QString& text);
+// A name as a report shows it: visibleText() of at most kReportNameChars characters, and how many
+// more there are (a 50 MB campaign name is evidence, not something to lay out on a page).
+constexpr qsizetype kReportNameChars = 200;
+QString reportName(const QString& name);
+// Campaign sections in one report: beyond this, the campaigns with the most exchanges, and a
+// sentence saying how many more the analysis JSON and the case bundle list.
+constexpr std::size_t kMaxReportCampaigns = 50;
 // A count as the report writes it: 12,750,020.
 QString reportNumber(std::uint64_t n);
 

@@ -6,10 +6,15 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 
 namespace hs {
 
 // Lower-case hex digest, or an empty string with *error set. Stops early when *cancel is set.
 QString sha256OfFile(const QString& path, QString* error, const std::atomic<bool>* cancel = nullptr);
+// The same over whatever `read(buffer, size)` returns (bytes read, 0 at the end, -1 on an error,
+// with *error set by it): for a file that must be read through another handle.
+QString sha256OfStream(const std::function<qint64(char*, qint64)>& read, QString* error,
+                       const std::atomic<bool>* cancel = nullptr);
 
 } // namespace hs
