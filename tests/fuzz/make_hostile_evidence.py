@@ -28,7 +28,7 @@ def make(name, extra_sql='', page_size=512, rows=0):
         db.execute('''INSERT INTO exchanges(id, ts, account_id, model_id, capability_id, prompt_tokens, template_id,
                       cot_elicitation)
                       WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 99 + ?)
-                      SELECT i, 1700001000 + (i % 97) * 1800 - 7200, 1 + i % 5, 1 + i % 2, 1, 'prompt text', NULL, i % 2
+                      SELECT i, 1700001000 + (i % 97) * 1800 - 7200, 1 + i % 5, 1 + i % 2, 1, 'a prompt text of forty-eight characters, no less', 1 + i % 2, i % 2
                       FROM n''', (rows,))
     db.executescript(extra_sql)
     db.commit()
@@ -89,11 +89,12 @@ def lowest_interior(data, size, root):
 def huge_text_serial(data, size, root):
     """Defect 1: a record header declares TEXT of about 2**63 bytes before the columns read."""
     number, offsets = lowest_interior(data, size, root)
-    leaf = struct.unpack('>I', data[offsets[0]:offsets[0] + 4])[0]
+    leaf = struct.unpack('>I', data[offsets[-1]:offsets[-1] + 4])[0]  # generated rows, not the fixture's
     _, _, leaf_cells = cells(data, size, leaf)
     cell = leaf_cells[0]
     payload, a = varint(data, cell)
-    _, b = varint(data, cell + a)
+    rowid, b = varint(data, cell + a)
+    assert rowid >= 100, 'a generated row, with its long prompt_tokens text'
     record = cell + a + b
     header_size, h = varint(data, record)
     serials, at = [], record + h
@@ -101,7 +102,10 @@ def huge_text_serial(data, size, root):
         s, n = varint(data, at)
         serials.append(s)
         at += n
-    serials[5] = 0xFFFFFFFFFFFFFFFF  # prompt_tokens: TEXT of (2**64 - 13) / 2 bytes
+    # prompt_tokens and completion_tokens: TEXT of 2**63 - 7 and 2**63 - 2**40 + 7 bytes. Added to
+    # a pointer, the two sizes wrap it 2**40 bytes below the page: the old reader read there.
+    serials[5] = 2 ** 64 - 1
+    serials[6] = 2 ** 64 - 2 ** 41 + 27
     body = bytes(data[record + header_size:record + payload])
     def enc(v):
         if v <= 0x7f:
