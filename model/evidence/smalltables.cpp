@@ -242,7 +242,13 @@ bool checkSchema(const EvidenceDb& db, Findings& f)
         if (spec.name == QLatin1String("meta"))
             continue;
         if (!db.hasTable(spec.name)) {
-            if (spec.required)
+            // spec.name is one of the format's own names: safe to write into the query.
+            const bool view = db.queryInteger(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = '%1'")
+                                                  .arg(spec.name)).value_or(0) > 0;
+            if (spec.required && view)
+                f.error(QStringLiteral("missing-table"),
+                        QStringLiteral("required table is a view: the format requires a table of recorded rows"), spec.name);
+            else if (spec.required)
                 f.error(QStringLiteral("missing-table"), QStringLiteral("required table is missing"), spec.name);
             else
                 f.note(QStringLiteral("optional-table-absent"), QStringLiteral("optional table is absent"), spec.name);
