@@ -11,6 +11,7 @@
 #include "loader.h"
 #include "redaction.h"
 #include "reportcontent.h"
+#include "scan.h"
 #include "timeline.h"
 #include "timeutil.h"
 
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void tableShapes_data();
     void tableShapes();
     void timesAtInt64Ends();
+    void releaseWindowsAcrossInt64();
     void malformedSchemaNamesTheReason();
     void garbageWalIsRefusedAtOnce();
     void hugeMetaTitleIsNamed();
@@ -297,6 +299,30 @@ void TestHostile::timesAtInt64Ends()
     QCOMPARE(binStart(-1, Bin::Hour), std::int64_t(-3600));
     QCOMPARE(binStart(0, Bin::Week), std::int64_t(-3 * 86400)); // Monday 1969-12-29
     QCOMPARE(binStart(kInt64Min, Bin::Hour), kInt64Min);
+}
+
+// Defect 2 at its root: the scan's release windows with a release at INT64_MIN and one at
+// INT64_MAX (the loader refuses such files, but the fold itself must not overflow either).
+void TestHostile::releaseWindowsAcrossInt64()
+{
+    const QString file = path(QStringLiteral("release-windows.db"));
+    QVERIFY(test::writeDb(file, test::validSql()));
+    ScanInput in;
+    in.path = file;
+    in.threads = 1;
+    in.accountIndex.build({1, 2, 3, 4, 5, 6});
+    in.modelIndex.build({1, 2});
+    in.accountGroup = {0, 0, 1, 2, 2, 2};
+    in.accountCount = 6;
+    in.groupCount = 3;
+    in.modelCount = 2;
+    in.releases = {{kInt64Min, 0}, {1700001000, 1}, {kInt64Max, 1}};
+    const ScanOutput out = scanExchanges(in, {});
+    QVERIFY2(out.ok, qPrintable(out.error));
+    QCOMPARE(out.rows, qint64(25));
+    for (const ReleaseWindowCounts& r : out.aggregates.releases)
+        QCOMPARE(r.model, std::uint32_t(1)); // only the real release has exchanges in its 24 hours
+    QVERIFY(!out.aggregates.releases.empty());
 }
 
 // Defect 8: SQLite's own reason, not "not an error".
