@@ -6,7 +6,7 @@ CMAKEARGS ?=
 DEMO      := $(BUILD)/demo/hydrascope-demo.db
 APP       := $(BUILD)/app/hydrascope
 
-.PHONY: all deps configure build run test bench demo-report package sanitize clean
+.PHONY: all deps configure build run test bench demo-report package sanitize fuzz clean
 all: build
 
 deps:
@@ -50,5 +50,13 @@ sanitize: deps
 	cmake --build $(BUILD)-asan -j $(JOBS)
 	cd $(BUILD)-asan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -LE bench
 
+# libFuzzer harnesses (tests/fuzz, docs/fuzzing.md) in a clang tree with ASan and UBSan, each run
+# FUZZ_SECONDS (default 300). Findings land in $(BUILD)-fuzz/fuzz/artifacts/NAME/.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	cmake -S . -B $(BUILD)-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DHYDRASCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKEARGS)
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzzers
+	tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -54,6 +54,10 @@ int validate(const QStringList& args)
                .arg(file, errors ? QStringLiteral("invalid") : QStringLiteral("valid"))
                .arg(errors).arg(warnings);
     writeOut(out.toUtf8());
+    // stdout holds the whole report; on exit 2 the reason also goes to stderr, as for every command.
+    for (const Finding& f : r.findings.items())
+        if (f.severity == Severity::Error)
+            printError(findingLine(file, f));
     return errors ? ExitError : (warnings ? ExitWarnings : ExitOk);
 }
 

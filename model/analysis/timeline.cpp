@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
 
+#include "timeutil.h"
+
 #include <algorithm>
+#include <limits>
+#include <span>
 #include <map>
 
 namespace hs {
@@ -50,23 +54,51 @@ Bin binForSpan(std::int64_t span, int pixels, int minPixels)
 
 std::int64_t binStart(std::int64_t t, Bin bin)
 {
-    if (bin == Bin::Week)
-        return floorDiv(t + kMondayOffset, kWeek) * kWeek - kMondayOffset;
+    // t less its place in the bin, both computed without leaving int64 (t may be any value); a
+    // start before the smallest int64 is clamped to it.
     const std::int64_t size = binSeconds(bin);
-    return floorDiv(t, size) * size;
+    std::int64_t place = t % size; // C++ remainder: -size < place < size
+    if (bin == Bin::Week)
+        place = (place + kMondayOffset) % size;
+    if (place < 0)
+        place += size;
+    if (t < std::numeric_limits<std::int64_t>::min() + place)
+        return std::numeric_limits<std::int64_t>::min();
+    return t - place;
 }
 
-TimelineData computeTimeline(const Investigation& inv, const Selection& s, Bin bin, SplitBy split)
+TimelineData computeTimeline(const Investigation& inv, const Selection& s, Bin bin, SplitBy split,
+                             std::optional<TimeRange> window)
 {
     TimelineData data;
     data.bin = bin;
-    const auto& cells = inv.aggregates.hours;
-    if (cells.empty())
+    auto cells = std::span<const HourCell>(inv.aggregates.hours);
+    if (window) { // a window may come from a case file: within the times evidence can hold
+        window->from = std::clamp(window->from, kMinTime, kMaxTime + 1);
+        window->to = std::clamp(window->to, kMinTime, kMaxTime + 1);
+    }
+    if (window) { // cells are sorted by hour: the window's cells are one run
+        auto hourOf = [](const HourCell& c, std::int64_t h) { return c.hour < h; };
+        const auto lo = std::lower_bound(cells.begin(), cells.end(), floorDiv(window->from, kHour), hourOf);
+        const auto hi = std::lower_bound(lo, cells.end(), floorDiv(window->to - 1, kHour) + 1, hourOf);
+        cells = cells.subspan(static_cast<std::size_t>(lo - cells.begin()), static_cast<std::size_t>(hi - lo));
+    }
+    if (cells.empty() || (window && window->to <= window->from))
         return data;
+    // Times are within kMinTime..kMaxTime (validated on load), so these products fit.
+    const std::int64_t from = window ? window->from : cells.front().hour * kHour;
+    const std::int64_t to = window ? window->to - 1 : cells.back().hour * kHour;
+    for (;;) {
+        data.first = binStart(from, bin);
+        const auto bins = static_cast<std::uint64_t>((binStart(to, bin) - data.first) / binSeconds(bin)) + 1;
+        if (bins <= kMaxTimelineBins || bin == Bin::Week) {
+            data.bins = static_cast<std::size_t>(std::min<std::uint64_t>(bins, kMaxTimelineBins));
+            break;
+        }
+        bin = bin == Bin::Hour ? Bin::Day : Bin::Week;
+    }
+    data.bin = bin;
     const std::int64_t size = binSeconds(bin);
-    data.first = binStart(cells.front().hour * kHour, bin);
-    const std::int64_t last = binStart(cells.back().hour * kHour, bin);
-    data.bins = static_cast<std::size_t>((last - data.first) / size + 1);
     data.baseline.assign(data.bins, 0);
 
     const std::uint32_t baseline = inv.baselineGroup();
@@ -75,6 +107,8 @@ TimelineData computeTimeline(const Investigation& inv, const Selection& s, Bin b
         if (!cellSelected(c, s))
             continue;
         const auto i = static_cast<std::size_t>((binStart(c.hour * kHour, bin) - data.first) / size);
+        if (i >= data.bins)
+            continue; // past the last bin kMaxTimelineBins allows
         if (c.group == baseline) {
             data.baseline[i] += c.exchanges;
             continue;

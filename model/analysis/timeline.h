@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace hs {
@@ -43,8 +44,13 @@ struct TimelineData
 };
 
 // The selection's groups, model and capability filter the traffic; its time range does not
-// (the timeline always spans the investigation and shows the range as a band).
-TimelineData computeTimeline(const Investigation& inv, const Selection& selection, Bin bin, SplitBy split);
+// (the timeline always spans the investigation and shows the range as a band). With a window,
+// bins cover only [window.from, window.to) (a report's campaign). Bins never number more than
+// kMaxBins: when the asked bin would need more (far-apart timestamps), the next coarser one is
+// used, and data.bin says which.
+constexpr std::size_t kMaxTimelineBins = std::size_t(1) << 20;
+TimelineData computeTimeline(const Investigation& inv, const Selection& selection, Bin bin, SplitBy split,
+                             std::optional<TimeRange> window = std::nullopt);
 
 struct GroupCapabilityMix
 {

@@ -2,6 +2,7 @@
 #include "evidencedb.h"
 
 #include "readonlyvfs.h"
+#include "sha256.h"
 
 #include <QFile>
 
@@ -13,15 +14,20 @@ EvidenceDb::~EvidenceDb() { sqlite3_close_v2(m_db); }
 
 namespace {
 
-bool harden(sqlite3* db)
+// Empty when the connection is hardened, else SQLite's own reason for the first step that failed
+// (a malformed schema shows here first: the pragmas are the first statements to read it).
+QString harden(sqlite3* db)
 {
     // sqlite.org/security.html: defensive mode, untrusted schema, no triggers or views doing work
     // behind our back, bounded lengths; cell_size_check catches corrupt pages early.
     int ignored = 0;
-    bool ok = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored) == SQLITE_OK;
-    ok = ok && sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &ignored) == SQLITE_OK;
-    ok = ok && sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored) == SQLITE_OK;
-    ok = ok && sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &ignored) == SQLITE_OK;
+    for (const int option : {SQLITE_DBCONFIG_DEFENSIVE, SQLITE_DBCONFIG_TRUSTED_SCHEMA, SQLITE_DBCONFIG_ENABLE_TRIGGER,
+                             SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION}) {
+        const int on = option == SQLITE_DBCONFIG_DEFENSIVE ? 1 : 0;
+        const int rc = sqlite3_db_config(db, option, on, &ignored);
+        if (rc != SQLITE_OK)
+            return QStringLiteral("sqlite3_db_config(%1): %2").arg(option).arg(QString::fromUtf8(sqlite3_errstr(rc)));
+    }
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 100000);
     sqlite3_limit(db, SQLITE_LIMIT_COLUMN, 200);
@@ -30,10 +36,15 @@ bool harden(sqlite3* db)
     for (const char* pragma : {"PRAGMA cell_size_check=ON", "PRAGMA query_only=ON",
                                "PRAGMA mmap_size=0", "PRAGMA cache_size=-16384",
                                "PRAGMA temp_store=MEMORY"}) {
-        if (sqlite3_exec(db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
-            ok = false;
+        char* message = nullptr;
+        const int rc = sqlite3_exec(db, pragma, nullptr, nullptr, &message);
+        if (rc != SQLITE_OK) {
+            const QString why = QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+            sqlite3_free(message);
+            return why;
+        }
     }
-    return ok;
+    return {};
 }
 
 } // namespace
@@ -52,9 +63,10 @@ std::unique_ptr<EvidenceDb> EvidenceDb::open(const QString& path, QString* error
         return nullptr;
     }
     std::unique_ptr<EvidenceDb> result(new EvidenceDb(db));
-    if (!harden(db)) {
+    const QString refused = harden(db);
+    if (!refused.isEmpty()) {
         if (error)
-            *error = QStringLiteral("cannot secure the connection: ") + result->lastError();
+            *error = refused;
         return nullptr;
     }
     return result;
@@ -106,6 +118,33 @@ QList<ColumnInfo> EvidenceDb::columns(const QString& table) const
 
 QString EvidenceDb::lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
 
+QString sha256OfEvidence(const QString& path, QString* error, const std::function<bool()>& stop)
+{
+    auto db = EvidenceDb::open(path, error);
+    sqlite3_file* file = nullptr;
+    sqlite3_int64 size = 0;
+    if (!db)
+        return {};
+    if (sqlite3_exec(db->handle(), "BEGIN; SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_file_control(db->handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+        !file->pMethods || file->pMethods->xFileSize(file, &size) != SQLITE_OK) {
+        *error = db->lastError();
+        return {};
+    }
+    sqlite3_int64 at = 0;
+    return sha256OfStream([&](char* buffer, qint64 want) -> qint64 {
+        const qint64 n = std::min<qint64>(want, size - at);
+        if (n <= 0)
+            return 0;
+        if (file->pMethods->xRead(file, buffer, static_cast<int>(n), at) != SQLITE_OK) {
+            *error = QStringLiteral("the file could not be read at offset %1").arg(at);
+            return -1;
+        }
+        at += n;
+        return n;
+    }, error, stop);
+}
+
 bool hasSqliteHeader(const QString& path, QString* error)
 {
     QFile file(path);
@@ -118,6 +157,48 @@ bool hasSqliteHeader(const QString& path, QString* error)
         *error = QStringLiteral("not an SQLite database (the file does not start with the SQLite header)");
         return false;
     }
+    return true;
+}
+
+namespace {
+
+std::uint32_t be32(const unsigned char* p)
+{
+    return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
+}
+
+} // namespace
+
+// sqlite.org/fileformat2.html 4.1: magic, version 3007000, the page size, and a checksum of the
+// first 24 bytes in the byte order the magic names.
+bool walHeaderValid(const QString& walPath, std::uint32_t pageSize, QString* why)
+{
+    QFile file(walPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return *why = file.errorString(), false;
+    const QByteArray head = file.read(32);
+    if (head.size() < 32)
+        return *why = QStringLiteral("it is shorter than a WAL header (32 bytes)"), false;
+    const auto* h = reinterpret_cast<const unsigned char*>(head.constData());
+    const std::uint32_t magic = be32(h);
+    if (magic != 0x377f0682u && magic != 0x377f0683u)
+        return *why = QStringLiteral("it does not start with the WAL magic number"), false;
+    if (be32(h + 4) != 3007000u)
+        return *why = QStringLiteral("its format version is %1, not 3007000").arg(be32(h + 4)), false;
+    if (be32(h + 8) != pageSize)
+        return *why = QStringLiteral("its page size %1 is not the database's %2").arg(be32(h + 8)).arg(pageSize), false;
+    const bool bigEndian = magic & 1;
+    auto word = [&](int at) {
+        return bigEndian ? be32(h + at)
+                         : std::uint32_t(h[at + 3]) << 24 | std::uint32_t(h[at + 2]) << 16 | std::uint32_t(h[at + 1]) << 8 | h[at];
+    };
+    std::uint32_t s0 = 0, s1 = 0;
+    for (int at = 0; at < 24; at += 8) {
+        s0 += word(at) + s1;
+        s1 += word(at + 4) + s0;
+    }
+    if (s0 != be32(h + 24) || s1 != be32(h + 28))
+        return *why = QStringLiteral("its header checksum is wrong"), false;
     return true;
 }
 

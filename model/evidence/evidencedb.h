@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -50,7 +52,15 @@ private:
     sqlite3* m_db = nullptr;
 };
 
+// SHA-256 of the evidence file read through SQLite's own file handle, under SQLite's shared lock:
+// opening and closing a second descriptor on a file SQLite has open would drop SQLite's POSIX
+// locks for the whole process (fcntl locks belong to the process and the file, not the descriptor).
+QString sha256OfEvidence(const QString& path, QString* error, const std::function<bool()>& stop);
+
 // Reads the first 100 bytes of a file: true when it carries SQLite's magic header.
 bool hasSqliteHeader(const QString& path, QString* error);
+// A `-wal` beside an evidence file must be one SQLite can read: a damaged one made every open
+// retry for ten seconds and then fail with a message that named nothing. False with the reason.
+bool walHeaderValid(const QString& walPath, std::uint32_t pageSize, QString* why);
 
 } // namespace hs

@@ -9,12 +9,23 @@
 #include "sha256.h"
 #include "smalltables.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
 
 namespace hs {
 namespace {
+
+std::uint32_t pageSizeOf(const QString& path)
+{
+    QFile file(path);
+    const QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(18) : QByteArray();
+    if (head.size() < 18)
+        return 0;
+    const std::uint32_t size = std::uint32_t(static_cast<unsigned char>(head[16])) << 8 | static_cast<unsigned char>(head[17]);
+    return size == 1 ? 65536 : size;
+}
 
 bool checkFile(const QString& path, Findings& f)
 {
@@ -34,7 +45,12 @@ bool checkFile(const QString& path, Findings& f)
                     QStringLiteral("a rollback journal (%1) lies beside the file: the last write to it was interrupted. "
                                    "Recover a copy with the sqlite3 tool, then open the copy").arg(journal.fileName()));
         const QFileInfo wal(path + QStringLiteral("-wal"));
-        if (wal.exists() && wal.size() > 0)
+        QString why;
+        if (wal.exists() && wal.size() > 0 && !walHeaderValid(wal.filePath(), pageSizeOf(path), &why))
+            f.error(QStringLiteral("bad-wal"),
+                    QStringLiteral("the write-ahead log beside the file (%1) is not one SQLite can read: %2. "
+                                   "Move it away to read the main file alone").arg(wal.fileName(), why));
+        else if (wal.exists() && wal.size() > 0)
             f.note(QStringLiteral("wal-present"),
                    QStringLiteral("a write-ahead log (%1, %2 bytes) lies beside the file; its committed content is "
                                   "included, and the SHA-256 covers the main file only").arg(wal.fileName()).arg(wal.size()));
@@ -42,18 +58,29 @@ bool checkFile(const QString& path, Findings& f)
     return !f.hasErrors();
 }
 
-// sqlite.org's advice for untrusted files: a quick integrity check before use. The exchanges
-// table is left to the scan itself (cell_size_check is on), which keeps large files fast.
+// sqlite.org's advice for untrusted files: a quick integrity check before use, of every table
+// (the schema's own included, and tables the format does not name) but exchanges: its structure
+// is checked as it is read (btreereader.h), or by a whole-file quick_check before SQLite reads it
+// (integritycheck.h), which keeps large files fast.
 bool quickCheck(const EvidenceDb& db, Findings& f)
 {
-    for (const TableSpec& spec : formatTables()) {
-        if (spec.name == QLatin1String("exchanges") || !db.hasTable(spec.name))
-            continue;
+    QStringList tables{QStringLiteral("sqlite_schema")};
+    Statement names = db.prepare(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
+                                                "AND name <> 'exchanges' ORDER BY rowid"));
+    while (names.next())
+        tables << names.text(0);
+    if (names.failed()) {
+        f.error(QStringLiteral("corrupt"), QStringLiteral("the file is corrupt: %1").arg(names.error()));
+        return false;
+    }
+    for (const QString& table : tables) {
         QString error;
-        Statement st = db.prepare(QStringLiteral("PRAGMA quick_check(%1)").arg(spec.name), &error);
+        const QString quoted = QString(table).replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        Statement st = db.prepare(QStringLiteral("PRAGMA quick_check(\"%1\")").arg(quoted), &error);
         const QString answer = st.next() ? st.text(0) : (st.failed() ? st.error() : error);
         if (answer != QLatin1String("ok")) {
-            f.error(QStringLiteral("corrupt"), QStringLiteral("the file is corrupt: %1").arg(answer.left(200)), spec.name);
+            f.error(QStringLiteral("corrupt"), QStringLiteral("the file is corrupt: %1").arg(answer.left(200)),
+                    table.left(80));
             return false;
         }
     }
@@ -215,7 +242,7 @@ LoadResult loadInvestigation(const QString& path, const LoadOptions& options, co
     QString digest, hashError;
     PoolTask hash; // after what it writes: destroyed (joined) first
     if (options.computeHash)
-        hash.start([&] { digest = sha256OfFile(path, &hashError, [&] { return stopHash.load() || progress.cancelled(); }); });
+        hash.start([&] { digest = sha256OfEvidence(path, &hashError, [&] { return stopHash.load() || progress.cancelled(); }); });
     auto finishHash = [&](bool keep) {
         if (!keep)
             stopHash = true;

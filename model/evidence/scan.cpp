@@ -3,6 +3,7 @@
 
 #include "btreereader.h"
 #include "evidencedb.h"
+#include "integritycheck.h"
 #include "job.h"
 #include "scanfold.h"
 
@@ -151,12 +152,15 @@ void runPageWorker(ScanState& s, Accumulator& acc)
 std::vector<Chunk> makeChunks(std::int64_t lo, std::int64_t hi, int threads)
 {
     // Many more chunks than threads: the queue balances uneven id density and gives progress.
-    const std::int64_t span = hi - lo + 1;
-    const std::int64_t count = std::clamp<std::int64_t>(span / 100000, 1, 32 * threads);
+    // The span is an unsigned distance: ids may cover the whole int64 range.
+    const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1; // 0: all 2^64
+    const std::uint64_t wanted = span == 0 ? std::uint64_t(32 * threads) : span / 100000;
+    const std::uint64_t count = std::clamp<std::uint64_t>(wanted, 1, std::uint64_t(32 * threads));
+    const std::uint64_t step = span == 0 ? (~std::uint64_t(0) / count) : span / count;
     std::vector<Chunk> chunks;
-    for (std::int64_t i = 0; i < count; ++i) {
-        const std::int64_t a = lo + span / count * i;
-        const std::int64_t b = (i + 1 == count) ? hi : lo + span / count * (i + 1) - 1;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const auto a = static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + step * i);
+        const std::int64_t b = (i + 1 == count) ? hi : static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + step * (i + 1) - 1);
         chunks.push_back({a, b});
     }
     return chunks;
@@ -165,7 +169,7 @@ std::vector<Chunk> makeChunks(std::int64_t lo, std::int64_t hi, int threads)
 // Leaf pages in slices: many more than threads, for balance and progress.
 void planPageChunks(ScanState& state, int threads)
 {
-    const auto leaves = static_cast<std::int64_t>(state.pages->leaves().size());
+    const auto leaves = static_cast<std::int64_t>(state.pages->leafCount());
     const std::int64_t count = std::clamp<std::int64_t>(leaves / 64, 1, 32 * threads);
     for (std::int64_t i = 0; i < count; ++i)
         state.chunks.push_back({leaves * i / count, leaves * (i + 1) / count});
@@ -255,10 +259,29 @@ ScanOutput scanExchanges(const ScanInput& input, const ProgressSink& progress)
     QString why;
     const bool direct = input.rootPage > 0 && pages.open(input.path, input.rootPage, input.recordIndex, &why);
     bool pagesFailed = false;
-    ScanOutput out = runScan(input, progress, direct ? &pages : nullptr, threads, &pagesFailed);
-    if (pagesFailed) // a page the direct reader does not expect: SQLite reads it (and names any corruption)
-        out = runScan(input, progress, nullptr, threads, &pagesFailed);
-    return out;
+    ScanOutput out;
+    if (direct)
+        out = runScan(input, progress, &pages, threads, &pagesFailed);
+    if (direct && !pagesFailed) {
+        out.direct = true;
+        return out;
+    }
+    // Through SQLite: its range reads trust the B-tree, so its own check of the file comes first.
+    QString problem;
+    switch (quickCheckFile(input.path, progress, &problem)) {
+    case CheckResult::Cancelled:
+        out = {};
+        out.cancelled = true;
+        return out;
+    case CheckResult::Corrupt:
+        out = {};
+        out.corrupt = true;
+        out.error = QStringLiteral("SQLite's quick_check calls the file corrupt: %1").arg(problem);
+        return out;
+    case CheckResult::Ok:
+        break;
+    }
+    return runScan(input, progress, nullptr, threads, &pagesFailed);
 }
 
 } // namespace hs

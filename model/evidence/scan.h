@@ -59,6 +59,8 @@ struct ScanOutput
 {
     bool ok = false;
     bool cancelled = false;
+    bool corrupt = false;   // SQLite's quick_check found damage (error says what)
+    bool direct = false;    // read by the direct page reader (its checks passed)
     QString error;          // a failure of SQLite itself (corruption, I/O)
     std::int64_t rows = 0;  // every row read
     Aggregates aggregates;

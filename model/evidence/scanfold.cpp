@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scanfold.h"
 
+#include "timeutil.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -76,6 +78,9 @@ void Accumulator::merge(const Accumulator& o)
         }
         t.count += ot.count;
     }
+    if (o.tsRange.count && (tsRange.count == 0 || o.tsRange.firstRow < tsRange.firstRow))
+        tsRange.firstRow = o.tsRange.firstRow;
+    tsRange.count += o.tsRange.count;
     rows += o.rows;
 }
 
@@ -129,6 +134,11 @@ void Worker::fold(const RowValues& values)
     if (!checkType(ColTs, false) || !checkType(ColAccount, false) || !checkType(ColModel, false))
         return;
     const std::int64_t ts = m_row->value[ColTs];
+    if (!timeInRange(ts)) {
+        if (m_acc.tsRange.count++ == 0 || row < m_acc.tsRange.firstRow)
+            m_acc.tsRange.firstRow = row;
+        return;
+    }
     const std::uint32_t account = m_in.accountIndex.find(m_row->value[ColAccount]);
     Aggregates& d = m_acc.dangling;
     if (account == IdIndex::kMissing) {
@@ -193,9 +203,11 @@ void Worker::foldReleases(std::int64_t ts, std::uint32_t group, std::uint32_t mo
     auto it = std::upper_bound(rel.begin(), rel.end(), ts, [](std::int64_t t, const Release& r) { return t < r.at; });
     while (it != rel.begin()) {
         --it;
-        if (ts - it->at >= kDay)
+        // it->at <= ts: the distance is exact as an unsigned number even across the whole int64 range.
+        const std::uint64_t since = static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(it->at);
+        if (since >= std::uint64_t(kDay))
             break;
-        const auto k = static_cast<std::uint32_t>((ts - it->at) / kHour);
+        const auto k = static_cast<std::uint32_t>(since / kHour);
         ReleaseValue& rv = m_acc.releases[{it - rel.begin(), group, k, 0}];
         ++rv.all;
         rv.onModel += (it->model == model) ? 1 : 0;
@@ -280,5 +292,9 @@ void reportTypeProblems(const Accumulator& acc, Findings& findings)
                       .arg(p.count).arg(typeName(p.foundType), required ? QStringLiteral("a non-NULL") : QStringLiteral("NULL or an"))};
         findings.add(f);
     }
+    if (acc.tsRange.count)
+        findings.add({Severity::Error, QStringLiteral("out-of-range"), QStringLiteral("exchanges"), QStringLiteral("ts"),
+                      acc.tsRange.firstRow, static_cast<qint64>(acc.tsRange.count),
+                      QStringLiteral("%1 row(s) hold a time outside the years 0001 to 9999").arg(acc.tsRange.count)});
 }
 } // namespace hs::scanfold

@@ -62,6 +62,7 @@ struct alignas(64) Accumulator
     AccountTemplates accountTemplates; // campaign accounts only (the replacement figure)
     Aggregates dangling;               // only the dangling counters are used
     TypeProblem types[ColCount];
+    TypeProblem tsRange;               // ts outside kMinTime..kMaxTime (timeutil.h)
     std::int64_t rows = 0;
     std::uint32_t templateCount = 0;
 

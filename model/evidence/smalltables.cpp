@@ -3,6 +3,7 @@
 
 #include "idindex.h"
 #include "schema.h"
+#include "timeutil.h"
 
 #include <sqlite3.h>
 
@@ -55,6 +56,18 @@ public:
             problem(c, type);
         return std::nullopt;
     }
+    // A time column: an integer within the years 0001..9999 (timeutil.h), else an error.
+    std::optional<std::int64_t> time(const char* name)
+    {
+        const auto value = integer(name);
+        if (!value || timeInRange(*value))
+            return value;
+        m_rowOk = false;
+        auto& p = m_outOfRange[indexOf(name)];
+        if (p.count++ == 0)
+            p.firstRow = m_id;
+        return std::nullopt;
+    }
     QString text(const char* name)
     {
         const int c = indexOf(name);
@@ -104,6 +117,11 @@ private:
                                 .arg(p.count).arg(found, spec.notNull ? QStringLiteral("a non-NULL ") : QString(), want)});
         }
         m_problems.clear();
+        for (const auto& [column, p] : m_outOfRange)
+            m_findings.add({Severity::Error, QStringLiteral("out-of-range"), m_spec.name, m_spec.columns[column].name, p.firstRow,
+                            static_cast<qint64>(p.count),
+                            QStringLiteral("%1 row(s) hold a time outside the years 0001 to 9999").arg(p.count)});
+        m_outOfRange.clear();
     }
 
     struct Problem
@@ -118,6 +136,7 @@ private:
     std::int64_t m_id = 0;
     bool m_rowOk = true;
     std::map<int, Problem> m_problems;
+    std::map<int, Problem> m_outOfRange;
 };
 
 // Counts references that point nowhere, reported once per column as a warning.
@@ -223,7 +242,13 @@ bool checkSchema(const EvidenceDb& db, Findings& f)
         if (spec.name == QLatin1String("meta"))
             continue;
         if (!db.hasTable(spec.name)) {
-            if (spec.required)
+            // spec.name is one of the format's own names: safe to write into the query.
+            const bool view = db.queryInteger(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = '%1'")
+                                                  .arg(spec.name)).value_or(0) > 0;
+            if (spec.required && view)
+                f.error(QStringLiteral("missing-table"),
+                        QStringLiteral("required table is a view: the format requires a table of recorded rows"), spec.name);
+            else if (spec.required)
                 f.error(QStringLiteral("missing-table"), QStringLiteral("required table is missing"), spec.name);
             else
                 f.note(QStringLiteral("optional-table-absent"), QStringLiteral("optional table is absent"), spec.name);
@@ -242,7 +267,7 @@ void loadModels(const EvidenceDb& db, Investigation& inv, Findings& f)
     QSet<QString> names;
     while (r.next()) {
         r.startRow();
-        ModelInfo m{r.id(), r.text("name"), r.integer("released_at").value_or(0)};
+        ModelInfo m{r.id(), r.text("name"), r.time("released_at").value_or(0)};
         if (!r.rowOk())
             continue;
         if (names.contains(m.name))
@@ -281,7 +306,7 @@ void loadCampaigns(const EvidenceDb& db, Investigation& inv, Findings& f)
     while (r.next()) {
         r.startRow();
         CampaignInfo c{r.id(), r.text("name"), r.text("attributed_to"), r.text("status"),
-                       r.integer("first_flagged_at"), r.text("summary")};
+                       r.time("first_flagged_at"), r.text("summary")};
         if (r.rowOk())
             inv.campaigns.push_back(std::move(c));
     }
@@ -325,7 +350,7 @@ void loadAccounts(const EvidenceDb& db, Investigation& inv, Findings& f)
         a.externalRef = r.text("external_ref");
         const auto campaign = r.integer("campaign_id");
         const auto cluster = r.integer("cluster_id");
-        a.createdAt = r.integer("created_at");
+        a.createdAt = r.time("created_at");
         a.country = r.text("country");
         a.accessPath = r.text("access_path");
         a.paymentFingerprint = r.text("payment_fingerprint");
@@ -390,13 +415,34 @@ void loadIndicators(const EvidenceDb& db, Investigation& inv, Findings& f)
                       QStringLiteral("those indicators are ignored"));
 }
 
+// One value at a time: a value longer than SQLite's length limit (64 MB here) fails its own row,
+// which is then named in a warning instead of ending the loop without a word.
+void loadMeta(const EvidenceDb& db, Investigation& inv, Findings& f)
+{
+    const QString meta = QStringLiteral("meta");
+    Statement keys = db.prepare(QStringLiteral("SELECT rowid, key FROM meta"));
+    Statement value = db.prepare(QStringLiteral("SELECT value FROM meta WHERE rowid = ?1"));
+    while (keys.next()) {
+        const QString key = keys.text(1);
+        value.reset();
+        value.bind(1, keys.integer(0));
+        if (value.next())
+            inv.meta.insert(key, value.text(0));
+        else if (value.failed())
+            f.warning(QStringLiteral("value-left-out"),
+                      QStringLiteral("meta '%1' cannot be read (%2): it is left out").arg(key.left(80), value.error()), meta,
+                      QStringLiteral("value"), keys.integer(0));
+    }
+    if (keys.failed())
+        f.warning(QStringLiteral("value-left-out"),
+                  QStringLiteral("meta cannot be read to its end (%1): the rest is left out").arg(keys.error()), meta);
+}
+
 } // namespace
 
 void loadSmallTables(const EvidenceDb& db, Investigation& inv, Findings& f)
 {
-    Statement meta = db.prepare(QStringLiteral("SELECT key, value FROM meta"));
-    while (meta.next())
-        inv.meta.insert(meta.text(0), meta.text(1));
+    loadMeta(db, inv, f);
     loadModels(db, inv, f);
     loadCapabilities(db, inv, f);
     loadCampaigns(db, inv, f);

@@ -153,18 +153,21 @@ ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g,
     Selection s;
     s.groups.assign(inv.groupCount(), false);
     s.groups[g.group] = true;
-    const std::int64_t first = span ? span->from : g.firstSeen.value_or(0);
-    const std::int64_t last = span ? span->to : g.lastSeen.value_or(0) + 1;
+    // Seen times lie within kMinTime..kMaxTime (validated on load); a view's span comes from a case
+    // file and may be any int64: clamped to the same range, so no sum below leaves int64.
+    const std::int64_t first = std::clamp(span ? span->from : g.firstSeen.value_or(0), kMinTime, kMaxTime);
+    const std::int64_t last = std::clamp(span ? span->to : g.lastSeen.value_or(0) + 1, kMinTime, kMaxTime + 1);
     t.from = first;
     t.to = std::max(last, first + 3600);
-    // About 120 bins across the page: fine enough to show a pivot, coarse enough to read.
-    t.data = computeTimeline(inv, s, binForSpan(t.to - t.from, 600, 5), SplitBy::Model);
+    // About 120 bins across the page: fine enough to show a pivot, coarse enough to read. Bins
+    // cover the campaign's own span (or the view's), never the whole investigation's.
+    t.data = computeTimeline(inv, s, binForSpan(t.to - t.from, 600, 5), SplitBy::Model, TimeRange{t.from, t.to});
     for (const ModelInfo& m : inv.models)
         if (m.releasedAt >= t.from && m.releasedAt < t.to)
             t.releases.push_back({visibleText(m.name), m.releasedAt, m.releasedAt});
     for (const PivotFigure& p : g.pivots)
         if (p.pivot)
-            t.pivots.push_back({QStringLiteral("pivot to %1: %2").arg(isolated(visibleText(inv.models[p.model].name)), percent(p.share24h)),
+            t.pivots.push_back({QStringLiteral("pivot to %1: %2").arg(isolated(reportName(inv.models[p.model].name)), percent(p.share24h)),
                                 p.releasedAt, p.releasedAt + 86400});
     for (const Annotation& a : notes) {
         if (isTimeKind(a.kind) && a.to >= t.from && a.from < t.to) {
@@ -181,7 +184,7 @@ CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis
 {
     CampaignReport c;
     c.group = g.group;
-    c.name = visibleText(inv.campaigns[g.group].name);
+    c.name = reportName(inv.campaigns[g.group].name);
     c.facts = campaignFacts(inv.campaigns[g.group], g);
     for (const PivotFigure& p : g.pivots)
         c.releases << (p.pivot ? QStringLiteral("Pivot: ") : QStringLiteral("Release: "))

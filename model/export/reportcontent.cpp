@@ -56,8 +56,7 @@ QStringList keyFigures(const Investigation& inv, const Analysis& a, const std::v
                .arg(a.campaigns.size());
     for (const GroupFigures* g : shown) {
         QString s = QStringLiteral("Campaign %1: %2 exchanges from %3")
-                        .arg(isolated(visibleText(inv.campaigns[g->group].name)), number(g->exchanges),
-                             accounts(g->accounts));
+                        .arg(isolated(reportName(inv.campaigns[g->group].name)), number(g->exchanges), accounts(g->accounts));
         if (g->firstSeen)
             s += QStringLiteral(", active %1 to %2").arg(shortUtc(*g->firstSeen), shortUtc(*g->lastSeen));
         if (!g->capabilities.empty())
@@ -176,6 +175,35 @@ QString reportNumber(std::uint64_t n)
 
 QString visibleText(const QString& text) { return inlineMarkers(text); }
 
+QString reportName(const QString& name)
+{
+    if (name.size() <= kReportNameChars)
+        return visibleText(name);
+    qsizetype cut = kReportNameChars;
+    if (name.at(cut - 1).isHighSurrogate())
+        --cut;
+    return visibleText(name.left(cut)) + QStringLiteral("\u2026 (%1 more characters)").arg(name.size() - cut);
+}
+
+namespace {
+
+// The campaigns a report details: all of them up to kMaxReportCampaigns, else those with the
+// most exchanges (ties: file order), shown in file order.
+std::vector<const GroupFigures*> detailedCampaigns(std::vector<const GroupFigures*> shown)
+{
+    if (shown.size() <= kMaxReportCampaigns)
+        return shown;
+    const auto cut = shown.begin() + std::ptrdiff_t(kMaxReportCampaigns);
+    std::partial_sort(shown.begin(), cut, shown.end(), [](const GroupFigures* a, const GroupFigures* b) {
+        return a->exchanges != b->exchanges ? a->exchanges > b->exchanges : a->group < b->group;
+    });
+    shown.erase(cut, shown.end());
+    std::sort(shown.begin(), shown.end(), [](const GroupFigures* a, const GroupFigures* b) { return a->group < b->group; });
+    return shown;
+}
+
+} // namespace
+
 ReportContent buildReport(const Investigation& inv, const Analysis& analysis, const CaseSnapshot* snapshot,
                           const Redactor& redactor, const ReportOptions& options)
 {
@@ -190,11 +218,17 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
     for (const GroupFigures& g : analysis.campaigns)
         if (shownInView(inv, g, options.view))
             shown.push_back(&g);
+    const std::size_t inView = shown.size();
+    shown = detailedCampaigns(std::move(shown));
     c.keyFigures = keyFigures(inv, analysis, shown);
+    if (shown.size() < inView)
+        c.keyFigures.insert(1, QStringLiteral("This report details the %1 campaigns with the most exchanges; the other %2 "
+                                              "are in the analysis JSON (hydrascope analyze --json) and the case bundle.")
+                                   .arg(shown.size()).arg(number(inView - shown.size())));
     for (const GroupFigures* g : shown) {
         for (const PivotFigure& p : g->pivots)
             if (p.pivot)
-                c.pivots << QStringLiteral("%1: %2").arg(isolated(visibleText(inv.campaigns[g->group].name)),
+                c.pivots << QStringLiteral("%1: %2").arg(isolated(reportName(inv.campaigns[g->group].name)),
                                                          visibleText(pivotSentence(inv, p, analysis.threshold)));
         c.campaigns.push_back(campaignReport(inv, analysis, *g, notes, redactor, viewSpan(options.view)));
     }

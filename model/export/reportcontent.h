@@ -106,6 +106,13 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
 // of their own, so they can neither vanish nor reorder the page. Evidence quoted inside one of
 // our sentences is isolated() as well, so that it cannot reorder the sentence around it.
 QString visibleText(const QString& text);
+// A name as a report shows it: visibleText() of at most kReportNameChars characters, and how many
+// more there are (a 50 MB campaign name is evidence, not something to lay out on a page).
+constexpr qsizetype kReportNameChars = 200;
+QString reportName(const QString& name);
+// Campaign sections in one report: beyond this, the campaigns with the most exchanges, and a
+// sentence saying how many more the analysis JSON and the case bundle list.
+constexpr std::size_t kMaxReportCampaigns = 50;
 // A count as the report writes it: 12,750,020.
 QString reportNumber(std::uint64_t n);
 

@@ -16,6 +16,16 @@ QString sha256OfFile(const QString& path, QString* error, const std::function<bo
         *error = file.errorString();
         return {};
     }
+    return sha256OfStream([&](char* buffer, qint64 size) {
+        const qint64 n = file.read(buffer, size);
+        if (n < 0)
+            *error = file.errorString();
+        return n;
+    }, error, stop);
+}
+
+QString sha256OfStream(const std::function<qint64(char*, qint64)>& read, QString* error, const std::function<bool()>& stop)
+{
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
         *error = QStringLiteral("SHA-256 is not available");
@@ -27,11 +37,9 @@ QString sha256OfFile(const QString& path, QString* error, const std::function<bo
             *error = QStringLiteral("cancelled");
             return {};
         }
-        const qint64 n = file.read(buffer.data(), buffer.size());
-        if (n < 0) {
-            *error = file.errorString();
+        const qint64 n = read(buffer.data(), buffer.size());
+        if (n < 0)
             return {};
-        }
         if (n == 0)
             break;
         EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<size_t>(n));

@@ -39,14 +39,20 @@ void putDigits(QChar*& out, std::int64_t value, int width)
 // every selection (56,000 at full scale), and QDateTime's formatter made half of that table's cost.
 QString shortUtc(std::int64_t seconds)
 {
-    const std::int64_t days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
-    const std::int64_t rest = seconds - days * 86400;
+    // Floor division without a multiplication: days * 86400 leaves int64 near its ends.
+    const bool before = seconds % 86400 < 0;
+    const std::int64_t days = seconds / 86400 - (before ? 1 : 0);
+    const std::int64_t rest = seconds % 86400 + (before ? 86400 : 0);
     std::int64_t year = 0;
     int month = 0, day = 0;
     civilFromDays(days, &year, &month, &day);
-    if (year < 0 || year > 9999) // outside what four digits hold: the general formatter
-        return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")) +
-               QStringLiteral(" UTC");
+    if (year < 0 || year > 9999) // outside what four digits hold (not in valid evidence): the year as it is
+        return QStringLiteral("%1-%2-%3 %4:%5 UTC")
+            .arg(year)
+            .arg(month, 2, 10, QLatin1Char('0'))
+            .arg(day, 2, 10, QLatin1Char('0'))
+            .arg(rest / 3600, 2, 10, QLatin1Char('0'))
+            .arg(rest % 3600 / 60, 2, 10, QLatin1Char('0'));
     QString text(20, Qt::Uninitialized);
     QChar* out = text.data();
     putDigits(out, year, 4);

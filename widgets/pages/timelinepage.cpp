@@ -146,7 +146,8 @@ void TimelinePage::rebuild()
         return;
     const SplitBy split = m_split->currentIndex() == 1 ? SplitBy::Campaign : SplitBy::Model;
     m_data = computeTimeline(*m_inv, m_selection->current(), m_bin, split);
-    m_binLabel->setText(tr("One bar = one %1 (UTC)").arg(binName(m_bin)));
+    // The bin drawn: coarser than asked when the asked one would need too many (timeline.h).
+    m_binLabel->setText(tr("One bar = one %1 (UTC)").arg(binName(m_data.bin)));
     draw();
 }
 
@@ -159,7 +160,7 @@ void TimelinePage::draw()
     m_overlay = nullptr;
     if (!m_inv)
         return replotIfVisible();
-    const double width = double(binSeconds(m_bin));
+    const double width = double(binSeconds(m_data.bin));
     QVector<double> keys(static_cast<qsizetype>(m_data.bins));
     for (std::size_t i = 0; i < m_data.bins; ++i)
         keys[static_cast<qsizetype>(i)] = double(m_data.start(i)) + width / 2;
@@ -238,7 +239,7 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     if (!m_inv || m_data.empty())
         return;
     const double x = m_plot->xAxis->pixelToCoord(event->position().x());
-    const double size = double(binSeconds(m_bin));
+    const double size = double(binSeconds(m_data.bin));
     const auto i = static_cast<std::int64_t>(std::floor((x - double(m_data.first)) / size));
     if (i < 0 || i >= static_cast<std::int64_t>(m_data.bins) || !m_plot->axisRect()->rect().contains(event->pos())) {
         QToolTip::hideText();
@@ -246,7 +247,7 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     }
     const auto bin = static_cast<std::size_t>(i);
     const QLocale locale;
-    QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_bin));
+    QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_data.bin));
     for (const TimelineSeries& s : m_data.series)
         text += QStringLiteral("\n%1: %2").arg(isolated(s.name), locale.toString(s.values[bin], 'f', 0));
     text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
