@@ -11,6 +11,8 @@
 #include "generatorstory.h"
 #include "loader.h"
 #include "loadjob.h"
+#include "exchangespage.h"
+#include "exchangesmodel.h"
 #include "mainwindow.h"
 #include "pageset.h"
 #include "presentation.h"
@@ -97,6 +99,9 @@ void visitEveryPage(MainWindow& w, PageId back)
     QTRY_VERIFY(w.accountsPage()->clusters()->model()->rowCount() > 0);
     w.showPage(PageId::Families);
     QTRY_VERIFY(w.familiesPage()->families()->model()->rowCount() > 0);
+    // The exchanges' first page is read in the background; its arrival sizes the columns.
+    w.showPage(PageId::Exchanges);
+    QTRY_VERIFY(w.exchangesPage()->model()->rowCount() > 0);
     w.showPage(back);
     QTest::qWait(50);
 }

@@ -59,6 +59,7 @@ public:
     AccountsPage* accountsPage() const { return m_accounts; }
     CapabilitiesPage* capabilitiesPage() const { return m_capabilities; }
     FamiliesPage* familiesPage() const { return m_families; }
+    ExchangesPage* exchangesPage() const { return m_exchanges; }
 
     // The view state, to put back exactly (presentation mode; windowviewstate.h).
     WindowViewState viewState() const;
