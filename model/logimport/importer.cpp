@@ -3,8 +3,8 @@
 
 #include "capabilityrules.h"
 #include "fieldmap.h"
-#include "batchqueue.h"
 #include "importinputs.h"
+#include "job.h"
 #include "investigationwriter.h"
 #include "ipaddress.h"
 #include "litellmpostgres.h"
@@ -18,10 +18,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -344,55 +340,55 @@ ImportResult Import::run()
         if (!isPostgresUri(f))
             totalBytes += fs::file_size(f, ec);
     }
-    // Reading runs on its own thread, a few batches ahead of the analysis and the writing here:
-    // parsing overlaps with the rest instead of waiting for it.
+    // Reading runs here; each batch read is analysed on the pool while the next one is read (one
+    // batch in flight), so parsing overlaps with the rest. No thread of our own: when the pool is
+    // busy, the batch is analysed here before the next is handed over, and nothing ever waits for
+    // a thread that cannot come.
     LogReader reader(m_options.format, m_map, !m_options.mapFile.empty());
-    BatchQueue queue;
     std::atomic<bool> stop{false};
     bool readOk = true;
-    std::thread readerThread([&]() {
-        for (std::size_t i = 0; i < m_files.size() && readOk; ++i) {
-            const std::string& path = m_files[i];
-            const auto onBatch = [&](std::vector<LogRequest>& batch) {
-                if (m_cancel && m_cancel->load())
-                    stop.store(true);
-                queue.push(std::move(batch), stop);
-                batch.clear();
-            };
-            const auto onProgress = [&](std::uint64_t bytes) {
-                m_progress.report(QStringLiteral("Reading %1").arg(QString::fromStdString(fs::path(path).filename().string())),
-                                  totalBytes ? 0.95 * double(doneBytes + bytes) / double(totalBytes) : 0);
-            };
-            if (isPostgresUri(path)) {
-                FieldMap map = liteLlmFieldMap();
-                for (std::size_t f = 0; f < kFieldCount; ++f)
-                    if (m_map.overridden[f])
-                        map.paths[f] = m_map.paths[f];
-                m_progress.report(QStringLiteral("Reading LiteLLM's database"), 0, true);
-                PostgresRead pg = readLiteLlmPostgres(path, int(i), map, m_options.from, m_options.to, onBatch,
-                                                      &m_databaseIssues, &stop);
-                readOk = pg.ok;
-                if (pg.ok)
-                    m_databaseReports.push_back(std::move(pg.report));
-                else
-                    m_databaseError = pg.error;
-                continue;
-            }
-            readOk = reader.readFile(path, int(i), onBatch, onProgress, &stop);
-            std::error_code ec;
-            doneBytes += fs::file_size(path, ec);
-        }
-        queue.close();
-    });
-    std::vector<LogRequest> batch;
-    while (queue.pop(&batch)) {
-        if (stop.load())
-            continue; // drain: the reader stops at its next check
-        consume(batch);
-        if (!m_writer.error().empty() || (m_cancel && m_cancel->load()))
+    std::vector<LogRequest> inFlight;
+    PoolTask analysis;
+    const auto onBatch = [&](std::vector<LogRequest>& batch) {
+        analysis.wait();
+        if (m_cancel && m_cancel->load())
             stop.store(true);
+        if (!stop.load()) {
+            inFlight = std::move(batch);
+            analysis.start([&] {
+                consume(inFlight);
+                if (!m_writer.error().empty() || (m_cancel && m_cancel->load()))
+                    stop.store(true);
+            });
+        }
+        batch.clear();
+    };
+    for (std::size_t i = 0; i < m_files.size() && readOk && !stop.load(); ++i) {
+        const std::string& path = m_files[i];
+        const auto onProgress = [&](std::uint64_t bytes) {
+            m_progress.report(QStringLiteral("Reading %1").arg(QString::fromStdString(fs::path(path).filename().string())),
+                              totalBytes ? 0.95 * double(doneBytes + bytes) / double(totalBytes) : 0);
+        };
+        if (isPostgresUri(path)) {
+            FieldMap map = liteLlmFieldMap();
+            for (std::size_t f = 0; f < kFieldCount; ++f)
+                if (m_map.overridden[f])
+                    map.paths[f] = m_map.paths[f];
+            m_progress.report(QStringLiteral("Reading LiteLLM's database"), 0, true);
+            PostgresRead pg = readLiteLlmPostgres(path, int(i), map, m_options.from, m_options.to, onBatch,
+                                                  &m_databaseIssues, &stop);
+            readOk = pg.ok;
+            if (pg.ok)
+                m_databaseReports.push_back(std::move(pg.report));
+            else
+                m_databaseError = pg.error;
+            continue;
+        }
+        readOk = reader.readFile(path, int(i), onBatch, onProgress, &stop);
+        std::error_code ec;
+        doneBytes += fs::file_size(path, ec);
     }
-    readerThread.join();
+    analysis.wait();
     if (!readOk || stop.load()) {
         m_result.cancelled = m_cancel && m_cancel->load();
         m_result.error = !m_writer.error().empty() ? m_writer.error()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importdialog.h"
 
+#include "job.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -198,7 +200,7 @@ void ImportDialog::start()
         }, Qt::QueuedConnection);
     };
     const auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([o, progress, cancel] { return logimport::importLogs(o, progress, cancel.get()); }));
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [o, progress, cancel] { return logimport::importLogs(o, progress, cancel.get()); }));
 }
 
 void ImportDialog::cancel()
