@@ -16,6 +16,9 @@ private Q_SLOTS:
     void inlineRoundTrip();
     void evidenceCannotForgeMarkers();
     void descriptions();
+    void shownEvidence_data();
+    void shownEvidence();
+    void hiddenCharacterList();
 };
 
 void TestDisplayText::markers_data()
@@ -95,6 +98,40 @@ void TestDisplayText::descriptions()
     QCOMPARE(invisibleDescription(0x202e), QStringLiteral("U+202E RIGHT-TO-LEFT OVERRIDE"));
     QCOMPARE(invisibleDescription(0x7), QStringLiteral("U+0007"));
     QCOMPARE(invisibleLabel(0x200f), QStringLiteral("RLM"));
+}
+
+void TestDisplayText::shownEvidence_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("maxChars");
+    QTest::addColumn<QString>("shown");
+    const QString fsi = QStringLiteral("\u2068"), pdi = QStringLiteral("\u2069");
+    const QString rlo = QStringLiteral("\u2066\u27e8RLO\u27e9\u2069");
+    QTest::addRow("whole") << QStringLiteral("\u202eevil") << 0 << fsi + rlo + QStringLiteral("evil") + pdi;
+    QTest::addRow("short enough") << QStringLiteral("Quantum \u91cf\u5b50") << 10 << fsi + QStringLiteral("Quantum \u91cf\u5b50") + pdi;
+    QTest::addRow("cut, marked after") << QStringLiteral("ab\u202ecdef") << 3 << fsi + QStringLiteral("ab") + rlo + QStringLiteral("\u2026") + pdi;
+    // An emoji is two UTF-16 units and one character: never halved.
+    QTest::addRow("emoji kept whole") << QStringLiteral("a\U0001F469b") << 2 << fsi + QStringLiteral("a\U0001F469\u2026") + pdi;
+    QTest::addRow("emoji counted once") << QStringLiteral("a\U0001F469") << 2 << fsi + QStringLiteral("a\U0001F469") + pdi;
+}
+
+void TestDisplayText::shownEvidence()
+{
+    QFETCH(QString, text);
+    QFETCH(int, maxChars);
+    QFETCH(QString, shown);
+    QCOMPARE(hs::shownEvidence(text, maxChars), shown);
+}
+
+void TestDisplayText::hiddenCharacterList()
+{
+    QCOMPARE(hiddenCharacters(QStringLiteral("plain \u05d0")), QString());
+    QCOMPARE(hiddenCharacters(QStringLiteral("\u202ea\u200bb\u202e")),
+             QStringLiteral("U+202E RIGHT-TO-LEFT OVERRIDE, U+200B ZERO WIDTH SPACE"));
+    // Read back from what a label shows; the "HF" fillers share a label, so the first name stands.
+    QCOMPARE(markerTooltip(QStringLiteral("Campaign ") + hs::shownEvidence(QStringLiteral("\u202ea\u0007b\u202e"))),
+             QStringLiteral("Hidden characters shown as markers: U+202E RIGHT-TO-LEFT OVERRIDE, U+0007"));
+    QCOMPARE(markerTooltip(QStringLiteral("plain \u27e8RLO\u27e9 typed by hand")), QString());
 }
 
 QTEST_APPLESS_MAIN(TestDisplayText)

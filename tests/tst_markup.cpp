@@ -5,7 +5,9 @@
 // dashboard; every view is walked; then each kind of surface is checked: labels are plain text
 // or escaped, item views show the text unchanged through plain delegates, Qt Charts (which
 // renders HTML) gets it escaped, QCustomPlot text stays literal, tooltips are escaped, the window
-// title is literal, menu entries keep their ampersand.
+// title is literal, menu entries keep their ampersand. Hidden characters (U+202E, BEL, ESC, TAB)
+// reach no plain-text surface as themselves, only as markers.
+#include "displaytext.h"
 #include "fixturedb.h"
 #include "loadjob.h"
 #include "mainwindow.h"
@@ -55,6 +57,17 @@ bool hasRawMarkup(const QString& text)
            text.contains(QLatin1String("<a href=\"https://evil"));
 }
 bool hasEscapedMarkup(const QString& text) { return text.contains(QLatin1String("&lt;b&gt;bold")); }
+
+// The evidence's hidden characters (U+202E, BEL, ESC, TAB) never reach a plain-text surface as
+// themselves: they show as markers ("⟨RLO⟩"); only item views hold them raw, for the marker delegate.
+bool hidesNothing(const QString& text)
+{
+    for (const char16_t c : {char16_t(0x202E), char16_t(7), char16_t(27), char16_t(9)})
+        if (text.contains(QChar(c)))
+            return false;
+    return true;
+}
+
 
 // A right-to-left override from the evidence must not reach the words Hydrascope writes after it:
 // after the last U+202E comes only the rest of the evidence text, or the isolate that ends it.
@@ -185,6 +198,7 @@ Surface TestMarkup::labels() const
         check(f, plain || !hasRawMarkup(label->text()), QStringLiteral("QLabel %1").arg(label->objectName()), label->text());
         check(f, !hasEscapedMarkup(label->text()) || !plain, QStringLiteral("QLabel shows entities"), label->text());
         check(f, overrideContained(label->text()), QStringLiteral("QLabel lets U+202E run on"), label->text());
+        check(f, hidesNothing(label->text()), QStringLiteral("QLabel shows a hidden character unmarked"), label->text());
         f.evidenceShown += hasRawMarkup(label->text()) && plain ? 1 : 0;
     }
     return f;
@@ -222,6 +236,7 @@ Surface TestMarkup::tooltips() const
     Surface f;
     for (const QWidget* w : m_window->findChildren<QWidget*>()) {
         check(f, !hasRawMarkup(w->toolTip()), QStringLiteral("tooltip of %1").arg(QString::fromLatin1(w->metaObject()->className())), w->toolTip());
+        check(f, hidesNothing(w->toolTip()), QStringLiteral("tooltip of %1 unmarked").arg(QString::fromLatin1(w->metaObject()->className())), w->toolTip());
         f.evidenceShown += hasEscapedMarkup(w->toolTip()) ? 1 : 0;
     }
     for (const QAbstractItemView* view : m_window->findChildren<QAbstractItemView*>()) {
@@ -234,6 +249,7 @@ Surface TestMarkup::tooltips() const
             }
     }
     check(f, !hasRawMarkup(m_timelineTooltip), QStringLiteral("timeline tooltip"), m_timelineTooltip);
+    check(f, hidesNothing(m_timelineTooltip), QStringLiteral("timeline tooltip unmarked"), m_timelineTooltip);
     check(f, hasEscapedMarkup(m_timelineTooltip), QStringLiteral("timeline tooltip without the series names"), m_timelineTooltip);
     return f;
 }
@@ -259,6 +275,7 @@ Surface TestMarkup::charts() const
         }
         for (const QString& text : texts) {
             check(f, !hasRawMarkup(text), QStringLiteral("chart %1").arg(view->objectName()), text);
+            check(f, hidesNothing(text), QStringLiteral("chart %1 unmarked").arg(view->objectName()), text);
             f.evidenceShown += hasEscapedMarkup(text) ? 1 : 0;
         }
     }
@@ -280,7 +297,8 @@ Surface TestMarkup::plot() const
         for (const QString& text : texts) {
             check(f, !hasEscapedMarkup(text), QStringLiteral("plot text"), text);
             check(f, overrideContained(text), QStringLiteral("plot text lets U+202E run on"), text);
-            f.evidenceShown += text.contains(kSuffix) ? 1 : 0;
+            check(f, hidesNothing(text), QStringLiteral("plot text unmarked"), text);
+            f.evidenceShown += hasRawMarkup(text) ? 1 : 0; // literal, cut to fit (markers checked above)
         }
     }
     return f;
@@ -292,9 +310,9 @@ Surface TestMarkup::windowTitle() const
     const QString title = m_window->windowTitle();
     const QString evidence = m_window->investigation()->title();
     check(f, evidence == QString(QStringLiteral("Small test investigation") + kSuffix).trimmed(), QStringLiteral("meta.title"), evidence);
-    check(f, title.contains(evidence), QStringLiteral("window title not literal"), title);
-    check(f, overrideContained(title), QStringLiteral("window title lets U+202E run on"), title);
-    f.evidenceShown += title.contains(evidence) ? 1 : 0;
+    check(f, title.contains(markInvisibles(evidence).text), QStringLiteral("window title not literal, markers aside"), title);
+    check(f, hidesNothing(title), QStringLiteral("window title unmarked"), title);
+    f.evidenceShown += title.contains(markInvisibles(evidence).text) ? 1 : 0;
     return f;
 }
 
@@ -308,11 +326,13 @@ Surface TestMarkup::menusAndLists() const
         // Every ampersand doubled: a single one would vanish into a mnemonic.
         check(f, !QString(action->text()).remove(QStringLiteral("&&")).contains(QLatin1Char('&')) && !hasEscapedMarkup(action->text()),
               QStringLiteral("menu entry"), action->text());
+        check(f, hidesNothing(action->text()), QStringLiteral("menu entry unmarked"), action->text());
         ++f.evidenceShown;
     }
     for (const QComboBox* box : m_window->findChildren<QComboBox*>())
         for (int i = 0; i < box->count(); ++i) {
             check(f, !hasEscapedMarkup(box->itemText(i)), QStringLiteral("list entry"), box->itemText(i));
+            check(f, hidesNothing(box->itemText(i)), QStringLiteral("list entry unmarked"), box->itemText(i));
             f.evidenceShown += hasRawMarkup(box->itemText(i)) ? 1 : 0;
         }
     return f;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presentation.h"
 
+#include "displaytext.h"
+
 #include "redaction.h"
 #include "timeline.h"
 #include "timeutil.h"
@@ -43,10 +45,10 @@ std::optional<Slide> pivotSlide(const Investigation& inv, const Analysis& analys
     const GroupFigures* g = best->group;
     const PivotFigure* p = best->pivot;
     Slide s;
+    // One arg() call: a name holding "%2" must not take the place of a later argument.
     s.title = QStringLiteral("%1 moved %2% of its traffic to %3 within 24 h of its release (%4)")
-                  .arg(inv.campaigns[g->group].name)
-                  .arg(qRound(p->share24h * 100))
-                  .arg(inv.models[p->model].name, shortUtc(p->releasedAt));
+                  .arg(shownEvidence(inv.campaigns[g->group].name, 60), QString::number(qRound(p->share24h * 100)),
+                       shownEvidence(inv.models[p->model].name, 40), shortUtc(p->releasedAt));
     s.view = pageView(s.title, PageId::Timeline);
     s.view.allGroups = false;
     s.view.campaignIds = {inv.campaigns[g->group].id};
@@ -78,7 +80,7 @@ std::optional<Slide> clusterSlide(const Investigation& inv)
     Slide s;
     // One arg() call: a name holding "%2" must not take the place of a later argument.
     s.title = QStringLiteral("%1: %2 accounts of %3%4 behind one proxy network")
-                  .arg(inv.clusters[c].name, QLocale().toString(qulonglong(*largest)),
+                  .arg(shownEvidence(inv.clusters[c].name, 60), QLocale().toString(qulonglong(*largest)),
                        campaigns == 1 ? QStringLiteral("one campaign") : QStringLiteral("%1 campaigns").arg(campaigns),
                        groups[c].back() ? QStringLiteral(" and ordinary customers") : QString());
     s.view = pageView(s.title, PageId::Accounts);
@@ -94,7 +96,7 @@ std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& 
     std::vector<Slide> slides;
     for (const SavedView& v : views) {
         Slide s;
-        s.title = v.name;
+        s.title = shownEvidence(v.name, 120); // typed by a reviewer, perhaps pasted from evidence
         s.view = v;
         if (v.from && v.to) {
             const std::int64_t pad = std::max<std::int64_t>(3600, (*v.to - *v.from) / 4);
@@ -105,7 +107,7 @@ std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& 
     }
     if (!slides.empty())
         return slides;
-    slides.push_back({QStringLiteral("%1: the investigation at a glance").arg(inv.title()),
+    slides.push_back({QStringLiteral("%1: the investigation at a glance").arg(shownEvidence(inv.title(), 120)),
                       pageView(inv.title(), PageId::Overview), {}, {}, {}});
     if (std::optional<Slide> s = pivotSlide(inv, analysis))
         slides.push_back(*s);

@@ -167,4 +167,52 @@ QString plainMarkers(const QString& text)
     return t;
 }
 
+QString shownEvidence(const QString& text, qsizetype maxChars)
+{
+    QString cut = text;
+    if (maxChars > 0 && text.size() > maxChars) {
+        qsizetype end = 0;
+        for (qsizetype n = 0; n < maxChars && end < text.size(); ++n)
+            end += unitsAt(text, end);
+        if (end < text.size())
+            cut = text.left(end) + QChar(0x2026);
+    }
+    return isolated(markInvisibles(cut).text);
+}
+
+QString hiddenCharacters(const QString& text)
+{
+    QList<char32_t> seen;
+    QStringList names;
+    for (qsizetype i = 0; i < text.size(); i += unitsAt(text, i)) {
+        const char32_t u = codePointAt(text, i);
+        if (isInvisibleAt(text, i) && !seen.contains(u)) {
+            seen.append(u);
+            names << invisibleDescription(u);
+        }
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+QString markerTooltip(const QString& shownText)
+{
+    const QString open = QString(QChar(0x2066)) + QChar(0x27E8), close = QString(QChar(0x27E9)) + QChar(0x2069);
+    QStringList names;
+    for (qsizetype at = shownText.indexOf(open); at >= 0; at = shownText.indexOf(open, at + 1)) {
+        const qsizetype end = shownText.indexOf(close, at);
+        if (end < 0)
+            break;
+        const QString label = shownText.mid(at + open.size(), end - at - open.size());
+        QString name = label;
+        for (const Name& n : kNames)
+            if (label == QLatin1String(n.label)) {
+                name = invisibleDescription(n.codePoint);
+                break;
+            }
+        if (!names.contains(name))
+            names << name;
+    }
+    return names.isEmpty() ? QString() : QStringLiteral("Hidden characters shown as markers: %1").arg(names.join(QStringLiteral(", ")));
+}
+
 } // namespace hs

@@ -51,4 +51,16 @@ MarkedText takeInlineMarkers(const QString& text);
 // without an isolate around the whole (none is needed where nothing else is drawn).
 QString plainMarkers(const QString& text);
 
+// Evidence in one line of Hydrascope's own text (a label, a card, a window or chart title, a
+// legend, a list entry): at most maxChars characters (0: all) counted before marking, never
+// cutting a character in two, "…" where cut; every hidden character as its marker; the whole
+// isolated. The single way evidence reaches a plain-text surface of the dashboard.
+QString shownEvidence(const QString& text, qsizetype maxChars = 0);
+// "U+202E RIGHT-TO-LEFT OVERRIDE, U+200B ZERO WIDTH SPACE": the hidden characters of `text`,
+// each once, in order; empty when there are none. For the tooltip of a surface that shows markers.
+QString hiddenCharacters(const QString& text);
+// The same list read back from text already shown with markers (a card, a label), for its tooltip:
+// "Hidden characters shown as markers: U+202E RIGHT-TO-LEFT OVERRIDE"; empty when it shows none.
+QString markerTooltip(const QString& shownText);
+
 } // namespace hs

@@ -29,7 +29,7 @@ namespace hs {
 namespace {
 
 // Qt Charts renders titles, axis labels and legend entries as HTML: evidence text is escaped.
-QString chartText(const QString& text) { return text.left(60).toHtmlEscaped(); }
+QString chartText(const QString& text) { return shownEvidence(text, 60).toHtmlEscaped(); }
 
 // The series with its category axis below and a 0-100% axis on the left, kept for the page's life.
 QPercentBarSeries* createPercentChart(QChart* chart, bool legend, const QString& xTitle, qreal barWidth)
@@ -139,7 +139,7 @@ void CapabilitiesPage::setResults(std::shared_ptr<const Investigation> inv, std:
     const QSignalBlocker block(m_campaign);
     m_campaign->clear();
     for (const CampaignInfo& c : m_inv->campaigns)
-        m_campaign->addItem(c.name);
+        m_campaign->addItem(shownEvidence(c.name, 60));
     m_campaign->addItem(tr("Organic baseline"));
     createSets();
     rebuild();
@@ -150,7 +150,7 @@ void CapabilitiesPage::rebuild()
     if (!m_inv)
         return;
     const auto& cap = m_selection->current().capability;
-    m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(isolated(m_inv->capabilities[*cap].name))
+    m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(shownEvidence(m_inv->capabilities[*cap].name, 60))
                                : tr("Click a capability to filter every view by it"));
     rebuildMix();
     rebuildOverTime();
@@ -216,7 +216,7 @@ void CapabilitiesPage::rebuildOverTime()
         for (const auto& week : weeks)
             values[c] << double(week.second[c]);
     setChartData(m_timeSeries, categories, values);
-    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(isolated(chartText(m_campaign->currentText()))));
+    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(m_campaign->currentText().toHtmlEscaped()) /* shown with markers already */);
 }
 
 void CapabilitiesPage::onCapabilityClicked(int capability)

@@ -68,6 +68,7 @@ void OverviewPage::setCard(int index, const QString& value, const QString& capti
 {
     m_values[index]->setText(value);
     m_captions[index]->setText(caption);
+    m_captions[index]->setToolTip(markerTooltip(caption)); // what each "⟨RLO⟩" in evidence stands for
 }
 
 QString OverviewPage::cardText(int index) const
@@ -89,8 +90,8 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
     QString pivotText;
     if (const std::optional<StrongestPivot> best = strongestPivot(*analysis))
         pivotText = tr("strongest: %1, %2 to %3 within 24 h")
-                        .arg(isolated(inv->campaigns[best->group->group].name.left(40)), percent(best->pivot->share24h),
-                             isolated(inv->models[best->pivot->model].name.left(30)));
+                        .arg(shownEvidence(inv->campaigns[best->group->group].name, 40), percent(best->pivot->share24h),
+                             shownEvidence(inv->models[best->pivot->model].name, 30));
     setCard(0, locale.toString(qlonglong(analysis->evidenceExchanges)),
             tr("exchanges; %1 by flagged campaigns").arg(percent(analysis->evidenceExchanges
                 ? double(campaignExchanges) / double(analysis->evidenceExchanges) : 0.0)));
@@ -104,7 +105,7 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
     else
         setCard(4, locale.toString(qulonglong(clusters.front().accounts)),
                 tr("accounts in the largest cluster, %1, mixing %2 and %3 baseline accounts")
-                    .arg(isolated(inv->clusters[clusters.front().cluster].name.left(40)),
+                    .arg(shownEvidence(inv->clusters[clusters.front().cluster].name, 40),
                          clusters.front().campaigns.size() == 1
                              ? tr("one campaign")
                              : tr("%1 campaigns").arg(clusters.front().campaigns.size()),

@@ -57,8 +57,8 @@ void SelectionBar::setInvestigation(std::shared_ptr<const Investigation> inv)
     QMenu* menu = m_campaigns->menu();
     menu->clear();
     for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g) {
-        const QString name = g == m_inv->baselineGroup() ? tr("Organic baseline") : m_inv->campaigns[g].name;
-        QAction* a = menu->addAction(name.left(80)); // menu text is plain; an ampersand would make a mnemonic
+        const QString name = g == m_inv->baselineGroup() ? tr("Organic baseline") : shownEvidence(m_inv->campaigns[g].name, 80);
+        QAction* a = menu->addAction(name); // menu text is plain; an ampersand would make a mnemonic
         a->setText(a->text().replace(QLatin1Char('&'), QStringLiteral("&&")));
         a->setCheckable(true);
         a->setData(g);
@@ -67,11 +67,11 @@ void SelectionBar::setInvestigation(std::shared_ptr<const Investigation> inv)
     m_model->clear();
     m_model->addItem(tr("All models"));
     for (const ModelInfo& m : m_inv->models)
-        m_model->addItem(m.name.left(60));
+        m_model->addItem(shownEvidence(m.name, 60));
     m_capability->clear();
     m_capability->addItem(tr("All capabilities"));
     for (const CapabilityInfo& c : m_inv->capabilities)
-        m_capability->addItem(c.name.left(60));
+        m_capability->addItem(shownEvidence(c.name, 60));
     setEnabled(true);
     fromSelection();
 }
@@ -134,9 +134,9 @@ QString SelectionBar::summary() const
     parts << tr("groups %1 of %2").arg(chosen).arg(m_inv->groupCount());
     parts << (s.range ? tr("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to)) : tr("whole period"));
     if (s.model)
-        parts << tr("model %1").arg(isolated(m_inv->models[*s.model].name.left(40)));
+        parts << tr("model %1").arg(shownEvidence(m_inv->models[*s.model].name, 40));
     if (s.capability)
-        parts << tr("capability %1").arg(isolated(m_inv->capabilities[*s.capability].name.left(40)));
+        parts << tr("capability %1").arg(shownEvidence(m_inv->capabilities[*s.capability].name, 40));
     return tr("Filter: %1").arg(parts.join(QStringLiteral(", ")));
 }
 

@@ -27,8 +27,8 @@ void TimelineMarkers::draw(const Investigation& inv, const Analysis& analysis, c
             if (!p.pivot)
                 continue;
             QString label = tr("%1: %2 to %3 within 24 h; threshold reached after %4 h")
-                                .arg(isolated(inv.campaigns[g.group].name.left(40)), percent(p.share24h),
-                                     isolated(inv.models[p.model].name.left(40)))
+                                .arg(shownEvidence(inv.campaigns[g.group].name, 40), percent(p.share24h),
+                                     shownEvidence(inv.models[p.model].name, 40))
                                 .arg(*p.hoursToThreshold);
             if (p.baselineShare24h)
                 label += tr("; baseline %1").arg(percent(*p.baselineShare24h));
@@ -47,7 +47,7 @@ void TimelineMarkers::draw(const Investigation& inv, const Analysis& analysis, c
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         label->position->setCoords(t, 0);
         label->setPadding(QMargins(4, 2, 4, 2));
-        label->setText(tr("%1 released").arg(isolated(inv.models[m].name))); // plain text, never markup
+        label->setText(tr("%1 released").arg(shownEvidence(inv.models[m].name, 60))); // plain text, never markup
         label->setColor(textColor); // follows the theme
         m_labels.push_back(label);
         const auto pivots = pivotLabels.find(static_cast<std::uint32_t>(m));

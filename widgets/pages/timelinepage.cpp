@@ -174,7 +174,7 @@ void TimelinePage::draw()
             sums[i] = stacked ? sums[i] + s.values[i] : std::max(sums[i], s.values[i]);
         if (stacked) {
             auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-            bars->setName(s.name);
+            bars->setName(shownEvidence(s.name, 60));
             bars->setWidth(width);
             bars->setStackingGap(0);
             bars->setPen(Qt::NoPen);
@@ -186,7 +186,7 @@ void TimelinePage::draw()
             below = bars;
         } else {
             QCPGraph* g = m_plot->addGraph();
-            g->setName(s.name);
+            g->setName(shownEvidence(s.name, 60));
             g->setPen(QPen(color, 2 * m_lineScale));
             g->setLineStyle(QCPGraph::lsStepCenter);
             g->setData(keys, values, true);
@@ -249,7 +249,7 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     const QLocale locale;
     QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_data.bin));
     for (const TimelineSeries& s : m_data.series)
-        text += QStringLiteral("\n%1: %2").arg(isolated(s.name), locale.toString(s.values[bin], 'f', 0));
+        text += QStringLiteral("\n%1: %2").arg(shownEvidence(s.name, 60), locale.toString(s.values[bin], 'f', 0));
     text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
     // Tooltips guess rich text from the content: escape, so campaign and model names stay literal.
     QToolTip::showText(event->globalPosition().toPoint(),

@@ -384,7 +384,7 @@ void MainWindow::setPresenting(std::shared_ptr<const Investigation> shown, std::
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(isolated(m_inv->title())) : tr("Hydrascope"));
+    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(shownEvidence(m_inv->title(), 120)) : tr("Hydrascope"));
 }
 
 } // namespace hs
