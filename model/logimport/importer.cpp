@@ -38,6 +38,9 @@ constexpr int kMaxPerKind = 256; // distinct ip / ip_prefix / user_agent values 
 struct AccountState
 {
     int kept[3] = {0, 0, 0}; // ip, ip_prefix, user_agent
+    // The last address and user agent seen: an account mostly repeats them, and a repeat needs
+    // no canonical form, no key and no set lookup.
+    std::string lastIp, lastUserAgent;
 };
 
 class Import
@@ -170,13 +173,14 @@ void Import::indicator(std::int64_t account, int slot, const char* kind, const s
     if (m_indicatorKeys.count(key))
         return;
     AccountState& state = m_accounts[std::size_t(account - 1)];
-    if (slot >= 0 && state.kept[slot] >= kMaxPerKind) {
+    const bool keep = slot < 0 || state.kept[slot] < kMaxPerKind;
+    m_indicatorKeys.insert(std::move(key)); // a value dropped is counted once, as one kept is kept once
+    if (!keep) {
         ++m_indicatorsDropped;
         return;
     }
     if (slot >= 0)
         ++state.kept[slot];
-    m_indicatorKeys.insert(std::move(key));
     m_indicators.push_back(IndicatorRow{account, kind, value});
 }
 
@@ -223,7 +227,9 @@ void Import::consume(std::vector<LogRequest>& batch)
             m_familyFirstExchange[std::size_t(f.family)] = id;
             m_writer.holdSample(f.family, firstCharacters(r.prompt, 2000));
         }
-        if (!r.ip.empty()) {
+        AccountState& state = m_accounts[std::size_t(row.account - 1)];
+        if (!r.ip.empty() && r.ip != state.lastIp) {
+            state.lastIp = r.ip;
             if (canonicalAddress(r.ip, &address, &prefix)) {
                 indicator(row.account, 0, "ip", address);
                 indicator(row.account, 1, "ip_prefix", prefix);
@@ -231,8 +237,10 @@ void Import::consume(std::vector<LogRequest>& batch)
                 indicator(row.account, 0, "ip", r.ip.substr(0, 100));
             }
         }
-        if (!r.userAgent.empty())
+        if (!r.userAgent.empty() && r.userAgent != state.lastUserAgent) {
+            state.lastUserAgent = r.userAgent;
             indicator(row.account, 2, "user_agent", r.userAgent.substr(0, 1000));
+        }
     }
     m_result.requests += std::int64_t(batch.size());
     m_writeSeconds += since(analyzed);

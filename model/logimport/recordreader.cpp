@@ -11,6 +11,34 @@ namespace hs::logimport {
 namespace {
 constexpr std::size_t kChunk = 1 << 20;
 constexpr std::size_t kMaxRecord = std::size_t(256) << 20;
+
+// Bytes equal to zero: each such byte's top bit set, every other bit clear (exact, no carries).
+std::uint64_t zeroBytes(std::uint64_t v)
+{
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((v & low7) + low7) | v | low7);
+}
+
+// Whether [p, p + n) holds an odd number of '"' bytes, eight bytes at a time: the scan for
+// record ends runs over every byte of the input on the reading thread.
+bool oddQuotes(const char* p, std::size_t n)
+{
+    constexpr std::uint64_t quotes = 0x2222222222222222ULL;
+    std::uint64_t parity = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p + i, 8);
+        parity ^= zeroBytes(v ^ quotes) >> 7;
+    }
+    parity ^= parity >> 32;
+    parity ^= parity >> 16;
+    parity ^= parity >> 8;
+    bool odd = (parity & 1) != 0;
+    for (; i < n; ++i)
+        odd ^= p[i] == '"';
+    return odd;
+}
 } // namespace
 
 // One of: nothing (plain text), zlib's inflate (gzip), zstd's streaming decoder.
@@ -175,20 +203,28 @@ bool RecordReader::next(std::string_view* record, bool csvQuotes)
     bool inQuotes = false;
     std::int64_t lines = 0;
     for (;;) {
+        // Line by line (memchr), each checked for NUL bytes and, for CSV, for the parity of its
+        // quotes: a line with an odd number of them opens or closes a quoted field.
         std::size_t end = std::string::npos;
-        for (; scan < m_buffer.size(); ++scan) {
-            const char c = m_buffer[scan];
-            if (c == '\0')
-                return fail("binary data (a NUL byte) at byte offset " + std::to_string(m_decodedBase + scan));
-            if (csvQuotes && c == '"')
+        const char* base = m_buffer.data();
+        const std::size_t size = m_buffer.size();
+        while (scan < size) {
+            const void* newline = std::memchr(base + scan, '\n', size - scan);
+            const std::size_t lineEnd = newline ? std::size_t(static_cast<const char*>(newline) - base) : size;
+            if (const void* nul = std::memchr(base + scan, '\0', lineEnd - scan))
+                return fail("binary data (a NUL byte) at byte offset " +
+                            std::to_string(m_decodedBase + std::size_t(static_cast<const char*>(nul) - base)));
+            if (csvQuotes && oddQuotes(base + scan, lineEnd - scan))
                 inQuotes = !inQuotes;
-            else if (c == '\n') {
-                ++lines;
-                if (!inQuotes) {
-                    end = scan;
-                    break;
-                }
+            scan = lineEnd;
+            if (lineEnd == size)
+                break;
+            ++lines;
+            if (!inQuotes) {
+                end = scan;
+                break;
             }
+            ++scan;
         }
         if (end != std::string::npos) {
             std::size_t stop = end;
