@@ -11,6 +11,7 @@
 #include "minhash.h"
 #include "promptanalyzer.h"
 #include "recordreader.h"
+#include "sha256.h"
 #include "shingles.h"
 #include "timeparse.h"
 
@@ -366,6 +367,16 @@ private Q_SLOTS:
         }
         QVERIFY(!reader.next(&record, true));
         QVERIFY(reader.error().empty());
+        // The SHA-256 taken while reading is the file's.
+        QString hashError;
+        QCOMPARE(QString::fromStdString(reader.sha256Hex()), sha256OfFile(path, &hashError));
+        RecordReader compressed;
+        const std::string gz = fixture("litellm-spendlogs.jsonl.gz");
+        QVERIFY(compressed.open(gz, &error));
+        QVERIFY(compressed.sha256Hex().empty()); // not read yet
+        while (compressed.next(&record, false)) {
+        }
+        QCOMPARE(QString::fromStdString(compressed.sha256Hex()), sha256OfFile(QString::fromStdString(gz), &hashError));
     }
 
     void mapFileErrors()

@@ -10,6 +10,7 @@
 #include "minhash.h"
 #include "promptanalyzer.h"
 #include "recordreader.h"
+#include "sha256.h"
 #include "shingles.h"
 #include "timeparse.h"
 
@@ -344,6 +345,12 @@ private Q_SLOTS:
         const QString source = test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key = 'source'")).value(0);
         QVERIFY(source.contains(QStringLiteral("otel-genai.jsonl.zst (sha256 ")));
         QCOMPARE(source.count(QStringLiteral("(sha256 ")), 3);
+        for (const std::string& input : o.inputs) { // hashed while read: the same as reading it again
+            QString error;
+            const QString path = QString::fromStdString(input);
+            QVERIFY2(source.contains(path + QStringLiteral(" (sha256 ") + sha256OfFile(path, &error) + QLatin1Char(')')),
+                     qPrintable(source));
+        }
         QCOMPARE(r.issues.total(), std::int64_t(6));
         const LoadResult loaded = loadInvestigation(db);
         QVERIFY(loaded.ok());

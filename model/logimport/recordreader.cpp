@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordreader.h"
 
+#include <openssl/evp.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -59,6 +60,19 @@ struct RecordReader::Decoder
     }
 };
 
+// The running SHA-256 of the raw bytes read from the file.
+struct RecordReader::Hash
+{
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    bool ok = context && EVP_DigestInit_ex(context, EVP_sha256(), nullptr) == 1;
+    std::string hex; // once finished
+
+    ~Hash() { EVP_MD_CTX_free(context); }
+    Hash() = default;
+    Hash(const Hash&) = delete;
+    Hash& operator=(const Hash&) = delete;
+};
+
 RecordReader::RecordReader() = default;
 
 RecordReader::~RecordReader()
@@ -74,7 +88,28 @@ bool RecordReader::open(const std::string& path, std::string* error)
         *error = std::string("cannot open: ") + std::strerror(errno);
         return false;
     }
+    m_hash = std::make_unique<Hash>();
     return true;
+}
+
+std::string RecordReader::sha256Hex()
+{
+    if (!m_hash || !m_hash->ok || !m_eof || !m_error.empty())
+        return {};
+    if (m_hash->hex.empty()) {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        if (EVP_DigestFinal_ex(m_hash->context, digest, &size) != 1) {
+            m_hash->ok = false;
+            return {};
+        }
+        static const char digits[] = "0123456789abcdef";
+        for (unsigned int i = 0; i < size; ++i) {
+            m_hash->hex.push_back(digits[digest[i] >> 4]);
+            m_hash->hex.push_back(digits[digest[i] & 15]);
+        }
+    }
+    return m_hash->hex;
 }
 
 void RecordReader::openMemory(std::string_view bytes)
@@ -107,6 +142,8 @@ bool RecordReader::fill()
             m_raw.resize(old + got);
             if (std::ferror(m_file))
                 return fail("read error at byte offset " + std::to_string(m_inputRead + old));
+            if (m_hash && m_hash->ok && got > 0)
+                m_hash->ok = EVP_DigestUpdate(m_hash->context, m_raw.data() + old, got) == 1;
         }
     }
     const bool inputDone = m_fromMemory ? m_memory.empty() : std::feof(m_file) != 0;
