@@ -17,10 +17,12 @@
 #include <QString>
 
 #include <algorithm>
+#include <ctime>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +34,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+double cpuSeconds(clockid_t clock)
+{
+    timespec t{};
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+double threadCpu() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID); }
+double processCpu() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 constexpr int kMaxPerKind = 256; // distinct ip / ip_prefix / user_agent values kept per account
 
@@ -84,6 +95,11 @@ private:
     std::vector<std::int64_t> m_familyTemplate;      // 0: not yet a template (one member)
     std::int64_t m_nextTemplate = 0;
     double m_writeSeconds = 0, m_analyzeSeconds = 0;
+    // CPU time of consume(): its own thread's share of the analysis (the family assignment in
+    // order; the per-request work runs on pool threads) and its writing; and how much of it ran
+    // on the reading thread (when the pool was busy).
+    double m_assignCpu = 0, m_consumeWriteCpu = 0, m_consumeCpuOnReader = 0;
+    std::thread::id m_readerThread;
     std::vector<FileReport> m_databaseReports; // LiteLLM databases read (postgresql:// inputs)
     ReadIssues m_databaseIssues;
     std::string m_databaseError;
@@ -187,6 +203,7 @@ void Import::indicator(std::int64_t account, int slot, const char* kind, const s
 void Import::consume(std::vector<LogRequest>& batch)
 {
     const auto start = Clock::now();
+    const double cpuStart = threadCpu();
     if (m_options.from || m_options.to) {
         const auto outside = [this](const LogRequest& r) {
             return (m_options.from && r.ts < *m_options.from) || (m_options.to && r.ts >= *m_options.to);
@@ -197,6 +214,7 @@ void Import::consume(std::vector<LogRequest>& batch)
     }
     m_analyzer->analyze(batch, &m_features);
     const auto analyzed = Clock::now();
+    const double cpuAnalyzed = threadCpu();
     m_analyzeSeconds += since(start);
     std::string address, prefix;
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -244,6 +262,11 @@ void Import::consume(std::vector<LogRequest>& batch)
     }
     m_result.requests += std::int64_t(batch.size());
     m_writeSeconds += since(analyzed);
+    const double cpuEnd = threadCpu();
+    m_assignCpu += cpuAnalyzed - cpuStart;
+    m_consumeWriteCpu += cpuEnd - cpuAnalyzed;
+    if (std::this_thread::get_id() == m_readerThread)
+        m_consumeCpuOnReader += cpuEnd - cpuStart;
 }
 
 bool Import::writeTables()
@@ -340,6 +363,8 @@ bool Import::writeTables()
 ImportResult Import::run()
 {
     const auto start = Clock::now();
+    m_readerThread = std::this_thread::get_id();
+    const double readerCpuStart = threadCpu(), processCpuStart = processCpu();
     if (!prepare())
         return m_result;
     std::uint64_t totalBytes = 0, doneBytes = 0;
@@ -416,8 +441,15 @@ ImportResult Import::run()
         m_writer.abandon();
         return m_result;
     }
+    // Everything so far: reading on this thread, consume() on a pool thread (or here), the
+    // per-request analysis on the other pool threads (the rest of the process's CPU time).
+    const double readerCpu = threadCpu() - readerCpuStart, processCpuRead = processCpu() - processCpuStart;
+    const double consumeCpu = m_assignCpu + m_consumeWriteCpu;
+    m_result.times.parseCpu = readerCpu - m_consumeCpuOnReader;
+    m_result.times.familiesCpu = processCpuRead - readerCpu - (consumeCpu - m_consumeCpuOnReader) + m_assignCpu;
     m_progress.report(QStringLiteral("Writing the investigation"), 0.96, true);
     const auto tables = Clock::now();
+    const double tablesCpu = threadCpu();
     std::string error;
     if (!writeTables() || (m_cancel && m_cancel->load()) || !m_writer.finish(&error)) {
         m_result.cancelled = m_cancel && m_cancel->load();
@@ -426,6 +458,7 @@ ImportResult Import::run()
         return m_result;
     }
     m_writeSeconds += since(tables);
+    m_result.times.writeCpu = m_consumeWriteCpu + (threadCpu() - tablesCpu);
     m_progress.report(QStringLiteral("Done"), 1.0, true);
     m_result.times.total = since(start);
     m_result.times.families = m_analyzeSeconds;
