@@ -11,6 +11,7 @@
 #include "minhash.h"
 #include "promptanalyzer.h"
 #include "recordreader.h"
+#include "sha256.h"
 #include "shingles.h"
 #include "timeparse.h"
 
@@ -328,6 +329,54 @@ private Q_SLOTS:
         QCOMPARE(lastRecord, std::string("last without newline"));
         QVERIFY(reader.unterminated());
         QCOMPARE(reader.line(), std::int64_t(20001));
+    }
+
+    // CSV records whose quoted fields hold newlines and doubled quotes, long enough to cross the
+    // reader's 1 MB reads: each comes back whole, with its first line number.
+    void recordReaderQuotedAcrossReads()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("quoted.csv"));
+        std::string text = "a,b\n";
+        std::vector<std::string> expected;
+        std::vector<std::int64_t> lines;
+        std::int64_t line = 2;
+        for (int i = 0; i < 40; ++i) {
+            std::string field(std::size_t(70000 + i * 977), 'x');
+            for (std::size_t k = 1000; k < field.size(); k += 5003)
+                field.replace(k, 4, k % 2 ? "\"\"\nx" : "\n\"\"x"); // "" and newlines inside the quotes
+            const std::string record = std::to_string(i) + ",\"" + field + "\"";
+            expected.push_back(record);
+            lines.push_back(line);
+            line += std::int64_t(std::count(record.begin(), record.end(), '\n')) + 1;
+            text += record + (i % 2 ? "\r\n" : "\n");
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text.data(), qint64(text.size()));
+        f.close();
+        RecordReader reader;
+        std::string error;
+        QVERIFY(reader.open(path.toStdString(), &error));
+        std::string_view record;
+        QVERIFY(reader.next(&record, true));
+        QCOMPARE(std::string(record), std::string("a,b"));
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY(reader.next(&record, true));
+            QCOMPARE(std::string(record), expected[i]);
+            QCOMPARE(reader.line(), lines[i]);
+        }
+        QVERIFY(!reader.next(&record, true));
+        QVERIFY(reader.error().empty());
+        // The SHA-256 taken while reading is the file's.
+        QString hashError;
+        QCOMPARE(QString::fromStdString(reader.sha256Hex()), sha256OfFile(path, &hashError));
+        RecordReader compressed;
+        const std::string gz = fixture("litellm-spendlogs.jsonl.gz");
+        QVERIFY(compressed.open(gz, &error));
+        QVERIFY(compressed.sha256Hex().empty()); // not read yet
+        while (compressed.next(&record, false)) {
+        }
+        QCOMPARE(QString::fromStdString(compressed.sha256Hex()), sha256OfFile(QString::fromStdString(gz), &hashError));
     }
 
     void mapFileErrors()

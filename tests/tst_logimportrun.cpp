@@ -10,6 +10,7 @@
 #include "minhash.h"
 #include "promptanalyzer.h"
 #include "recordreader.h"
+#include "sha256.h"
 #include "shingles.h"
 #include "timeparse.h"
 
@@ -22,6 +23,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <random>
 
 #include <sqlite3.h>
 
@@ -180,6 +183,44 @@ private Q_SLOTS:
         shingleHashes("hello", &a);
         QCOMPARE(int(a.size()), 1);
         QVERIFY(isUnspacedScript(U'中') && isUnspacedScript(U'ก') && !isUnspacedScript(U'a') && !isUnspacedScript(U'ش'));
+        // ASCII words are hashed in place unless they need folding or continue in another
+        // script: every way through gives the same tokens.
+        shingleHashes("Foo BAR baz", &a);
+        shingleHashes("foo bar baz", &b);
+        QCOMPARE(a, b);
+        shingleHashes("x CaféBar y", &a);
+        shingleHashes("x cafébar y", &b);
+        QCOMPARE(a, b);
+        shingleHashes("abc7def ghi", &a);
+        shingleHashes("abc 1 def ghi", &b);
+        QCOMPARE(a, b);
+        shingleHashes("abc def ghi", &b);
+        QVERIFY(a != b);
+    }
+
+    // The family index's own hash table grows through many families and still finds each one.
+    void familyIndexGrows()
+    {
+        FamilyIndex index;
+        std::mt19937_64 random(7);
+        std::vector<Signature> signatures(20000);
+        for (std::size_t i = 0; i < signatures.size(); ++i) {
+            for (std::uint32_t& bin : signatures[i].bins)
+                bin = std::uint32_t(random());
+            signatures[i].empty = false;
+            bool created = false;
+            QCOMPARE(index.assign(signatures[i], &created), int(i));
+            QVERIFY(created);
+        }
+        for (std::size_t i = 0; i < signatures.size(); i += 97) {
+            Signature variant = signatures[i];
+            for (std::size_t k = 0; k < 20; ++k) // 44 of 64 bins kept: similarity 0.69, not every band
+                variant.bins[k * 3] ^= 1;
+            bool created = true;
+            QCOMPARE(index.assign(variant, &created), int(i));
+            QVERIFY(!created);
+        }
+        QCOMPARE(index.size(), int(signatures.size()));
     }
 
     void capabilities_data()
@@ -219,6 +260,31 @@ private Q_SLOTS:
         const Classification c = rules.classify(prompt.toStdString(), tools);
         QCOMPARE(QString::fromStdString(rules.capabilities()[std::size_t(c.capability)]), capability);
         QCOMPARE(c.cot, cot);
+    }
+
+    // A phrase is found wherever it sits in a long prompt, across the boundaries of the parts
+    // that classify() scans side by side, and only as a whole word where it is one.
+    void capabilityPhraseAnywhere()
+    {
+        CapabilityRules rules;
+        std::string error;
+        QVERIFY(rules.parse("security: exploit chain, 漏洞利用\ncot_elicitation: think hard\n", "mine.txt", &error));
+        const std::string filler(997, 'q');
+        for (const std::string phrase : {"exploit chain", "漏洞利用", "think hard"}) {
+            for (std::size_t at = 0; at <= filler.size(); ++at) {
+                std::string text = filler;
+                text.insert(at, " " + phrase + " ");
+                const Classification c = rules.classify(text, false);
+                const bool cot = phrase == "think hard";
+                QCOMPARE(c.cot, cot);
+                QCOMPARE(rules.capabilities()[std::size_t(c.capability)], std::string(cot ? "general" : "security"));
+                if (phrase == "exploit chain") { // glued to the filler's letters: not a whole word
+                    text = filler;
+                    text.insert(at, phrase);
+                    QCOMPARE(rules.capabilities()[std::size_t(rules.classify(text, false).capability)], std::string("general"));
+                }
+            }
+        }
     }
 
     void capabilityRulesFile()
@@ -279,6 +345,12 @@ private Q_SLOTS:
         const QString source = test::queryColumn(db, QStringLiteral("SELECT value FROM meta WHERE key = 'source'")).value(0);
         QVERIFY(source.contains(QStringLiteral("otel-genai.jsonl.zst (sha256 ")));
         QCOMPARE(source.count(QStringLiteral("(sha256 ")), 3);
+        for (const std::string& input : o.inputs) { // hashed while read: the same as reading it again
+            QString error;
+            const QString path = QString::fromStdString(input);
+            QVERIFY2(source.contains(path + QStringLiteral(" (sha256 ") + sha256OfFile(path, &error) + QLatin1Char(')')),
+                     qPrintable(source));
+        }
         QCOMPARE(r.issues.total(), std::int64_t(6));
         const LoadResult loaded = loadInvestigation(db);
         QVERIFY(loaded.ok());

@@ -49,6 +49,7 @@ int CapabilityRules::indexOf(std::string_view capability) const
 bool CapabilityRules::parse(std::string_view text, const std::string& sourceName, std::string* error)
 {
     m_capabilities.clear();
+    m_longestPhrase = 0;
     m_phraseText.clear();
     m_phrases.clear();
     int lineNumber = 0;
@@ -84,6 +85,7 @@ bool CapabilityRules::parse(std::string_view text, const std::string& sourceName
             info.length = phrase.size();
             info.wholeWord = std::all_of(phrase.begin(), phrase.end(),
                                          [](char c) { return isWordByte(c) || c == ' ' || c == '-'; });
+            m_longestPhrase = std::max(m_longestPhrase, phrase.size());
             m_phraseText.push_back(std::move(phrase));
             m_phrases.push_back(info);
         }
@@ -153,8 +155,13 @@ void CapabilityRules::build()
     m_table.clear();
     m_outputStart.clear();
     m_outputList.clear();
+    // An entry is the next node's row offset (node * classes: no multiplication per byte),
+    // bit-inverted (negative) when that node has outputs, so the scan tests one sign per byte.
     for (const Node& n : m_nodes) {
-        m_table.insert(m_table.end(), n.next.begin(), n.next.end());
+        for (const int next : n.next) {
+            const int offset = next * m_classes;
+            m_table.push_back(m_nodes[std::size_t(next)].outputs.empty() ? offset : ~offset);
+        }
         m_outputStart.push_back(int(m_outputList.size()));
         m_outputList.insert(m_outputList.end(), n.outputs.begin(), n.outputs.end());
     }
@@ -169,18 +176,21 @@ Classification CapabilityRules::classify(std::string_view prompt, bool hasTools)
     seen.assign(m_phrases.size(), 0);
     scores.assign(m_capabilities.size(), 0);
     Classification result;
-    int node = 0;
-    for (std::size_t i = 0; i < prompt.size(); ++i) {
-        node = m_table[std::size_t(node) * std::size_t(m_classes) + m_byteClass[static_cast<unsigned char>(prompt[i])]];
-        const int outEnd = m_outputStart[std::size_t(node) + 1];
-        for (int o = m_outputStart[std::size_t(node)]; o < outEnd; ++o) {
+    const int* table = m_table.data();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(prompt.data());
+    const std::size_t n = prompt.size();
+    // A phrase ending at byte i (the automaton at node row / m_classes): counted once per prompt.
+    const auto found = [&](int row, std::size_t i) {
+        const auto node = std::size_t(row / m_classes);
+        const int outEnd = m_outputStart[node + 1];
+        for (int o = m_outputStart[node]; o < outEnd; ++o) {
             const int p = m_outputList[std::size_t(o)];
             if (seen[std::size_t(p)])
                 continue;
             const Phrase& phrase = m_phrases[std::size_t(p)];
             if (phrase.wholeWord) {
                 const std::size_t start = i + 1 - phrase.length;
-                if ((start > 0 && isWordByte(prompt[start - 1])) || (i + 1 < prompt.size() && isWordByte(prompt[i + 1])))
+                if ((start > 0 && isWordByte(prompt[start - 1])) || (i + 1 < n && isWordByte(prompt[i + 1])))
                     continue;
             }
             seen[std::size_t(p)] = 1;
@@ -189,7 +199,42 @@ Classification CapabilityRules::classify(std::string_view prompt, bool hasTools)
             else
                 ++scores[std::size_t(phrase.capability)];
         }
+    };
+    const auto step = [&](int* row, std::size_t i) __attribute__((always_inline)) {
+        const int next = table[std::size_t(*row) + m_byteClass[bytes[i]]];
+        if (next >= 0) {
+            *row = next;
+        } else {
+            *row = ~next;
+            found(*row, i);
+        }
+    };
+    // Each byte's step waits for the previous one's table load. Four automata over four parts of
+    // a long prompt, stepped in turn, overlap those waits. Each part starts m_longestPhrase - 1
+    // bytes early, so a phrase across a boundary is still found whole; a phrase found twice
+    // counts once (seen), so the result is that of one pass.
+    constexpr std::size_t kStreams = 4;
+    std::size_t from = 0;
+    if (n >= 64 * kStreams && n / kStreams > m_longestPhrase) {
+        const std::size_t part = n / kStreams, overlap = m_longestPhrase > 0 ? m_longestPhrase - 1 : 0;
+        std::size_t begin[kStreams];
+        int rows[kStreams] = {};
+        for (std::size_t k = 0; k < kStreams; ++k)
+            begin[k] = k == 0 ? 0 : k * part - overlap;
+        for (std::size_t j = 0; j < part; ++j)
+            for (std::size_t k = 0; k < kStreams; ++k)
+                step(&rows[k], begin[k] + j);
+        // Parts 1..3 have `overlap` bytes more, the last also n % kStreams.
+        for (std::size_t k = 1; k < kStreams; ++k) {
+            const std::size_t end = k + 1 < kStreams ? (k + 1) * part : n;
+            for (std::size_t i = begin[k] + part; i < end; ++i)
+                step(&rows[k], i);
+        }
+        from = n; // all done
     }
+    int row = 0; // the current node's row offset
+    for (std::size_t i = from; i < n; ++i)
+        step(&row, i);
     if (hasTools)
         scores[std::size_t(m_toolUse)] += kToolDefinitionScore;
     int best = m_general;

@@ -63,9 +63,10 @@ private:
     // has a few dozen entries instead of 256 and the table stays in cache.
     unsigned char m_byteClass[256] = {};
     int m_classes = 1;
-    std::vector<int> m_table;        // node * m_classes + class -> next node
+    std::vector<int> m_table;        // node * m_classes + class -> the next node * m_classes (~ when it has outputs)
     std::vector<int> m_outputStart;  // node -> first index into m_outputList (node + 1: end)
     std::vector<int> m_outputList;
+    std::size_t m_longestPhrase = 0; // in bytes
     int m_general = -1;
     int m_toolUse = -1;
 };

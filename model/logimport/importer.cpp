@@ -17,10 +17,12 @@
 #include <QString>
 
 #include <algorithm>
+#include <ctime>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,11 +35,23 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+double cpuSeconds(clockid_t clock)
+{
+    timespec t{};
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+double threadCpu() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID); }
+double processCpu() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID); }
+
 constexpr int kMaxPerKind = 256; // distinct ip / ip_prefix / user_agent values kept per account
 
 struct AccountState
 {
     int kept[3] = {0, 0, 0}; // ip, ip_prefix, user_agent
+    // The last address and user agent seen: an account mostly repeats them, and a repeat needs
+    // no canonical form, no key and no set lookup.
+    std::string lastIp, lastUserAgent;
 };
 
 class Import
@@ -81,6 +95,11 @@ private:
     std::vector<std::int64_t> m_familyTemplate;      // 0: not yet a template (one member)
     std::int64_t m_nextTemplate = 0;
     double m_writeSeconds = 0, m_analyzeSeconds = 0;
+    // CPU time of consume(): its own thread's share of the analysis (the family assignment in
+    // order; the per-request work runs on pool threads) and its writing; and how much of it ran
+    // on the reading thread (when the pool was busy).
+    double m_assignCpu = 0, m_consumeWriteCpu = 0, m_consumeCpuOnReader = 0;
+    std::thread::id m_readerThread;
     std::vector<FileReport> m_databaseReports; // LiteLLM databases read (postgresql:// inputs)
     ReadIssues m_databaseIssues;
     std::string m_databaseError;
@@ -170,19 +189,21 @@ void Import::indicator(std::int64_t account, int slot, const char* kind, const s
     if (m_indicatorKeys.count(key))
         return;
     AccountState& state = m_accounts[std::size_t(account - 1)];
-    if (slot >= 0 && state.kept[slot] >= kMaxPerKind) {
+    const bool keep = slot < 0 || state.kept[slot] < kMaxPerKind;
+    m_indicatorKeys.insert(std::move(key)); // a value dropped is counted once, as one kept is kept once
+    if (!keep) {
         ++m_indicatorsDropped;
         return;
     }
     if (slot >= 0)
         ++state.kept[slot];
-    m_indicatorKeys.insert(std::move(key));
     m_indicators.push_back(IndicatorRow{account, kind, value});
 }
 
 void Import::consume(std::vector<LogRequest>& batch)
 {
     const auto start = Clock::now();
+    const double cpuStart = threadCpu();
     if (m_options.from || m_options.to) {
         const auto outside = [this](const LogRequest& r) {
             return (m_options.from && r.ts < *m_options.from) || (m_options.to && r.ts >= *m_options.to);
@@ -193,6 +214,7 @@ void Import::consume(std::vector<LogRequest>& batch)
     }
     m_analyzer->analyze(batch, &m_features);
     const auto analyzed = Clock::now();
+    const double cpuAnalyzed = threadCpu();
     m_analyzeSeconds += since(start);
     std::string address, prefix;
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -223,7 +245,9 @@ void Import::consume(std::vector<LogRequest>& batch)
             m_familyFirstExchange[std::size_t(f.family)] = id;
             m_writer.holdSample(f.family, firstCharacters(r.prompt, 2000));
         }
-        if (!r.ip.empty()) {
+        AccountState& state = m_accounts[std::size_t(row.account - 1)];
+        if (!r.ip.empty() && r.ip != state.lastIp) {
+            state.lastIp = r.ip;
             if (canonicalAddress(r.ip, &address, &prefix)) {
                 indicator(row.account, 0, "ip", address);
                 indicator(row.account, 1, "ip_prefix", prefix);
@@ -231,11 +255,18 @@ void Import::consume(std::vector<LogRequest>& batch)
                 indicator(row.account, 0, "ip", r.ip.substr(0, 100));
             }
         }
-        if (!r.userAgent.empty())
+        if (!r.userAgent.empty() && r.userAgent != state.lastUserAgent) {
+            state.lastUserAgent = r.userAgent;
             indicator(row.account, 2, "user_agent", r.userAgent.substr(0, 1000));
+        }
     }
     m_result.requests += std::int64_t(batch.size());
     m_writeSeconds += since(analyzed);
+    const double cpuEnd = threadCpu();
+    m_assignCpu += cpuAnalyzed - cpuStart;
+    m_consumeWriteCpu += cpuEnd - cpuAnalyzed;
+    if (std::this_thread::get_id() == m_readerThread)
+        m_consumeCpuOnReader += cpuEnd - cpuStart;
 }
 
 bool Import::writeTables()
@@ -332,6 +363,8 @@ bool Import::writeTables()
 ImportResult Import::run()
 {
     const auto start = Clock::now();
+    m_readerThread = std::this_thread::get_id();
+    const double readerCpuStart = threadCpu(), processCpuStart = processCpu();
     if (!prepare())
         return m_result;
     std::uint64_t totalBytes = 0, doneBytes = 0;
@@ -408,8 +441,15 @@ ImportResult Import::run()
         m_writer.abandon();
         return m_result;
     }
+    // Everything so far: reading on this thread, consume() on a pool thread (or here), the
+    // per-request analysis on the other pool threads (the rest of the process's CPU time).
+    const double readerCpu = threadCpu() - readerCpuStart, processCpuRead = processCpu() - processCpuStart;
+    const double consumeCpu = m_assignCpu + m_consumeWriteCpu;
+    m_result.times.parseCpu = readerCpu - m_consumeCpuOnReader;
+    m_result.times.familiesCpu = processCpuRead - readerCpu - (consumeCpu - m_consumeCpuOnReader) + m_assignCpu;
     m_progress.report(QStringLiteral("Writing the investigation"), 0.96, true);
     const auto tables = Clock::now();
+    const double tablesCpu = threadCpu();
     std::string error;
     if (!writeTables() || (m_cancel && m_cancel->load()) || !m_writer.finish(&error)) {
         m_result.cancelled = m_cancel && m_cancel->load();
@@ -418,6 +458,7 @@ ImportResult Import::run()
         return m_result;
     }
     m_writeSeconds += since(tables);
+    m_result.times.writeCpu = m_consumeWriteCpu + (threadCpu() - tablesCpu);
     m_progress.report(QStringLiteral("Done"), 1.0, true);
     m_result.times.total = since(start);
     m_result.times.families = m_analyzeSeconds;

@@ -33,7 +33,10 @@ struct ImportOptions
 
 struct StageTimes
 {
-    double parse = 0, families = 0, write = 0, total = 0; // seconds
+    double parse = 0, families = 0, write = 0, total = 0; // seconds of wall time
+    // CPU seconds of each stage over all threads: unlike the wall times, these do not depend on
+    // what else the machine is running (docs/performance.md).
+    double parseCpu = 0, familiesCpu = 0, writeCpu = 0;
 };
 
 struct ImportResult

@@ -72,9 +72,11 @@ std::string sourceText(const std::vector<FileReport>& files, const std::atomic<b
             source += " litellm database " + f.path + " (a database: no SHA-256);";
             continue;
         }
+        // Hashed while it was read (RecordReader); read again only when that was not possible.
         QString error;
-        const QString digest = sha256OfFile(QString::fromStdString(f.path), &error,
-                                             [cancel] { return cancel && cancel->load(std::memory_order_relaxed); });
+        const QString digest = !f.sha256.empty() ? QString::fromStdString(f.sha256)
+                               : sha256OfFile(QString::fromStdString(f.path), &error,
+                                              [cancel] { return cancel && cancel->load(std::memory_order_relaxed); });
         source += " " + std::string(logFormatName(f.decision.format)) + (f.decision.csv ? " CSV " : " ") + f.path +
                   " (sha256 " + (digest.isEmpty() ? std::string("unreadable") : digest.toStdString()) + ");";
     }

@@ -328,6 +328,7 @@ bool LogReader::readFile(const std::string& path, int fileIndex, const Sink& sin
                   " records could be read as " + d.reason + " (byte offset 0)";
         return false;
     }
+    report.sha256 = reader.sha256Hex();
     m_files.push_back(std::move(report));
     return true;
 }

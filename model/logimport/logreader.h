@@ -39,6 +39,7 @@ struct FileReport
     std::int64_t records = 0;   // lines or CSV records read
     std::int64_t requests = 0;  // requests delivered
     std::int64_t otherSpans = 0; // OTLP spans that were not GenAI ones
+    std::string sha256;          // of the file's bytes, hashed while reading; empty when not known
 };
 
 class LogReader

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "minhash.h"
 
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace hs::logimport {
@@ -74,21 +76,89 @@ double estimatedSimilarity(const Signature& a, const Signature& b)
     return double(same) / kBins;
 }
 
+void bandKeys(const Signature& s, BandKeys* keys)
+{
+    for (int band = 0; band < kBands; ++band)
+        (*keys)[std::size_t(band)] = XXH3_64bits_withSeed(s.bins.data() + band * kRows, kRows * sizeof(std::uint32_t),
+                                                           std::uint64_t(band));
+}
+
 int FamilyIndex::assign(const Signature& s, bool* created)
 {
-    std::uint64_t keys[kBands];
+    BandKeys keys;
+    bandKeys(s, &keys);
+    return assign(s, keys, created);
+}
+
+std::size_t FamilyIndex::slotOf(std::uint64_t key) const
+{
+    // Keys are XXH3 outputs: their low bits are already uniform.
+    return std::size_t(key) & (m_buckets.size() - 1);
+}
+
+int FamilyIndex::findBucket(std::uint64_t key) const
+{
+    if (key == 0)
+        return m_zeroKeyFamily;
+    if (m_buckets.empty())
+        return -1;
+    for (std::size_t slot = slotOf(key);; slot = (slot + 1) & (m_buckets.size() - 1)) {
+        const Bucket& b = m_buckets[slot];
+        if (b.key == key)
+            return b.family;
+        if (b.key == 0)
+            return -1;
+    }
+}
+
+void FamilyIndex::addBucket(std::uint64_t key, int family)
+{
+    if (key == 0) {
+        if (m_zeroKeyFamily < 0)
+            m_zeroKeyFamily = family;
+        return;
+    }
+    if ((m_bucketCount + 1) * 4 > m_buckets.size() * 3) // at most 3/4 full
+        grow();
+    for (std::size_t slot = slotOf(key);; slot = (slot + 1) & (m_buckets.size() - 1)) {
+        Bucket& b = m_buckets[slot];
+        if (b.key == key)
+            return; // the first family in a bucket keeps it
+        if (b.key == 0) {
+            b = Bucket{key, family};
+            ++m_bucketCount;
+            return;
+        }
+    }
+}
+
+void FamilyIndex::grow()
+{
+    std::vector<Bucket> old(std::max<std::size_t>(1024, m_buckets.size() * 2));
+    old.swap(m_buckets);
+    for (const Bucket& b : old)
+        if (b.key != 0)
+            for (std::size_t slot = slotOf(b.key);; slot = (slot + 1) & (m_buckets.size() - 1))
+                if (m_buckets[slot].key == 0) {
+                    m_buckets[slot] = b;
+                    break;
+                }
+}
+
+int FamilyIndex::assign(const Signature& s, const BandKeys& keys, bool* created)
+{
+    if (!m_buckets.empty())
+        for (const std::uint64_t key : keys) // the probes are independent: let them overlap
+            __builtin_prefetch(&m_buckets[slotOf(key)]);
     int best = -1;
     double bestSimilarity = 0;
-    for (int band = 0; band < kBands; ++band) {
-        keys[band] = XXH3_64bits_withSeed(s.bins.data() + band * kRows, kRows * sizeof(std::uint32_t),
-                                          std::uint64_t(band));
-        const auto it = m_buckets.find(keys[band]);
-        if (it == m_buckets.end() || it->second == best)
+    for (const std::uint64_t key : keys) {
+        const int family = findBucket(key);
+        if (family < 0 || family == best)
             continue;
-        const double similarity = estimatedSimilarity(s, m_representatives[std::size_t(it->second)]);
-        if (similarity >= m_threshold && (similarity > bestSimilarity ||
-                                          (similarity == bestSimilarity && it->second < best))) {
-            best = it->second;
+        const double similarity = estimatedSimilarity(s, m_representatives[std::size_t(family)]);
+        if (similarity >= m_threshold && (similarity > bestSimilarity || (similarity == bestSimilarity && family < best))) {
+            best = family;
             bestSimilarity = similarity;
         }
     }
@@ -98,8 +168,8 @@ int FamilyIndex::assign(const Signature& s, bool* created)
         return best;
     const int family = int(m_representatives.size());
     m_representatives.push_back(s);
-    for (int band = 0; band < kBands; ++band)
-        m_buckets.emplace(keys[band], family);
+    for (const std::uint64_t key : keys)
+        addBucket(key, family);
     return family;
 }
 

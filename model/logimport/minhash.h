@@ -17,7 +17,6 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace hs::logimport {
@@ -39,19 +38,42 @@ void minhashSignature(const std::vector<std::uint64_t>& shingles, Signature* out
 void minhashClassic(const std::vector<std::uint64_t>& shingles, Signature* out);
 double estimatedSimilarity(const Signature& a, const Signature& b);
 
+// The LSH keys of a signature's bands: hashed apart from assign() so that this part of the work
+// runs on every core and only the bucket lookups stay in input order.
+using BandKeys = std::array<std::uint64_t, kBands>;
+void bandKeys(const Signature& s, BandKeys* keys);
+
 class FamilyIndex
 {
 public:
     explicit FamilyIndex(double threshold = kFamilyThreshold) : m_threshold(threshold) {}
     // The family (0-based) of a non-empty signature; *created when it founded a new one.
     int assign(const Signature& s, bool* created = nullptr);
+    // The same with the signature's bandKeys() already computed.
+    int assign(const Signature& s, const BandKeys& keys, bool* created = nullptr);
     int size() const { return int(m_representatives.size()); }
     const Signature& representative(int family) const { return m_representatives[std::size_t(family)]; }
 
 private:
+    // (band, its bins) -> the first family there. Open addressing with linear probing in one
+    // array: at full scale it holds millions of keys (16 per family) and is probed 16 times per
+    // request in input order, so one cache miss per probe instead of a node-based map's two or
+    // three matters. Key 0 marks an empty slot; a real key of 0 is kept apart (m_zeroKeyFamily).
+    struct Bucket
+    {
+        std::uint64_t key = 0;
+        int family = -1;
+    };
+    std::size_t slotOf(std::uint64_t key) const;
+    int findBucket(std::uint64_t key) const;
+    void addBucket(std::uint64_t key, int family);
+    void grow();
+
     double m_threshold;
     std::vector<Signature> m_representatives;
-    std::unordered_map<std::uint64_t, int> m_buckets; // (band, its bins) -> first family there
+    std::vector<Bucket> m_buckets;
+    std::size_t m_bucketCount = 0;
+    int m_zeroKeyFamily = -1; // the family of key 0, which cannot be stored in the table
 };
 
 } // namespace hs::logimport

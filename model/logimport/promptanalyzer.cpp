@@ -25,6 +25,7 @@ void PromptAnalyzer::analyze(const std::vector<LogRequest>& batch, std::vector<R
     const auto start = std::chrono::steady_clock::now();
     features->assign(batch.size(), RequestFeatures{});
     m_signatures.resize(batch.size());
+    m_bandKeys.resize(batch.size());
     // Work in chunks of 256 requests: small enough to balance two cores, large enough that
     // QtConcurrent's per-item cost does not show.
     constexpr std::size_t kChunk = 256;
@@ -36,6 +37,8 @@ void PromptAnalyzer::analyze(const std::vector<LogRequest>& batch, std::vector<R
             const LogRequest& r = batch[i];
             shingleHashes(r.prompt, &shingles);
             minhashSignature(shingles, &m_signatures[i]);
+            if (!m_signatures[i].empty)
+                bandKeys(m_signatures[i], &m_bandKeys[i]);
             const Classification c = m_rules.classify(r.prompt, r.hasTools);
             (*features)[i].capability = c.capability;
             (*features)[i].cot = c.cot;
@@ -46,7 +49,7 @@ void PromptAnalyzer::analyze(const std::vector<LogRequest>& batch, std::vector<R
     for (std::size_t i = 0; i < batch.size(); ++i) {
         RequestFeatures& f = (*features)[i];
         if (!m_signatures[i].empty)
-            f.family = m_families.assign(m_signatures[i], &f.newFamily);
+            f.family = m_families.assign(m_signatures[i], m_bandKeys[i], &f.newFamily);
         if (!batch[i].capabilityLabel.empty()) {
             const std::string& label = batch[i].capabilityLabel;
             auto it = std::find(m_capabilities.begin(), m_capabilities.end(), label);

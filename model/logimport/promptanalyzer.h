@@ -43,6 +43,7 @@ private:
     std::vector<std::string> m_capabilities;
     FamilyIndex m_families;
     std::vector<Signature> m_signatures;
+    std::vector<BandKeys> m_bandKeys;
     double m_signatureSeconds = 0;
     double m_assignSeconds = 0;
 };

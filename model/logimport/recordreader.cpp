@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordreader.h"
 
+#include <openssl/evp.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -11,6 +12,34 @@ namespace hs::logimport {
 namespace {
 constexpr std::size_t kChunk = 1 << 20;
 constexpr std::size_t kMaxRecord = std::size_t(256) << 20;
+
+// Bytes equal to zero: each such byte's top bit set, every other bit clear (exact, no carries).
+std::uint64_t zeroBytes(std::uint64_t v)
+{
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((v & low7) + low7) | v | low7);
+}
+
+// Whether [p, p + n) holds an odd number of '"' bytes, eight bytes at a time: the scan for
+// record ends runs over every byte of the input on the reading thread.
+bool oddQuotes(const char* p, std::size_t n)
+{
+    constexpr std::uint64_t quotes = 0x2222222222222222ULL;
+    std::uint64_t parity = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p + i, 8);
+        parity ^= zeroBytes(v ^ quotes) >> 7;
+    }
+    parity ^= parity >> 32;
+    parity ^= parity >> 16;
+    parity ^= parity >> 8;
+    bool odd = (parity & 1) != 0;
+    for (; i < n; ++i)
+        odd ^= p[i] == '"';
+    return odd;
+}
 } // namespace
 
 // One of: nothing (plain text), zlib's inflate (gzip), zstd's streaming decoder.
@@ -31,6 +60,19 @@ struct RecordReader::Decoder
     }
 };
 
+// The running SHA-256 of the raw bytes read from the file.
+struct RecordReader::Hash
+{
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    bool ok = context && EVP_DigestInit_ex(context, EVP_sha256(), nullptr) == 1;
+    std::string hex; // once finished
+
+    ~Hash() { EVP_MD_CTX_free(context); }
+    Hash() = default;
+    Hash(const Hash&) = delete;
+    Hash& operator=(const Hash&) = delete;
+};
+
 RecordReader::RecordReader() = default;
 
 RecordReader::~RecordReader()
@@ -46,7 +88,28 @@ bool RecordReader::open(const std::string& path, std::string* error)
         *error = std::string("cannot open: ") + std::strerror(errno);
         return false;
     }
+    m_hash = std::make_unique<Hash>();
     return true;
+}
+
+std::string RecordReader::sha256Hex()
+{
+    if (!m_hash || !m_hash->ok || !m_eof || !m_error.empty())
+        return {};
+    if (m_hash->hex.empty()) {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        if (EVP_DigestFinal_ex(m_hash->context, digest, &size) != 1) {
+            m_hash->ok = false;
+            return {};
+        }
+        static const char digits[] = "0123456789abcdef";
+        for (unsigned int i = 0; i < size; ++i) {
+            m_hash->hex.push_back(digits[digest[i] >> 4]);
+            m_hash->hex.push_back(digits[digest[i] & 15]);
+        }
+    }
+    return m_hash->hex;
 }
 
 void RecordReader::openMemory(std::string_view bytes)
@@ -79,6 +142,8 @@ bool RecordReader::fill()
             m_raw.resize(old + got);
             if (std::ferror(m_file))
                 return fail("read error at byte offset " + std::to_string(m_inputRead + old));
+            if (m_hash && m_hash->ok && got > 0)
+                m_hash->ok = EVP_DigestUpdate(m_hash->context, m_raw.data() + old, got) == 1;
         }
     }
     const bool inputDone = m_fromMemory ? m_memory.empty() : std::feof(m_file) != 0;
@@ -175,20 +240,28 @@ bool RecordReader::next(std::string_view* record, bool csvQuotes)
     bool inQuotes = false;
     std::int64_t lines = 0;
     for (;;) {
+        // Line by line (memchr), each checked for NUL bytes and, for CSV, for the parity of its
+        // quotes: a line with an odd number of them opens or closes a quoted field.
         std::size_t end = std::string::npos;
-        for (; scan < m_buffer.size(); ++scan) {
-            const char c = m_buffer[scan];
-            if (c == '\0')
-                return fail("binary data (a NUL byte) at byte offset " + std::to_string(m_decodedBase + scan));
-            if (csvQuotes && c == '"')
+        const char* base = m_buffer.data();
+        const std::size_t size = m_buffer.size();
+        while (scan < size) {
+            const void* newline = std::memchr(base + scan, '\n', size - scan);
+            const std::size_t lineEnd = newline ? std::size_t(static_cast<const char*>(newline) - base) : size;
+            if (const void* nul = std::memchr(base + scan, '\0', lineEnd - scan))
+                return fail("binary data (a NUL byte) at byte offset " +
+                            std::to_string(m_decodedBase + std::size_t(static_cast<const char*>(nul) - base)));
+            if (csvQuotes && oddQuotes(base + scan, lineEnd - scan))
                 inQuotes = !inQuotes;
-            else if (c == '\n') {
-                ++lines;
-                if (!inQuotes) {
-                    end = scan;
-                    break;
-                }
+            scan = lineEnd;
+            if (lineEnd == size)
+                break;
+            ++lines;
+            if (!inQuotes) {
+                end = scan;
+                break;
             }
+            ++scan;
         }
         if (end != std::string::npos) {
             std::size_t stop = end;

@@ -35,13 +35,19 @@ public:
     const std::string& error() const { return m_error; }
     // The first bytes of the (decompressed) content, for format detection; reads ahead if needed.
     std::string_view peek(std::size_t bytes);
+    // SHA-256 (lower-case hex) of the file's bytes as read, once next() has reached the end of a
+    // file opened with open(); empty before that, on error and for openMemory(). Hashing as the
+    // bytes go by spares `import` a second pass over many gigabytes for meta.source.
+    std::string sha256Hex();
 
 private:
     bool fill();
     bool fail(const std::string& message);
 
     struct Decoder;
+    struct Hash;
     std::FILE* m_file = nullptr;
+    std::unique_ptr<Hash> m_hash;
     std::string_view m_memory;
     bool m_fromMemory = false;
     std::unique_ptr<Decoder> m_decoder;

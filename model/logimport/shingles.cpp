@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shingles.h"
 
+#define XXH_INLINE_ALL // the hash of a word is a few instructions inlined, a call otherwise
 #include <xxhash.h>
 
 #include <string>
@@ -60,15 +61,15 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b)
     return x ^ (x >> 31);
 }
 
-} // namespace
-
-void shingleHashes(std::string_view text, std::vector<std::uint64_t>* out)
+// The token stream to shingles: a window of the last kShingleTokens token hashes.
+struct ShingleWindow
 {
-    out->clear();
+    std::vector<std::uint64_t>* out;
     std::uint64_t window[kShingleTokens] = {};
     int tokens = 0;
-    std::string word;
-    auto emitToken = [&](std::uint64_t h) {
+
+    [[gnu::always_inline]] void token(std::uint64_t h) // per word: a call here would cost as much as its work
+    {
         for (int k = 0; k + 1 < kShingleTokens; ++k)
             window[k] = window[k + 1];
         window[kShingleTokens - 1] = h;
@@ -78,43 +79,76 @@ void shingleHashes(std::string_view text, std::vector<std::uint64_t>* out)
                 s = mix(s, window[k]);
             out->push_back(s);
         }
-    };
+    }
+};
+
+bool isAsciiWordByte(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+}
+
+} // namespace
+
+void shingleHashes(std::string_view text, std::vector<std::uint64_t>* out)
+{
+    // The hot loop of the import (every byte of every prompt): ASCII words are hashed straight
+    // from the text when they need no case folding, and XXH3 is inlined (XXH_INLINE_ALL), so
+    // most words cost no copy and no call. The hashes are the same as a byte-by-byte reading.
+    out->clear();
+    ShingleWindow w{out};
+    static const std::uint64_t digitsHash = XXH3_64bits("#", 1);
+    std::string word;
     bool digits = false;
     auto endWord = [&]() {
         if (digits)
-            emitToken(XXH3_64bits("#", 1));
+            w.token(digitsHash);
         else if (!word.empty())
-            emitToken(XXH3_64bits(word.data(), word.size()));
+            w.token(XXH3_64bits(word.data(), word.size()));
         word.clear();
         digits = false;
     };
+    const std::size_t n = text.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < n) {
         const std::size_t start = i;
-        const auto byte = static_cast<unsigned char>(text[i]);
+        const unsigned char byte = bytes[i];
         if (byte < 0x80) { // ASCII, most of most prompts: no decoding, no script tables
-            ++i;
             if (byte >= '0' && byte <= '9') {
+                ++i;
                 if (!word.empty() && !digits)
                     endWord();
                 digits = true;
-            } else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || byte == '_') {
+            } else if (isAsciiWordByte(byte)) {
                 if (digits)
                     endWord();
-                word.push_back(char(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte));
+                bool upper = false;
+                while (i < n && isAsciiWordByte(bytes[i])) {
+                    upper |= bytes[i] >= 'A' && bytes[i] <= 'Z';
+                    ++i;
+                }
+                // A whole word on its own, ended by ASCII (not by a letter of another script that
+                // would continue it): hashed in place.
+                if (word.empty() && !upper && (i == n || bytes[i] < 0x80)) {
+                    w.token(XXH3_64bits(text.data() + start, i - start));
+                    continue;
+                }
+                for (std::size_t k = start; k < i; ++k)
+                    word.push_back(char(bytes[k] >= 'A' && bytes[k] <= 'Z' ? bytes[k] - 'A' + 'a' : bytes[k]));
             } else {
+                ++i;
                 endWord();
             }
             continue;
         }
-        const char32_t c = decode(text, &i);
+        const char32_t c = decode(text, &i); // (an overlong form may still decode to ASCII)
         if (c >= '0' && c <= '9') {
             if (!word.empty() && !digits)
                 endWord();
             digits = true;
         } else if (isUnspacedScript(c)) {
             endWord();
-            emitToken(XXH3_64bits(text.data() + start, i - start));
+            w.token(XXH3_64bits(text.data() + start, i - start));
         } else if (isWordChar(c)) {
             if (digits)
                 endWord();
@@ -127,10 +161,10 @@ void shingleHashes(std::string_view text, std::vector<std::uint64_t>* out)
         }
     }
     endWord();
-    if (tokens > 0 && tokens < kShingleTokens) {
-        std::uint64_t s = window[kShingleTokens - tokens];
-        for (int k = kShingleTokens - tokens + 1; k < kShingleTokens; ++k)
-            s = mix(s, window[k]);
+    if (w.tokens > 0 && w.tokens < kShingleTokens) {
+        std::uint64_t s = w.window[kShingleTokens - w.tokens];
+        for (int k = kShingleTokens - w.tokens + 1; k < kShingleTokens; ++k)
+            s = mix(s, w.window[k]);
         out->push_back(s);
     }
 }

@@ -9,6 +9,7 @@
 #include "theme.h"
 #include "qcustomplotshim.h"
 #include "timelinemarkers.h"
+#include "releasesource.h"
 #include "timelinerangeselect.h"
 #include "timeutil.h"
 
@@ -94,8 +95,15 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     bar->addWidget(m_binLabel);
     m_hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: select a time range for every view"), this);
     m_hint->setEnabled(false);
+    // Above the plot and outside the controls, so that it stays in presentation mode: a release
+    // marker that is only a first appearance must not be read as a release.
+    m_releaseNote = new QLabel(this);
+    m_releaseNote->setObjectName(QStringLiteral("releaseNote"));
+    m_releaseNote->setWordWrap(true);
+    m_releaseNote->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_controls);
+    layout->addWidget(m_releaseNote);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_hint);
     updateAnnotateButton();
@@ -105,6 +113,9 @@ void TimelinePage::setResults(std::shared_ptr<const Investigation> inv, std::sha
 {
     m_inv = std::move(inv);
     m_analysis = std::move(analysis);
+    const QString note = m_inv ? releaseTimesNote(*m_inv) : QString();
+    m_releaseNote->setText(note.isEmpty() ? QString() : tr("Note: %1.").arg(note));
+    m_releaseNote->setVisible(!note.isEmpty());
     m_bin = Bin::Day;
     rebuild();
     resetZoom();

@@ -84,6 +84,7 @@ private:
     double m_lineScale = 1.0;
     QWidget* m_controls = nullptr;
     QLabel* m_hint = nullptr;
+    QLabel* m_releaseNote = nullptr; // release times that are only first appearances (releasesource.h)
     std::vector<Annotation> m_annotations;
     AnnotationOverlay* m_overlay = nullptr; // owned by the plot
     std::size_t m_marks = 0;
