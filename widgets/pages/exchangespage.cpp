@@ -329,8 +329,9 @@ void ExchangesPage::restoreViewState(const PageState& state)
     if (state.tables.empty())
         return;
     restoreTableState(m_view, state.tables.front());
-    // A new investigation's rows are still to come, and with them the columns: they take these widths.
-    m_restored = m_model->rowCount() == 0 ? state.tables.front() : TableState{};
+    // A new investigation's rows are still to come (counted, not read), and with them the columns:
+    // they take these widths.
+    m_restored = !m_model->isRowRead(0) ? state.tables.front() : TableState{};
 }
 
 } // namespace hs
