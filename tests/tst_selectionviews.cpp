@@ -19,6 +19,7 @@
 #include "selection.h"
 #include "selectionjob.h"
 #include "tablepanel.h"
+#include "timeutil.h"
 #include "viewtables.h"
 
 #include <QAbstractItemModelTester>
@@ -285,6 +286,12 @@ void TestSelectionViews::accountsContextMenu()
     QVERIFY(copy && exchanges && timeline);
     copy->trigger();
     QCOMPARE(QApplication::clipboard()->text(), ref);
+    // Created and status-changed times where the evidence has them, written as every other time.
+    const double created = sql(QStringLiteral("SELECT coalesce(created_at, -1) FROM accounts WHERE external_ref = '%1'").arg(ref));
+    QCOMPARE(view->model()->index(0, AccountCreated).data().toString(), created < 0 ? QString() : shortUtc(std::int64_t(created)));
+    const double changed = sql(QStringLiteral("SELECT coalesce(status_changed_at, -1) FROM accounts WHERE external_ref = '%1'").arg(ref));
+    QCOMPARE(view->model()->index(0, AccountStatusChanged).data().toString(), changed < 0 ? QString() : shortUtc(std::int64_t(changed)));
+    QVERIFY(sql(QStringLiteral("SELECT count(*) FROM accounts WHERE status_changed_at IS NOT NULL")) > 0); // the fixture has bans
     exchanges->trigger();
     QCOMPARE(m_window->pages()->current(), PageId::Exchanges);
     ExchangesPage* ex = m_window->exchangesPage();
@@ -357,6 +364,12 @@ void TestSelectionViews::exchangesFilters_data()
                            << QStringLiteral("e.model_id = (SELECT id FROM models WHERE name = '%1')");
     QTest::addRow("capability") << QStringLiteral("exchangesCapability") << QStringLiteral("SELECT name FROM capabilities ORDER BY id LIMIT 1")
                                 << QStringLiteral("e.capability_id = (SELECT id FROM capabilities WHERE name = '%1')");
+    QTest::addRow("from") << QStringLiteral("exchangesFrom")
+                          << QStringLiteral("SELECT strftime('%Y-%m-%d %H:%M', (min(ts) + max(ts)) / 2, 'unixepoch') FROM exchanges")
+                          << QStringLiteral("e.ts >= CAST(strftime('%s', '%1') AS INTEGER)");
+    QTest::addRow("to") << QStringLiteral("exchangesTo")
+                        << QStringLiteral("SELECT strftime('%Y-%m-%d %H:%M', (min(ts) + max(ts)) / 2, 'unixepoch') FROM exchanges")
+                        << QStringLiteral("e.ts < CAST(strftime('%s', '%1') AS INTEGER)");
     QTest::addRow("family") << QStringLiteral("exchangesFamily")
                             << QStringLiteral("SELECT fingerprint FROM templates ORDER BY id LIMIT 1")
                             << QStringLiteral("e.template_id = (SELECT id FROM templates WHERE fingerprint = '%1')");

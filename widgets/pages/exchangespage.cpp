@@ -96,7 +96,11 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent)
     // milliseconds on every change, and columns that keep their place are easier to read).
     connect(m_model, &ExchangesModel::pageRead, this, [this](int first) {
         if (first == 0 && !m_restored.header.isEmpty()) {
-            restoreTableState(m_view, std::exchange(m_restored, {}));
+            // Hidden, the view cannot tell whether a scroll bar will take room from the stretched
+            // last column: the widths stay the ones to report until it is shown (showEvent).
+            restoreTableState(m_view, m_restored);
+            if (isVisible())
+                m_restored = {};
             m_sized = true;
         } else if (!m_sized) {
             m_view->resizeColumnsToContents();
@@ -145,6 +149,10 @@ void ExchangesPage::setResults(std::shared_ptr<const Investigation> inv)
     m_matches.reset();
     m_rows.reset();
     m_filterJob->cancel();
+    // The rows go and the new ones are still to come: the columns keep their widths for them (an
+    // empty table has no scroll bar, so its last column would otherwise stretch differently).
+    if (m_restored.header.isEmpty() && m_model->isRowRead(0))
+        m_restored = tableState(m_view);
     m_model->setRows(nullptr, nullptr);
     const QSignalBlocker a(m_campaign), b(m_modelFilter), c(m_capability);
     m_campaign->clear();
@@ -322,6 +330,13 @@ void ExchangesPage::saveCsv(const QString& path)
         m_count->setText(m_countText + QLatin1Char(' ') + message);
         Q_EMIT csvFinished(r.ok, message);
     });
+}
+
+void ExchangesPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_restored.header.isEmpty() && m_model->isRowRead(0))
+        restoreTableState(m_view, std::exchange(m_restored, {}));
 }
 
 void ExchangesPage::restoreViewState(const PageState& state)

@@ -51,6 +51,9 @@ Q_SIGNALS:
     void csvFinished(bool ok, const QString& message);
     void rowsShown(); // a new list of rows is in the model
 
+protected:
+    void showEvent(QShowEvent* event) final;
+
 private:
     void buildFilters(QWidget* bar);
     void update();    // the selection's figures changed
