@@ -79,7 +79,7 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
             QTabWidget* pages = window.pages();
             for (int i = 0; i < pages->count(); ++i) {
                 pages->setCurrentIndex(i);
-                QCoreApplication::processEvents();
+                settle(300); // the page's update, and the exchanges' first page read in the background
                 QString name = pages->tabText(i).toLower().remove(QLatin1Char('&'));
                 name.replace(QLatin1Char(' '), QLatin1Char('-'));
                 window.grab().save(dir + QStringLiteral("/%1-%2.png").arg(i + 1).arg(name));

@@ -178,13 +178,15 @@ void TestModels::exchangesFetchLazily()
     const SelectionFigures figures = computeSelectionFigures(*m_inv, lantern);
     model.setRows(m_inv, figures.matches);
     QCOMPARE(model.totalRows(), std::size_t(10)); // the release window's 10 rows (see the fixture)
-    QCOMPARE(model.rowCount(), 0);                // nothing read until asked
-    QVERIFY(model.canFetchMore({}));
-    model.fetchMore({});
-    QTRY_COMPARE(model.rowCount(), 10); // pages arrive through the event loop
-    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), 10);               // the true count from the start
+    QVERIFY(!model.isRowRead(0));                 // nothing read until asked
+    QSignalSpy read(&model, &ExchangesModel::pageRead);
+    model.requestRows(0, 9);
+    QVERIFY(!model.isRowRead(0)); // read by a job, never within the call
+    QTRY_VERIFY(model.isRowRead(9)); // pages arrive through the event loop
+    QCOMPARE(read.count(), 1);
     QCOMPARE(model.index(0, ExchangesModel::Id).data().toString(), QStringLiteral("4"));
-    QCOMPARE(model.index(0, ExchangesModel::Time).data().toString(), QStringLiteral("2023-11-14T22:30:00Z"));
+    QCOMPARE(model.index(0, ExchangesModel::Time).data().toString(), QStringLiteral("2023-11-14 22:30:00 UTC"));
     QCOMPARE(model.index(4, ExchangesModel::Model).data().toString(), QStringLiteral("atlas-3"));
     QCOMPARE(model.index(0, ExchangesModel::Campaign).data().toString(), QStringLiteral("Lantern <b>Ops</b>"));
     QCOMPARE(model.index(6, ExchangesModel::Capability).data().toString(), QStringLiteral("unclassified"));
@@ -202,20 +204,19 @@ void TestModels::exchangesResetWhileFetching()
     lantern.range = TimeRange{1700001000, 1700001000 + 86400};
     model.setRows(m_inv, computeSelectionFigures(*m_inv, everything).matches);
     QVERIFY(model.totalRows() > 10);
-    model.fetchMore({});
-    QVERIFY(model.isFetching()); // read by a job, not within fetchMore on this thread
-    QCOMPARE(model.rowCount(), 0);
-    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.requestRows(0, 0);
+    QVERIFY(model.isFetching()); // read by a job, not within the call on this thread
+    QSignalSpy read(&model, &ExchangesModel::pageRead);
     model.setRows(m_inv, computeSelectionFigures(*m_inv, lantern).matches);
-    model.fetchMore({}); // (the tester may have asked already: one page is read at a time)
-    QTRY_COMPARE(model.rowCount(), 10);
-    QTest::qWait(100); // were the first page delivered late, it would show up now
     QCOMPARE(model.rowCount(), 10);
-    QCOMPARE(inserted.count(), 1);
+    model.requestRows(0, 9);
+    QTRY_VERIFY(model.isRowRead(9));
+    QTest::qWait(100); // were the first page delivered late, it would show up now
+    QCOMPARE(read.count(), 1);
     QCOMPARE(model.index(0, ExchangesModel::Id).data().toString(), QStringLiteral("4"));
 }
 
-// The evidence cannot be read: the error is reported once and fetching stops, no loop, no crash.
+// The evidence cannot be read: the error is reported once and reading stops, no loop, no crash.
 void TestModels::exchangesReadFailureStops()
 {
     ExchangesModel model;
@@ -226,13 +227,13 @@ void TestModels::exchangesReadFailureStops()
     everything.groups = {true, true, true};
     QSignalSpy failed(&model, &ExchangesModel::errorChanged);
     model.setRows(moved, computeSelectionFigures(*m_inv, everything).matches);
-    QVERIFY(model.canFetchMore({}));
-    model.fetchMore({});
+    model.requestRows(0, 0);
     QVERIFY(failed.wait(10000));
     QVERIFY(!model.error().isEmpty());
-    QVERIFY(!model.canFetchMore({}));
-    QCOMPARE(model.rowCount(), 0);
-    model.fetchMore({});
+    QVERIFY(!model.isRowRead(0));
+    model.requestRows(0, 0);
+    model.index(0, 0).data(); // a view asking again
+    QTest::qWait(50);
     QVERIFY(!model.isFetching());
     QCOMPARE(failed.count(), 1);
 }

@@ -36,12 +36,20 @@ struct AttributeMix
 {
     QStringList values;                     // most used first over all groups; "(none)" for empty
     std::vector<std::vector<double>> share; // [group][value], fractions of the group's accounts
+    std::vector<std::uint64_t> groupAccounts; // [group] the accounts counted
 };
 
-std::vector<ClusterSummary> clusterSummaries(const Investigation& inv); // most accounts first
-// Indicator values shared by at least two accounts, largest groups first.
-std::vector<IndicatorGroup> indicatorGroups(const Investigation& inv);
+// `include`, when given, names the accounts (by index) to count: those of a selection
+// (selectionanalysis.h); without it every account counts.
+using AccountMask = std::vector<bool>;
+// Most accounts first; with a mask, clusters without an included account are left out.
+std::vector<ClusterSummary> clusterSummaries(const Investigation& inv, const AccountMask* include = nullptr);
+// Indicator values shared by at least two (included) accounts, largest groups first.
+std::vector<IndicatorGroup> indicatorGroups(const Investigation& inv, const AccountMask* include = nullptr);
+// The groups of all indicators narrowed to the included accounts (cheaper than grouping again).
+std::vector<IndicatorGroup> narrowIndicatorGroups(const Investigation& inv, const std::vector<IndicatorGroup>& all,
+                                                  const AccountMask& include);
 enum class AccountAttribute { AccessPath, Country };
-AttributeMix attributeMix(const Investigation& inv, AccountAttribute attribute);
+AttributeMix attributeMix(const Investigation& inv, AccountAttribute attribute, const AccountMask* include = nullptr);
 
 } // namespace hs

@@ -15,6 +15,7 @@ void fromColumns(const Investigation& inv, const Selection& s, const std::atomic
     const ExchangeColumns& c = *inv.columns;
     const std::uint64_t templates = std::max<std::size_t>(1, inv.templates.size());
     std::vector<std::uint64_t> families(inv.groupCount() * templates, 0);
+    const std::size_t capabilities = inv.capabilities.size();
     const std::int64_t from = s.range ? s.range->from : std::numeric_limits<std::int64_t>::min();
     const std::int64_t to = s.range ? s.range->to : std::numeric_limits<std::int64_t>::max();
     for (std::size_t i = begin; i < end; ++i) {
@@ -35,6 +36,8 @@ void fromColumns(const Investigation& inv, const Selection& s, const std::atomic
         a.last = std::max(a.last, ts);
         const std::uint32_t group = inv.accounts[account].group;
         ++out.groupExchanges[group];
+        out.groupCot[group] += kindCot(kind) ? 1 : 0;
+        ++out.groupCapabilities[group * capabilities + kindCapability(kind)];
         if (s.hasGroup(group))
             out.matches->push_back(static_cast<std::uint32_t>(i));
         if (c.tmpl[i] != kNoTemplate)
@@ -53,6 +56,8 @@ void fromColumnsParallel(const Investigation& inv, const Selection& s, const std
     SelectionFigures second;
     second.accounts.resize(inv.accounts.size());
     second.groupExchanges.assign(inv.groupCount(), 0);
+    second.groupCot.assign(inv.groupCount(), 0);
+    second.groupCapabilities.assign(out.groupCapabilities.size(), 0);
     runInParallel(2, [&](std::size_t half) {
         if (half == 0)
             fromColumns(inv, s, cancel, out, 0, size / 2);
@@ -66,17 +71,32 @@ void fromColumnsParallel(const Investigation& inv, const Selection& s, const std
         out.accounts[a].first = std::min(out.accounts[a].first, b.first);
         out.accounts[a].last = std::max(out.accounts[a].last, b.last);
     }
-    for (std::size_t g = 0; g < out.groupExchanges.size(); ++g)
+    for (std::size_t g = 0; g < out.groupExchanges.size(); ++g) {
         out.groupExchanges[g] += second.groupExchanges[g];
+        out.groupCot[g] += second.groupCot[g];
+    }
+    for (std::size_t i = 0; i < out.groupCapabilities.size(); ++i)
+        out.groupCapabilities[i] += second.groupCapabilities[i];
     for (const auto& [key, count] : second.families)
         out.families[key] += count;
     out.matches->insert(out.matches->end(), second.matches->begin(), second.matches->end());
 }
 
-// Without columns: whole days overlapping the range; first/last seen stay the accounts' overall ones.
+// Without columns: groups' traffic from hour cells (an hour counts when its start lies in the
+// range), accounts and families from whole days overlapping the range (model and capability not
+// applied); first/last seen stay the accounts' overall ones.
 void fromAggregates(const Investigation& inv, const Selection& s, SelectionFigures& out)
 {
     out.exact = !s.range && !s.model && !s.capability;
+    const std::size_t capabilities = inv.capabilities.size();
+    for (const HourCell& c : inv.aggregates.hours) {
+        if ((s.range && !s.range->contains(c.hour * 3600)) || (s.model && c.model != *s.model) ||
+            (s.capability && c.capability != *s.capability))
+            continue;
+        out.groupExchanges[c.group] += c.exchanges;
+        out.groupCot[c.group] += c.cot;
+        out.groupCapabilities[c.group * capabilities + c.capability] += c.exchanges;
+    }
     const std::int64_t fromDay = s.range ? floorDiv(s.range->from, 86400) : std::numeric_limits<std::int64_t>::min();
     const std::int64_t toDay = s.range ? floorDiv(s.range->to - 1, 86400) : std::numeric_limits<std::int64_t>::max();
     for (const DayAccountCell& d : inv.aggregates.dayAccounts) {
@@ -86,8 +106,6 @@ void fromAggregates(const Investigation& inv, const Selection& s, SelectionFigur
         a.exchanges += d.exchanges;
         a.first = inv.aggregates.accounts[d.account].first;
         a.last = inv.aggregates.accounts[d.account].last;
-        if (inv.accounts[d.account].group != kNoIndex)
-            out.groupExchanges[inv.accounts[d.account].group] += d.exchanges;
     }
     for (const DayTemplateCell& d : inv.aggregates.dayTemplates)
         if (d.day >= fromDay && d.day <= toDay)
@@ -102,6 +120,8 @@ SelectionFigures computeSelectionFigures(const Investigation& inv, const Selecti
     out.selection = s;
     out.accounts.resize(inv.accounts.size());
     out.groupExchanges.assign(inv.groupCount(), 0);
+    out.groupCot.assign(inv.groupCount(), 0);
+    out.groupCapabilities.assign(std::size_t(inv.groupCount()) * inv.capabilities.size(), 0);
     if (inv.columns)
         fromColumnsParallel(inv, s, cancel, out);
     else

@@ -158,4 +158,33 @@ std::vector<GroupCapabilityMix> capabilityMix(const Investigation& inv, const Se
     return mix;
 }
 
+std::uint32_t largestSelectedCampaign(const Investigation& inv, const Selection& s,
+                                      const std::vector<GroupCapabilityMix>& mix)
+{
+    std::uint32_t best = inv.baselineGroup();
+    std::uint64_t most = 0;
+    for (std::uint32_t g = 0; g < inv.campaigns.size() && g < mix.size(); ++g)
+        if (s.hasGroup(g) && mix[g].exchanges > most) {
+            best = g;
+            most = mix[g].exchanges;
+        }
+    return best;
+}
+
+std::vector<WeekCapabilityMix> capabilityMixByWeek(const Investigation& inv, const Selection& s, std::uint32_t group)
+{
+    std::map<std::int64_t, std::vector<std::uint64_t>> weeks;
+    for (const HourCell& c : inv.aggregates.hours) {
+        if (c.group != group || (s.model && c.model != *s.model) || (s.range && !s.range->contains(c.hour * kHour)))
+            continue;
+        auto& counts = weeks[binStart(c.hour * kHour, Bin::Week)];
+        counts.resize(inv.capabilities.size());
+        counts[c.capability] += c.exchanges;
+    }
+    std::vector<WeekCapabilityMix> out;
+    for (auto& [week, counts] : weeks)
+        out.push_back({week, std::move(counts)});
+    return out;
+}
+
 } // namespace hs

@@ -60,6 +60,22 @@ struct GroupCapabilityMix
 };
 
 // Each group's exchanges per capability within the selection's range (whole hours) and model.
+// The capability filter does not apply: the mix is what a capability is compared within.
 std::vector<GroupCapabilityMix> capabilityMix(const Investigation& inv, const Selection& selection);
+
+// The selected campaign with the most exchanges in `mix` (the default of "over time"); the
+// baseline when no selected campaign has traffic in it.
+std::uint32_t largestSelectedCampaign(const Investigation& inv, const Selection& selection,
+                                      const std::vector<GroupCapabilityMix>& mix);
+
+// One group's capability mix per week (Monday 00:00 UTC), within the selection's range (whole
+// hours, as capabilityMix) and model: the weeks with traffic, in order.
+struct WeekCapabilityMix
+{
+    std::int64_t week = 0; // its Monday, Unix seconds
+    std::vector<std::uint64_t> perCapability;
+};
+std::vector<WeekCapabilityMix> capabilityMixByWeek(const Investigation& inv, const Selection& selection,
+                                                   std::uint32_t group);
 
 } // namespace hs

@@ -9,11 +9,17 @@
 
 namespace hs {
 
-void CampaignTableModel::setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis)
+void CampaignTableModel::setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis,
+                                    const std::vector<bool>& groups)
 {
     beginResetModel();
     m_inv = std::move(inv);
     m_analysis = std::move(analysis);
+    m_groups.clear();
+    if (m_analysis)
+        for (std::uint32_t g = 0; g <= m_analysis->campaigns.size(); ++g) // the baseline is the last group
+            if (groups.empty() || (g < groups.size() && groups[g]))
+                m_groups.push_back(g);
     endResetModel();
 }
 
@@ -21,21 +27,21 @@ int CampaignTableModel::rowCount(const QModelIndex& parent) const
 {
     if (parent.isValid() || !m_analysis)
         return 0;
-    return static_cast<int>(m_analysis->campaigns.size()) + 1; // the baseline is the last row
+    return static_cast<int>(m_groups.size());
 }
 
 int CampaignTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 const GroupFigures& CampaignTableModel::group(int row) const
 {
-    return row < static_cast<int>(m_analysis->campaigns.size()) ? m_analysis->campaigns[static_cast<std::size_t>(row)]
-                                                                : m_analysis->baseline;
+    const std::uint32_t g = m_groups[static_cast<std::size_t>(row)];
+    return g < m_analysis->campaigns.size() ? m_analysis->campaigns[g] : m_analysis->baseline;
 }
 
 QString CampaignTableModel::name(int row) const
 {
-    return row < static_cast<int>(m_inv->campaigns.size()) ? m_inv->campaigns[static_cast<std::size_t>(row)].name
-                                                          : tr("Organic baseline");
+    const std::uint32_t g = m_groups[static_cast<std::size_t>(row)];
+    return g < m_inv->campaigns.size() ? m_inv->campaigns[g].name : tr("Organic baseline");
 }
 
 QVariant CampaignTableModel::data(const QModelIndex& index, int role) const

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Campaigns and the organic baseline as table rows: name, exchanges, accounts, active period,
-// top capabilities, pivots. A thin wrapper over Analysis; setResults() resets it.
+// top capabilities, pivots. A thin wrapper over Analysis (the whole investigation's, or a
+// selection's: selectionanalysis.h) showing the chosen groups; setResults() resets it.
 
 #include "analysis.h"
 
@@ -19,8 +20,11 @@ public:
     static constexpr int SortRole = Qt::UserRole + 1;
 
     using QAbstractTableModel::QAbstractTableModel;
-    void setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis);
+    // `groups` as Selection::groups: the rows shown (empty: every campaign and the baseline).
+    void setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis,
+                    const std::vector<bool>& groups = {});
 
+    std::uint32_t groupOfRow(int row) const { return m_groups.at(static_cast<std::size_t>(row)); }
     int rowCount(const QModelIndex& parent = {}) const final;
     int columnCount(const QModelIndex& parent = {}) const final;
     QVariant data(const QModelIndex& index, int role) const final;
@@ -31,6 +35,7 @@ private:
     QString name(int row) const;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
+    std::vector<std::uint32_t> m_groups; // group of each row
 };
 
 } // namespace hs

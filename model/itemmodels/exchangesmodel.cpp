@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchangesmodel.h"
 
+#include "csv.h"
 #include "evidencedb.h"
 #include "job.h"
 #include "smalltables.h"
 #include "timeutil.h"
 
 #include <QLocale>
+#include <QSaveFile>
 
+#include <limits>
 #include <mutex>
 
 namespace hs {
@@ -23,6 +26,15 @@ QHash<std::int64_t, std::uint32_t> indexById(const std::vector<T>& rows)
 }
 
 } // namespace
+
+// As every other time of the dashboard ("2026-02-11 14:37 UTC"), with the seconds an exchange has.
+QString exchangeTime(std::int64_t ts)
+{
+    QString text = shortUtc(ts);
+    const std::int64_t second = ((ts % 60) + 60) % 60;
+    text.insert(text.size() - 4, QStringLiteral(":%1").arg(second, 2, 10, QLatin1Char('0')));
+    return text;
+}
 
 // Opened by the first page job, on the pool; the mutex keeps a superseded page job (still
 // running) and the next one apart.
@@ -65,11 +77,16 @@ ExchangesModel::Page readPage(ExchangesModel::Reader& reader, const QStringList&
                             .arg(reader.columns, ids.join(QLatin1Char(',')));
     Statement st = reader.db->prepare(sql, &page.error);
     auto optional = [&st](int c) { return st.isNull(c) ? std::nullopt : std::optional<std::int64_t>(st.integer(c)); };
+    QHash<std::int64_t, ExchangesModel::Row> byId;
     while (st.next())
-        page.rows.push_back({st.integer(0), st.integer(1), st.integer(2), st.integer(3), optional(4), optional(5),
-                             optional(6), optional(7), optional(8)});
+        byId.insert(st.integer(0), {st.integer(0), st.integer(1), st.integer(2), st.integer(3), optional(4), optional(5),
+                                    optional(6), optional(7), optional(8)});
     if (st.failed())
         page.error = st.error();
+    // In the order asked for (the view's: by id or by time), not SQLite's.
+    for (const QString& id : ids)
+        if (const auto it = byId.constFind(id.toLongLong()); it != byId.constEnd())
+            page.rows.push_back(*it);
     return page;
 }
 
@@ -79,12 +96,13 @@ ExchangesModel::ExchangesModel(QObject* parent) : QAbstractTableModel(parent), m
 
 ExchangesModel::~ExchangesModel() = default;
 
-bool ExchangesModel::isFetching() const { return m_pages->isRunning(); }
+bool ExchangesModel::isFetching() const { return m_pages->isRunning() || m_readQueued; }
 
 void ExchangesModel::setRows(std::shared_ptr<const Investigation> inv, std::shared_ptr<const std::vector<std::uint32_t>> positions)
 {
     beginResetModel();
     m_pages->cancel(); // a page of the old rows never arrives
+    ++m_generation;
     if (!m_inv || !inv || m_inv->evidence.path != inv->evidence.path) {
         // The connection is opened by the first page job; dropping the old one closes it.
         m_reader = inv ? std::make_shared<Reader>(inv->evidence.path) : nullptr;
@@ -94,90 +112,146 @@ void ExchangesModel::setRows(std::shared_ptr<const Investigation> inv, std::shar
         m_index = {indexById(inv->accounts), indexById(inv->models), indexById(inv->capabilities), indexById(inv->templates)};
     m_inv = std::move(inv);
     m_positions = (m_inv && m_inv->columns) ? std::move(positions) : nullptr;
-    m_total = m_positions ? m_positions->size() : 0;
-    m_rows.clear();
+    // A view cannot address more rows than an int holds (2^31: far beyond any evidence file).
+    m_total = m_positions ? std::min<std::size_t>(m_positions->size(), std::numeric_limits<int>::max()) : 0;
+    m_cache.clear();
+    m_wanted.clear();
     endResetModel();
 }
 
 int ExchangesModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_total);
 }
 
 int ExchangesModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-bool ExchangesModel::canFetchMore(const QModelIndex& parent) const
+bool ExchangesModel::isRowRead(int r) const { return r >= 0 && row(static_cast<std::size_t>(r)) != nullptr; }
+
+const ExchangesModel::Row* ExchangesModel::row(std::size_t r) const
 {
-    return !parent.isValid() && m_reader && m_error.isEmpty() && m_rows.size() < m_total;
+    const auto it = m_cache.find(r / kPage);
+    if (it == m_cache.end() || r % kPage >= it->second.size())
+        return nullptr;
+    return &it->second[r % kPage];
 }
 
-void ExchangesModel::fetchMore(const QModelIndex& parent)
+void ExchangesModel::requestRows(int first, int last)
 {
-    // One page in flight at a time; it arrives through the event loop, so rows are never inserted
-    // within the caller (views and the model tester ask for more inside their own notifications).
-    if (!canFetchMore(parent) || m_pages->isRunning())
+    if (!m_reader || !m_error.isEmpty() || m_total == 0 || last < first || first < 0)
         return;
-    const std::size_t from = m_rows.size();
-    const std::size_t to = std::min(m_total, from + kPage);
-    QStringList ids;
+    const std::size_t lastRow = std::min<std::size_t>(static_cast<std::size_t>(last), m_total - 1);
+    for (std::size_t page = static_cast<std::size_t>(first) / kPage; page <= lastRow / kPage; ++page) {
+        if (m_cache.count(page))
+            continue;
+        std::erase(m_wanted, page);
+        m_wanted.push_back(page);
+    }
+    // Asked for from data() while a view paints: read after the paint, all pages it asked for at once.
+    if (!m_wanted.empty() && !m_readQueued) {
+        m_readQueued = true;
+        QMetaObject::invokeMethod(this, [this] { readWanted(); }, Qt::QueuedConnection);
+    }
+}
+
+// The newest pages asked for (at most four: a screen and a half), one job; a later request
+// supersedes it and asks again for what is still wanted.
+void ExchangesModel::readWanted()
+{
+    m_readQueued = false;
+    if (m_wanted.empty() || !m_error.isEmpty())
+        return;
+    std::vector<std::size_t> pages(m_wanted.size() > 4 ? m_wanted.end() - 4 : m_wanted.begin(), m_wanted.end());
+    std::vector<QStringList> ids(pages.size());
     const ExchangeColumns& columns = *m_inv->columns;
-    for (std::size_t i = from; i < to; ++i)
-        ids << QString::number(columns.idBase + columns.id[(*m_positions)[i]]);
-    m_pages->start([reader = m_reader, ids](const ProgressSink&) { return readPage(*reader, ids); },
-                   [this, from](Page page) { addPage(from, std::move(page)); });
+    for (std::size_t p = 0; p < pages.size(); ++p)
+        for (std::size_t i = pages[p] * kPage; i < std::min(m_total, (pages[p] + 1) * kPage); ++i)
+            ids[p] << QString::number(columns.idBase + columns.id[(*m_positions)[i]]);
+    m_pages->start(
+        [reader = m_reader, ids = std::move(ids)](const ProgressSink& sink) {
+            std::vector<Page> read;
+            for (const QStringList& page : ids) {
+                if (sink.cancelled())
+                    break;
+                read.push_back(readPage(*reader, page));
+                if (!read.back().error.isEmpty())
+                    break;
+            }
+            return read;
+        },
+        [this, pages, generation = m_generation](std::vector<Page> read) {
+            if (generation == m_generation)
+                addPages(pages, std::move(read));
+        });
 }
 
-void ExchangesModel::addPage(std::size_t from, Page page)
+void ExchangesModel::addPages(std::vector<std::size_t> pages, std::vector<Page> read)
 {
-    if (from != m_rows.size())
-        return; // cannot happen: a reset cancels the page job
-    if (!page.error.isEmpty()) {
-        m_error = page.error;
-        Q_EMIT errorChanged();
+    for (std::size_t p = 0; p < read.size(); ++p) {
+        Page& page = read[p];
+        if (!page.error.isEmpty() || page.rows.empty()) { // failed, or the rows are gone: stop rather than loop
+            m_error = page.error.isEmpty() ? tr("the evidence no longer holds these exchanges") : page.error;
+            m_wanted.clear();
+            Q_EMIT errorChanged();
+            return;
+        }
+        const std::size_t number = pages[p];
+        std::erase(m_wanted, number);
+        m_cache[number] = std::move(page.rows);
+        const int first = static_cast<int>(number * kPage);
+        const int last = static_cast<int>(std::min(m_total, (number + 1) * kPage) - 1);
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+        Q_EMIT pageRead(first, last);
     }
-    if (page.rows.empty()) { // failed, or the file no longer has these rows: stop fetching rather than loop
-        m_total = from;
-        return;
+    // Bounded memory: the pages farthest from the newest one leave the cache.
+    while (m_cache.size() > kCachedPages) {
+        const std::size_t newest = pages.back();
+        auto far = std::max_element(m_cache.begin(), m_cache.end(), [newest](const auto& a, const auto& b) {
+            auto distance = [newest](std::size_t page) { return page > newest ? page - newest : newest - page; };
+            return distance(a.first) < distance(b.first);
+        });
+        m_cache.erase(far);
     }
-    beginInsertRows({}, static_cast<int>(from), static_cast<int>(from + page.rows.size() - 1));
-    m_rows.insert(m_rows.end(), std::make_move_iterator(page.rows.begin()), std::make_move_iterator(page.rows.end()));
-    endInsertRows();
+    if (!m_wanted.empty() && !m_readQueued) {
+        m_readQueued = true;
+        QMetaObject::invokeMethod(this, [this] { readWanted(); }, Qt::QueuedConnection);
+    }
 }
 
-QString ExchangesModel::cell(const Row& row, int column) const
+QString ExchangesModel::cell(const Investigation& inv, const Index& index, const Row& row, int column)
 {
-    const auto& [accounts, models, capabilities, templates] = m_index;
+    const auto& [accounts, models, capabilities, templates] = index;
     const QLocale locale;
     auto number = [&](const std::optional<std::int64_t>& v) { return v ? locale.toString(qlonglong(*v)) : QString(); };
     switch (column) {
     case Id: return QString::number(row.id);
-    case Time: return isoUtc(row.ts);
+    case Time: return exchangeTime(row.ts);
     case Account: {
         const auto it = accounts.find(row.account);
-        return it != accounts.end() ? m_inv->accounts[*it].externalRef : tr("(unknown %1)").arg(row.account);
+        return it != accounts.end() ? inv.accounts[*it].externalRef : tr("(unknown %1)").arg(row.account);
     }
     case Campaign: {
         const auto it = accounts.find(row.account);
-        if (it == accounts.end() || m_inv->accounts[*it].group == kNoIndex)
+        if (it == accounts.end() || inv.accounts[*it].group == kNoIndex)
             return {};
-        const std::uint32_t g = m_inv->accounts[*it].group;
-        return g == m_inv->baselineGroup() ? tr("Organic baseline") : m_inv->campaigns[g].name;
+        const std::uint32_t g = inv.accounts[*it].group;
+        return g == inv.baselineGroup() ? tr("Organic baseline") : inv.campaigns[g].name;
     }
     case Model: {
         const auto it = models.find(row.model);
-        return it != models.end() ? m_inv->models[*it].name : tr("(unknown %1)").arg(row.model);
+        return it != models.end() ? inv.models[*it].name : tr("(unknown %1)").arg(row.model);
     }
     case Capability: {
         if (!row.capability)
             return QStringLiteral("unclassified");
         const auto it = capabilities.find(*row.capability);
-        return it != capabilities.end() ? m_inv->capabilities[*it].name : tr("(unknown %1)").arg(*row.capability);
+        return it != capabilities.end() ? inv.capabilities[*it].name : tr("(unknown %1)").arg(*row.capability);
     }
     case Template: {
         if (!row.tmpl)
             return {};
         const auto it = templates.find(*row.tmpl);
-        return it != templates.end() ? m_inv->templates[*it].fingerprint : tr("(unknown %1)").arg(*row.tmpl);
+        return it != templates.end() ? inv.templates[*it].fingerprint : tr("(unknown %1)").arg(*row.tmpl);
     }
     case PromptTokens: return number(row.promptTokens);
     case CompletionTokens: return number(row.completionTokens);
@@ -195,7 +269,68 @@ QVariant ExchangesModel::data(const QModelIndex& index, int role) const
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
-    return cell(m_rows[static_cast<std::size_t>(index.row())], index.column());
+    const Row* r = row(static_cast<std::size_t>(index.row()));
+    if (!r) { // asked for by a view: read it, and show that it is on its way
+        const_cast<ExchangesModel*>(this)->requestRows(index.row(), index.row());
+        return index.column() == Id ? tr("…") : QString();
+    }
+    return cell(*r, index.column());
+}
+
+std::function<ExchangesModel::CsvResult(const ProgressSink&)> ExchangesModel::csvJob(const QString& path) const
+{
+    QStringList headers;
+    for (int c = 0; c < ColumnCount; ++c)
+        headers << headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    return [path, headers, inv = m_inv, index = m_index, positions = m_positions](const ProgressSink& sink) {
+        CsvResult result;
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            result.error = file.errorString();
+            return result;
+        }
+        file.write(csvLine(headers));
+        if (inv && positions && inv->columns) {
+            Reader reader(inv->evidence.path); // its own connection: the view's pages go on being read
+            const ExchangeColumns& columns = *inv->columns;
+            constexpr std::size_t kChunk = 500;
+            for (std::size_t from = 0; from < positions->size(); from += kChunk) {
+                if (sink.cancelled()) {
+                    result.cancelled = true;
+                    file.cancelWriting();
+                    return result;
+                }
+                QStringList ids;
+                for (std::size_t i = from; i < std::min(positions->size(), from + kChunk); ++i)
+                    ids << QString::number(columns.idBase + columns.id[(*positions)[i]]);
+                const Page page = readPage(reader, ids);
+                if (!page.error.isEmpty()) {
+                    result.error = page.error;
+                    file.cancelWriting();
+                    return result;
+                }
+                // Rows come back in id order; the file keeps the model's (perhaps time) order.
+                QHash<std::int64_t, const Row*> byId;
+                for (const Row& r : page.rows)
+                    byId.insert(r.id, &r);
+                for (const QString& id : ids) {
+                    const Row* r = byId.value(id.toLongLong());
+                    if (!r)
+                        continue;
+                    QStringList cells;
+                    for (int c = 0; c < ColumnCount; ++c)
+                        cells << cell(*inv, index, *r, c);
+                    file.write(csvLine(cells));
+                    ++result.rows;
+                }
+                sink.report(tr("Saving exchanges"), double(std::min(positions->size(), from + kChunk)) / double(positions->size()));
+            }
+        }
+        result.ok = file.commit();
+        if (!result.ok)
+            result.error = file.errorString();
+        return result;
+    };
 }
 
 QVariant ExchangesModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -3,8 +3,32 @@
 
 #include "viewtables.h"
 #include "backgroundrelease.h"
+#include "selectionanalysis.h"
+
+#include <mutex>
 
 namespace hs {
+
+// Grouping accounts by indicator (tens of milliseconds at full scale) and each account's indicator
+// text are the same for every selection: done once, by the first selection job that needs them
+// (a later one waits for it inside std::call_once, on the pool, never on the GUI thread).
+struct SelectionJob::Base
+{
+    std::shared_ptr<const Analysis> whole;
+    std::once_flag once;
+    std::vector<IndicatorGroup> indicators;
+    std::vector<QString> indicatorText;
+
+    void prepare(const Investigation& inv)
+    {
+        std::call_once(once, [&] {
+            if (!whole)
+                whole = std::make_shared<const Analysis>(analyze(inv));
+            indicators = indicatorGroups(inv);
+            indicatorText = accountIndicatorText(inv);
+        });
+    }
+};
 
 SelectionJob::SelectionJob(SelectionState* selection, QObject* parent)
     : QObject(parent), m_selection(selection), m_slot(new JobSlot(this))
@@ -14,25 +38,56 @@ SelectionJob::SelectionJob(SelectionState* selection, QObject* parent)
 
 SelectionJob::~SelectionJob() = default; // the slot cancels a running pass and does not wait for it
 
-void SelectionJob::setInvestigation(std::shared_ptr<const Investigation> inv)
+void SelectionJob::setInvestigation(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis)
 {
     m_inv = std::move(inv);
+    m_base = std::make_shared<Base>();
+    m_base->whole = std::move(analysis);
     start();
 }
+
+namespace {
+
+template<typename T>
+std::shared_ptr<const T> shared(T value) { return std::make_shared<const T>(std::move(value)); }
+
+// The Overview's figures and the Accounts page's tables of one selection, after its figures.
+void addViews(const Investigation& inv, const Selection& selection, SelectionFigures& figures,
+              const std::vector<IndicatorGroup>& indicators, const std::vector<QString>& indicatorText,
+              const Analysis& whole, const ProgressSink& sink)
+{
+    auto stop = [&] { return figures.cancelled || sink.cancelled(); };
+    if (stop())
+        return;
+    figures.accountsTable = shared(accountsTable(inv, selection, figures, &indicatorText));
+    if (stop())
+        return;
+    figures.familiesTable = shared(familiesTable(inv, selection, figures));
+    figures.repetitionTable = shared(repetitionTable(inv, selection, figures));
+    figures.analysis = shared(selectionAnalysis(inv, whole, figures));
+    if (stop())
+        return;
+    const AccountMask groupsOnly = selectedAccounts(inv, figures, false);
+    const AccountMask withBaseline = selectedAccounts(inv, figures, true);
+    figures.clustersTable = shared(clustersTable(inv, &groupsOnly));
+    figures.linkedTable = shared(linkedAccountsTable(inv, narrowIndicatorGroups(inv, indicators, groupsOnly)));
+    figures.accessPathsTable = shared(attributeMixTable(inv, selection, false, &withBaseline));
+    figures.countriesTable = shared(attributeMixTable(inv, selection, true, &withBaseline));
+}
+
+} // namespace
 
 void SelectionJob::start()
 {
     if (!m_inv)
         return;
     // Each stage looks at the flag: a newer selection stops this one within milliseconds.
-    auto work = [inv = m_inv, selection = m_selection->current()](const ProgressSink& sink) {
+    auto work = [inv = m_inv, base = m_base, selection = m_selection->current()](const ProgressSink& sink) {
         SelectionFigures figures = computeSelectionFigures(*inv, selection, sink.cancelFlag());
-        if (!figures.cancelled && !sink.cancelled())
-            figures.accountsTable = std::make_shared<const TableData>(accountsTable(*inv, selection, figures));
-        if (!figures.cancelled && !sink.cancelled())
-            figures.familiesTable = std::make_shared<const TableData>(familiesTable(*inv, selection, figures));
-        if (!figures.cancelled && !sink.cancelled())
-            figures.repetitionTable = std::make_shared<const TableData>(repetitionTable(*inv, selection, figures));
+        if (!figures.cancelled && !sink.cancelled()) {
+            base->prepare(*inv);
+            addViews(*inv, selection, figures, base->indicators, base->indicatorText, *base->whole, sink);
+        }
         figures.cancelled = figures.cancelled || sink.cancelled();
         return figures;
     };

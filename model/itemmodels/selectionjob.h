@@ -6,6 +6,7 @@
 
 #include "job.h"
 #include "selection.h"
+#include "analysis.h"
 #include "selectionfigures.h"
 
 #include <QObject>
@@ -21,7 +22,9 @@ public:
     SelectionJob(SelectionState* selection, QObject* parent = nullptr);
     ~SelectionJob() override;
 
-    void setInvestigation(std::shared_ptr<const Investigation> inv);
+    // The whole investigation's figures are what the selection's are cut from (pivots,
+    // lifecycles); without them the job computes them once itself.
+    void setInvestigation(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis = {});
     std::shared_ptr<const SelectionFigures> figures() const { return m_figures; }
     bool isRunning() const { return m_slot->isRunning(); }
 
@@ -33,7 +36,9 @@ private:
 
     SelectionState* m_selection;
     JobSlot* m_slot;
+    struct Base; // what every selection of one investigation shares, computed once on the pool
     std::shared_ptr<const Investigation> m_inv;
+    std::shared_ptr<Base> m_base;
     std::shared_ptr<const SelectionFigures> m_figures;
 };
 

@@ -30,9 +30,12 @@ QString groupName(const Investigation& inv, std::uint32_t group)
 
 namespace {
 
+QString optionalTime(const std::optional<std::int64_t>& t) { return t ? shortUtc(*t) : QString(); }
+QVariant optionalKey(const std::optional<std::int64_t>& t) { return t ? sortKey(*t) : QVariant(); }
+
 // The accounts table's rows for accounts [from, to), appended to `t`.
 void appendAccountRows(TableData& t, const Investigation& inv, const Selection& s, const SelectionFigures& figures,
-                       std::size_t from, std::size_t to)
+                       const std::vector<QString>* indicators, std::size_t from, std::size_t to)
 {
     const bool filtered = s.range || s.model || s.capability;
     for (std::size_t i = from; i < to; ++i) {
@@ -44,29 +47,50 @@ void appendAccountRows(TableData& t, const Investigation& inv, const Selection& 
         t.text.push_back({a.externalRef, groupName(inv, a.group),
                           a.cluster == kNoIndex ? QString() : inv.clusters[a.cluster].name, a.country, a.accessPath,
                           a.status, number(f.exchanges), seen ? shortUtc(f.first) : QString(),
-                          seen ? shortUtc(f.last) : QString()});
+                          seen ? shortUtc(f.last) : QString(), optionalTime(a.createdAt), optionalTime(a.statusChangedAt),
+                          a.paymentFingerprint, indicators && i < indicators->size() ? (*indicators)[i] : QString()});
         t.sortKey.push_back({{}, {}, {}, {}, {}, {}, sortKey(f.exchanges),
-                             seen ? sortKey(f.first) : QVariant(), seen ? sortKey(f.last) : QVariant()});
+                             seen ? sortKey(f.first) : QVariant(), seen ? sortKey(f.last) : QVariant(),
+                             optionalKey(a.createdAt), optionalKey(a.statusChangedAt), {}, {}});
     }
 }
 
 } // namespace
 
-TableData accountsTable(const Investigation& inv, const Selection& s, const SelectionFigures& figures)
+QString indicatorText(const QString& kind, const QString& value)
+{
+    return QStringLiteral("[%1 %2]").arg(kind, value);
+}
+
+std::vector<QString> accountIndicatorText(const Investigation& inv)
+{
+    std::vector<QStringList> parts(inv.accounts.size());
+    for (const IndicatorInfo& i : inv.indicators)
+        if (i.account < parts.size())
+            parts[i.account] << indicatorText(i.kind, i.value);
+    std::vector<QString> out(inv.accounts.size());
+    for (std::size_t a = 0; a < parts.size(); ++a)
+        out[a] = parts[a].join(QLatin1Char(' '));
+    return out;
+}
+
+TableData accountsTable(const Investigation& inv, const Selection& s, const SelectionFigures& figures,
+                        const std::vector<QString>* indicators)
 {
     TableData t;
     t.headers = {tr("External ref"), tr("Campaign"), tr("Cluster"), tr("Country"), tr("Access path"), tr("Status"),
-                 tr("Exchanges"), tr("First seen"), tr("Last seen")};
-    t.numeric = {false, false, false, false, false, false, true, false, false};
+                 tr("Exchanges"), tr("First seen"), tr("Last seen"), tr("Created"), tr("Status changed"),
+                 tr("Payment fingerprint"), tr("Indicators")};
+    t.numeric = {false, false, false, false, false, false, true, false, false, false, false, false, false};
     // Two halves on the pool's two threads, joined in account order: at full scale the rows (56,000
     // times formatted, 28,000 accounts) took a third of a selection change on one core.
     const std::size_t half = inv.accounts.size() / 2;
     TableData second;
     runInParallel(2, [&](std::size_t part) {
         if (part == 0)
-            appendAccountRows(t, inv, s, figures, 0, half);
+            appendAccountRows(t, inv, s, figures, indicators, 0, half);
         else
-            appendAccountRows(second, inv, s, figures, half, inv.accounts.size());
+            appendAccountRows(second, inv, s, figures, indicators, half, inv.accounts.size());
     });
     t.text.insert(t.text.end(), std::make_move_iterator(second.text.begin()), std::make_move_iterator(second.text.end()));
     t.sortKey.insert(t.sortKey.end(), std::make_move_iterator(second.sortKey.begin()),
@@ -74,13 +98,13 @@ TableData accountsTable(const Investigation& inv, const Selection& s, const Sele
     return t;
 }
 
-TableData clustersTable(const Investigation& inv)
+TableData clustersTable(const Investigation& inv, const AccountMask* include)
 {
     TableData t;
     t.headers = {tr("Cluster"), tr("Kind"), tr("Accounts"), tr("Campaign accounts"), tr("Baseline accounts"),
                  tr("Campaigns mixed")};
     t.numeric = {false, false, true, true, true, false};
-    for (const ClusterSummary& c : clusterSummaries(inv)) {
+    for (const ClusterSummary& c : clusterSummaries(inv, include)) {
         QStringList campaigns;
         for (std::uint32_t g : c.campaigns)
             campaigns << inv.campaigns[g].name;
@@ -95,27 +119,33 @@ TableData clustersTable(const Investigation& inv)
 
 TableData linkedAccountsTable(const Investigation& inv, std::size_t maxGroups)
 {
+    return linkedAccountsTable(inv, indicatorGroups(inv), maxGroups);
+}
+
+TableData linkedAccountsTable(const Investigation& inv, const std::vector<IndicatorGroup>& groups, std::size_t maxGroups)
+{
     TableData t;
-    t.headers = {tr("Indicator"), tr("Value"), tr("Accounts"), tr("Campaigns"), tr("Baseline accounts"), tr("Example accounts")};
+    t.headers = {tr("Indicator"), tr("Value"), tr("Accounts"), tr("Campaigns"), tr("Baseline accounts"),
+                 tr("Account references")};
     t.numeric = {false, false, true, false, true, false};
-    const std::vector<IndicatorGroup> groups = indicatorGroups(inv);
     for (std::size_t i = 0; i < groups.size() && i < maxGroups; ++i) {
         const IndicatorGroup& g = groups[i];
-        QStringList campaigns, examples;
+        QStringList campaigns, refs;
         for (std::uint32_t c : g.campaigns)
             campaigns << inv.campaigns[c].name;
-        for (std::size_t k = 0; k < g.accounts.size() && k < 3; ++k)
-            examples << inv.accounts[g.accounts[k]].externalRef;
+        for (std::uint32_t a : g.accounts) // every one: a reviewer follows the indicator to all of them
+            refs << inv.accounts[a].externalRef;
         t.text.push_back({g.kind, g.value, number(g.accounts.size()), campaigns.join(QStringLiteral(", ")),
-                          number(g.baselineAccounts), examples.join(QStringLiteral(", "))});
+                          number(g.baselineAccounts), refs.join(QStringLiteral(", "))});
         t.sortKey.push_back({{}, {}, sortKey(g.accounts.size()), {}, sortKey(g.baselineAccounts), {}});
+        t.tooltip.push_back(refs.join(QLatin1Char('\n')).left(8000));
     }
     return t;
 }
 
-TableData attributeMixTable(const Investigation& inv, const Selection& s, bool countries)
+TableData attributeMixTable(const Investigation& inv, const Selection& s, bool countries, const AccountMask* include)
 {
-    const AttributeMix mix = attributeMix(inv, countries ? AccountAttribute::Country : AccountAttribute::AccessPath);
+    const AttributeMix mix = attributeMix(inv, countries ? AccountAttribute::Country : AccountAttribute::AccessPath, include);
     TableData t;
     t.headers << (countries ? tr("Country") : tr("Access path"));
     t.numeric.push_back(false);
@@ -131,8 +161,9 @@ TableData attributeMixTable(const Investigation& inv, const Selection& s, bool c
         std::vector<QVariant> keys{QVariant()};
         for (std::uint32_t g : groups) {
             const double share = mix.share[g][static_cast<std::size_t>(v)];
-            row.push_back(percent(share, 1));
-            keys.push_back(share);
+            // A group without accounts in the selection has no mix: a dash, not 0.0%.
+            row.push_back(mix.groupAccounts[g] ? percent(share, 1) : QStringLiteral("–"));
+            keys.push_back(mix.groupAccounts[g] ? QVariant(share) : QVariant());
         }
         t.text.push_back(std::move(row));
         t.sortKey.push_back(std::move(keys));

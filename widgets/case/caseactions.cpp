@@ -225,6 +225,16 @@ void CaseActions::newAnnotation()
     showDialog(a);
 }
 
+void CaseActions::annotateAccount(std::int64_t accountId)
+{
+    if (!m_controller->isOpen())
+        return;
+    Annotation a;
+    a.kind = AnnotationKind::Account;
+    a.target = accountId;
+    showDialog(a);
+}
+
 void CaseActions::editAnnotation(const Annotation& a) { showDialog(a); }
 
 void CaseActions::showDialog(const Annotation& initial)

@@ -43,6 +43,7 @@ public:
     void openCase(const QString& path);
     void createCase(const QString& path, const QString& reviewer);
     void newAnnotation(); // prefilled from the selection (its range, its one campaign)
+    void annotateAccount(std::int64_t accountId); // a new annotation of this account (evidence id)
     QString evidenceStatus() const; // for the status bar
 
 Q_SIGNALS:

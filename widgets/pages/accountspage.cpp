@@ -2,11 +2,13 @@
 #include "accountspage.h"
 
 #include "viewtables.h"
-#include "job.h"
 #include "lazyupdate.h"
 #include "tablepanel.h"
 #include "timeutil.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTableView>
@@ -40,78 +42,88 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
     m_accountsUpdate = new LazyUpdate(this, [this] { updateAccounts(); });
-    m_mixesUpdate = new LazyUpdate(this, [this] { updateMixes(); });
-    m_tablesJob = new JobSlot(this);
     connect(m_figures, &SelectionJob::updated, m_accountsUpdate, &LazyUpdate::request);
-    connect(m_selection, &SelectionState::changed, m_mixesUpdate, &LazyUpdate::request);
+    addAccountActions();
+    // An indicator's row opens its accounts: the accounts table shows each account's indicators,
+    // so filtering it by the value finds every account that shares it.
+    connect(m_linked->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        showIndicator(indicatorText(index.sibling(index.row(), kLinkedKindColumn).data().toString(),
+                                    index.sibling(index.row(), kLinkedValueColumn).data().toString()));
+    });
 }
 
-bool AccountsPage::isUpdatePending() const
+// Right-click on an account: annotate it, see it on the timeline, see its exchanges, copy its reference.
+void AccountsPage::addAccountActions()
 {
-    return m_accountsUpdate->isPending() || m_mixesUpdate->isPending();
+    QTableView* view = m_accounts->view();
+    auto add = [this, view](const QString& text, auto act) {
+        auto* action = new QAction(text, view);
+        connect(action, &QAction::triggered, this, [this, act] {
+            if (const std::optional<std::uint32_t> a = currentAccount())
+                act(*a);
+        });
+        view->addAction(action);
+    };
+    add(tr("Annotate this account..."), [this](std::uint32_t a) { Q_EMIT annotateAccountRequested(m_inv->accounts[a].id); });
+    add(tr("Show on the timeline"), [this](std::uint32_t a) { Q_EMIT timelineRequested(a); });
+    add(tr("Show its exchanges"), [this](std::uint32_t a) { Q_EMIT exchangesRequested(m_inv->accounts[a].externalRef); });
+    add(tr("Copy reference"), [this](std::uint32_t a) { QGuiApplication::clipboard()->setText(m_inv->accounts[a].externalRef); });
 }
+
+std::optional<std::uint32_t> AccountsPage::currentAccount() const
+{
+    const QModelIndex current = m_accounts->view()->currentIndex();
+    if (!m_inv || !current.isValid())
+        return std::nullopt;
+    const QString ref = current.sibling(current.row(), AccountRef).data().toString();
+    for (std::uint32_t a = 0; a < m_inv->accounts.size(); ++a)
+        if (m_inv->accounts[a].externalRef == ref)
+            return a;
+    return std::nullopt;
+}
+
+bool AccountsPage::isUpdatePending() const { return m_accountsUpdate->isPending(); }
 
 void AccountsPage::setResults(std::shared_ptr<const Investigation> inv)
 {
     m_inv = std::move(inv);
     // Nothing of the previous investigation stays on screen until the new tables arrive: it may
     // be the unredacted original of a presentation's copy.
-    for (TablePanel* panel : {m_accounts, m_clusters, m_linked})
+    for (TablePanel* panel : {m_accounts, m_clusters, m_linked, m_accessPaths, m_countries})
         panel->setTable(TableData{});
-    // Grouping every account by shared indicators takes tens of milliseconds at full scale: a job
-    // (job.h), so that opening a file never stalls the window, started after the selection's
-    // figures, which take both of the pool's threads and are what the reviewer waits for. The
-    // newest investigation wins.
-    m_tablesJob->cancel();
-    const quint64 generation = ++m_tablesGeneration;
-    connect(m_figures, &SelectionJob::updated, this, [this, generation] { buildTables(generation); },
-            Qt::SingleShotConnection);
-    m_mixGroups.reset();
-    m_mixesUpdate->request();
 }
 
-void AccountsPage::buildTables(quint64 generation)
+void AccountsPage::showIndicator(const QString& value)
 {
-    if (generation != m_tablesGeneration || !m_inv)
-        return;
-    using Tables = std::pair<TableData, TableData>;
-    auto work = [inv = m_inv](const ProgressSink& sink) {
-        Tables tables;
-        tables.first = clustersTable(*inv);
-        if (!sink.cancelled())
-            tables.second = linkedAccountsTable(*inv);
-        return tables;
-    };
-    m_tablesJob->start(std::move(work), [this](Tables tables) {
-        m_clusters->setTable(std::move(tables.first));
-        m_linked->setTable(std::move(tables.second));
-    });
+    m_accounts->setFilterText(value);
+    m_accounts->view()->setFocus();
 }
 
+// Every table of the page comes from the selection job (one background pass per selection).
 void AccountsPage::updateAccounts()
 {
     const auto figures = m_figures->figures();
-    if (!m_inv || !figures || !figures->accountsTable)
+    if (!m_inv || !figures || !figures->accountsTable || !figures->clustersTable)
         return;
     const Selection& s = figures->selection;
     m_accounts->setTable(figures->accountsTable);
+    m_clusters->setTable(figures->clustersTable);
+    m_linked->setTable(figures->linkedTable);
+    m_accessPaths->setTable(figures->accessPathsTable);
+    m_countries->setTable(figures->countriesTable);
     QString note;
     if (s.range)
         note = tr("Exchanges and first/last seen within %1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to));
     if (!figures->exact)
         note += tr(" (whole UTC days; model and capability filters not applied: this file has no exact columns)");
     m_accounts->setNote(note);
-}
-
-// The mixes depend on the selected groups only (all accounts, whatever the range): a new range,
-// model or capability leaves them as they are.
-void AccountsPage::updateMixes()
-{
-    if (!m_inv || m_mixGroups == m_selection->current().groups)
-        return;
-    m_mixGroups = m_selection->current().groups;
-    m_accessPaths->setTable(attributeMixTable(*m_inv, m_selection->current(), false));
-    m_countries->setTable(attributeMixTable(*m_inv, m_selection->current(), true));
+    const QString scope = figures->filtered()
+        ? tr("Accounts of the selected groups active in the selection")
+        : tr("Accounts of the selected groups");
+    for (TablePanel* panel : {m_clusters, m_linked})
+        panel->setNote(scope);
+    for (TablePanel* panel : {m_accessPaths, m_countries})
+        panel->setNote(scope + tr("; the organic baseline's for comparison"));
 }
 
 // Filters by the name the evidence gives the id (names are what the tables show).

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Accounts & infrastructure: the selection's accounts; clusters and what they mix; accounts linked
-// by shared indicators; access paths and countries per campaign against the baseline.
+// by shared indicators; access paths and countries per campaign against the baseline. Every table
+// counts the accounts of the selected groups active in the selection (the selection job's).
 
 #include "selection.h"
 #include "selectionjob.h"
@@ -16,7 +17,6 @@ class QTabWidget;
 
 namespace hs {
 
-class JobSlot;
 class LazyUpdate;
 class TablePanel;
 
@@ -33,24 +33,31 @@ public:
     // Narrows the clusters and accounts tables to one cluster (evidence id); none: every row.
     void showCluster(std::optional<std::int64_t> clusterId);
     void showAccount(std::int64_t accountId); // the accounts table narrowed to it
+    void showIndicator(const QString& text);   // the accounts table narrowed to it (indicatorText())
+    TablePanel* accessPaths() const { return m_accessPaths; }
+    TablePanel* countries() const { return m_countries; }
+
+    // The account of the accounts table's current row (evidence index), if any.
+    std::optional<std::uint32_t> currentAccount() const;
 
     PageState viewState() const final;
     void restoreViewState(const PageState& state) final;
     void setPresenting(bool on) final;
 
+Q_SIGNALS:
+    // The accounts table's context menu (the window acts on them).
+    void annotateAccountRequested(std::int64_t accountId);
+    void timelineRequested(std::uint32_t account);
+    void exchangesRequested(const QString& externalRef);
+
 private:
+    void addAccountActions();
     void updateAccounts();
-    void buildTables(quint64 generation); // clusters and linked accounts, on a worker
-    void updateMixes();
 
     SelectionState* m_selection;
     SelectionJob* m_figures;
     std::shared_ptr<const Investigation> m_inv;
     LazyUpdate* m_accountsUpdate;
-    LazyUpdate* m_mixesUpdate;
-    std::optional<std::vector<bool>> m_mixGroups; // the groups the mix tables show
-    quint64 m_tablesGeneration = 0;               // the newest clusters and linked-accounts tables
-    JobSlot* m_tablesJob;                         // builds them
     TablePanel* m_accounts;
     TablePanel* m_clusters;
     TablePanel* m_linked;

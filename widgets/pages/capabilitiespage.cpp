@@ -115,6 +115,7 @@ CapabilitiesPage::CapabilitiesPage(SelectionState* selection, QWidget* parent) :
     auto* save = new QPushButton(tr("Save image..."), this);
     connect(save, &QPushButton::clicked, this, &CapabilitiesPage::exportImage);
     connect(m_campaign, qOverload<int>(&QComboBox::currentIndexChanged), this, &CapabilitiesPage::rebuildOverTime);
+    connect(m_campaign, qOverload<int>(&QComboBox::activated), this, [this] { m_campaignChosen = true; });
     auto* update = new LazyUpdate(this, [this] { rebuild(); });
     connect(m_selection, &SelectionState::changed, update, &LazyUpdate::request);
 
@@ -141,6 +142,7 @@ void CapabilitiesPage::setResults(std::shared_ptr<const Investigation> inv, std:
     for (const CampaignInfo& c : m_inv->campaigns)
         m_campaign->addItem(shownEvidence(c.name, 60));
     m_campaign->addItem(tr("Organic baseline"));
+    m_campaignChosen = false;
     createSets();
     rebuild();
 }
@@ -152,7 +154,9 @@ void CapabilitiesPage::rebuild()
     const auto& cap = m_selection->current().capability;
     m_filterLabel->setText(cap ? tr("Filtered to capability: %1 (click it again to clear)").arg(shownEvidence(m_inv->capabilities[*cap].name, 60))
                                : tr("Click a capability to filter every view by it"));
-    rebuildMix();
+    const std::vector<GroupCapabilityMix> mix = capabilityMix(*m_inv, m_selection->current());
+    rebuildMix(mix);
+    chooseOverTimeGroup(mix);
     rebuildOverTime();
 }
 
@@ -171,10 +175,9 @@ void CapabilitiesPage::createSets()
     }
 }
 
-void CapabilitiesPage::rebuildMix()
+void CapabilitiesPage::rebuildMix(const std::vector<GroupCapabilityMix>& mix)
 {
     const Selection& s = m_selection->current();
-    const std::vector<GroupCapabilityMix> mix = capabilityMix(*m_inv, s);
     std::vector<std::uint32_t> groups; // selected campaigns with traffic, then the baseline
     QStringList categories;
     for (std::uint32_t g = 0; g + 1 < mix.size(); ++g)
@@ -193,30 +196,38 @@ void CapabilitiesPage::rebuildMix()
                                          : tr("Capability mix: campaigns against the organic baseline"));
 }
 
+// The campaign "over time" shows: the reviewer's choice while it is among the selected groups,
+// else the selected campaign with the most exchanges in the selection.
+void CapabilitiesPage::chooseOverTimeGroup(const std::vector<GroupCapabilityMix>& mix)
+{
+    const Selection& s = m_selection->current();
+    const int current = m_campaign->currentIndex();
+    if (m_campaignChosen && current >= 0 && s.hasGroup(static_cast<std::uint32_t>(current)))
+        return;
+    m_campaignChosen = false;
+    const QSignalBlocker block(m_campaign);
+    m_campaign->setCurrentIndex(static_cast<int>(largestSelectedCampaign(*m_inv, s, mix)));
+}
+
 void CapabilitiesPage::rebuildOverTime()
 {
     if (!m_inv || m_campaign->currentIndex() < 0)
         return;
     const auto group = static_cast<std::uint32_t>(m_campaign->currentIndex());
-    // Weekly bins: a few dozen categories at most, each labelled with its Monday.
-    std::map<std::int64_t, std::vector<std::uint64_t>> weeks;
-    const auto& model = m_selection->current().model;
-    for (const HourCell& cell : m_inv->aggregates.hours) {
-        if (cell.group != group || (model && cell.model != *model))
-            continue;
-        auto& counts = weeks[binStart(cell.hour * 3600, Bin::Week)];
-        counts.resize(m_inv->capabilities.size());
-        counts[cell.capability] += cell.exchanges;
-    }
+    // Weekly bins (Monday, UTC) within the selection's range and model: a few dozen categories.
+    const Selection& s = m_selection->current();
+    const std::vector<WeekCapabilityMix> weeks = capabilityMixByWeek(*m_inv, s, group);
     QStringList categories;
-    for (const auto& week : weeks)
-        categories << QDateTime::fromSecsSinceEpoch(week.first, Qt::UTC).toString(QStringLiteral("MMM d"));
+    for (const WeekCapabilityMix& week : weeks)
+        categories << QDateTime::fromSecsSinceEpoch(week.week, Qt::UTC).toString(QStringLiteral("MMM d"));
     std::vector<QList<qreal>> values(m_inv->capabilities.size());
     for (std::uint32_t c = 0; c < m_inv->capabilities.size(); ++c)
-        for (const auto& week : weeks)
-            values[c] << double(week.second[c]);
+        for (const WeekCapabilityMix& week : weeks)
+            values[c] << double(week.perCapability[c]);
     setChartData(m_timeSeries, categories, values);
-    m_timeView->chart()->setTitle(tr("Capability mix over time: %1").arg(m_campaign->currentText().toHtmlEscaped()) /* shown with markers already */);
+    const QString name = m_campaign->currentText().toHtmlEscaped(); // shown with markers already (shownEvidence)
+    m_timeView->chart()->setTitle(s.range ? tr("Capability mix over time: %1, %2 to %3").arg(name, shortUtc(s.range->from), shortUtc(s.range->to))
+                                          : tr("Capability mix over time: %1").arg(name));
 }
 
 void CapabilitiesPage::onCapabilityClicked(int capability)
@@ -248,8 +259,10 @@ PageState CapabilitiesPage::viewState() const
 
 void CapabilitiesPage::restoreViewState(const PageState& state)
 {
-    if (!state.values.isEmpty())
+    if (!state.values.isEmpty()) {
         m_campaign->setCurrentIndex(state.values.front().toInt());
+        m_campaignChosen = true; // a saved view's choice stands while its campaign is selected
+    }
 }
 
 // Charts copy their fonts when made: they follow the enlarged application font only when told,

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Capabilities view: each selected campaign's capability mix beside the organic baseline's
-// (percent-stacked bars, Qt Charts), and one campaign's mix over time. Clicking a capability
+// (percent-stacked bars, Qt Charts), and one campaign's mix over time (by default the selected
+// campaign with the most exchanges), both within the selection's range and model. Clicking a capability
 // filters every view by it; clicking it again clears the filter.
 
 #include "analysis.h"
 #include "selection.h"
+#include "timeline.h"
 #include "viewstate.h"
 
 #include <QWidget>
@@ -37,7 +39,8 @@ public:
 private:
     void createSets();
     void rebuild();
-    void rebuildMix();
+    void rebuildMix(const std::vector<GroupCapabilityMix>& mix);
+    void chooseOverTimeGroup(const std::vector<GroupCapabilityMix>& mix);
     void rebuildOverTime();
     void onCapabilityClicked(int capability);
     void exportImage();
@@ -51,6 +54,7 @@ private:
     QPercentBarSeries* m_timeSeries = nullptr;
     QComboBox* m_campaign = nullptr;
     QLabel* m_filterLabel = nullptr;
+    bool m_campaignChosen = false; // the reviewer picked the "over time" campaign
     std::vector<QFont> m_ownFonts; // the charts' fonts before presenting
 };
 

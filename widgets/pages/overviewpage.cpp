@@ -2,10 +2,13 @@
 #include "overviewpage.h"
 
 #include "textformat.h"
+#include "campaigndetails.h"
 #include "campaigntablemodel.h"
+#include "tablepanel.h"
 #include "displaytext.h"
-#include "infrastructure.h"
 #include "markerdelegate.h"
+#include "selectionanalysis.h"
+#include "timeutil.h"
 
 #include <algorithm>
 
@@ -15,6 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -23,8 +27,15 @@ namespace {
 constexpr int kCards = 5;
 }
 
-OverviewPage::OverviewPage(QWidget* parent) : QWidget(parent)
+OverviewPage::OverviewPage(SelectionJob* figures, QWidget* parent) : QWidget(parent), m_figures(figures)
 {
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("overviewTitle"));
+    m_title->setTextFormat(Qt::PlainText); // names come from the evidence
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
     auto* cards = new QHBoxLayout;
     for (int i = 0; i < kCards; ++i) {
         auto* frame = new QFrame(this);
@@ -59,10 +70,25 @@ OverviewPage::OverviewPage(QWidget* parent) : QWidget(parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->setAccessibleName(tr("Campaigns"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // two rows: compared side by side
+    m_details = new TablePanel(tr("Campaign details (choose one campaign, or two with Ctrl to compare)"), this);
+    m_details->setObjectName(QStringLiteral("campaignDetails"));
+    m_details->view()->setSortingEnabled(false); // rows in their reading order
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OverviewPage::showDetails);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
     layout->addLayout(cards);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(split, 1);
+    connect(m_figures, &SelectionJob::updated, this, &OverviewPage::showFigures);
 }
+
+QString OverviewPage::titleText() const { return m_title->text(); }
 
 void OverviewPage::setCard(int index, const QString& value, const QString& caption)
 {
@@ -78,38 +104,137 @@ QString OverviewPage::cardText(int index) const
 
 void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::shared_ptr<const Analysis> analysis)
 {
-    m_model->setResults(inv, analysis);
+    m_inv = std::move(inv);
+    // The whole investigation until the selection's figures arrive (a moment after a file opens).
+    Selection all;
+    all.groups.assign(m_inv->groupCount(), true);
+    m_model->setResults(m_inv, analysis);
+    m_shown = analysis;
+    m_shownSelection = all;
+    showAnalysis(*analysis, all, true);
+    showDetails();
     m_table->resizeColumnsToContents();
-    const QLocale locale;
-    std::uint64_t campaignExchanges = 0;
-    int pivots = 0;
-    for (const GroupFigures& g : analysis->campaigns) {
-        campaignExchanges += g.exchanges;
-        pivots += int(std::count_if(g.pivots.begin(), g.pivots.end(), [](const PivotFigure& p) { return p.pivot; }));
+}
+
+void OverviewPage::showFigures()
+{
+    const auto figures = m_figures->figures();
+    if (!m_inv || !figures || !figures->analysis || figures->groupExchanges.size() != m_inv->groupCount())
+        return;
+    // The rows chosen for details stay chosen across selections (by group).
+    std::vector<std::uint32_t> chosen;
+    const auto* proxy = static_cast<const QSortFilterProxyModel*>(m_table->model());
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        chosen.push_back(m_model->groupOfRow(proxy->mapToSource(row).row()));
+    m_model->setResults(m_inv, figures->analysis, figures->selection.groups);
+    m_shown = figures->analysis;
+    m_shownSelection = figures->selection;
+    showAnalysis(*figures->analysis, figures->selection, figures->exact);
+    {
+        const QSignalBlocker block(m_table->selectionModel());
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            if (std::find(chosen.begin(), chosen.end(), m_model->groupOfRow(r)) != chosen.end())
+                m_table->selectionModel()->select(proxy->mapFromSource(m_model->index(r, 0)),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
-    QString pivotText;
-    if (const std::optional<StrongestPivot> best = strongestPivot(*analysis))
-        pivotText = tr("strongest: %1, %2 to %3 within 24 h")
-                        .arg(shownEvidence(inv->campaigns[best->group->group].name, 40), percent(best->pivot->share24h),
-                             shownEvidence(inv->models[best->pivot->model].name, 30));
-    setCard(0, locale.toString(qlonglong(analysis->evidenceExchanges)),
-            tr("exchanges; %1 by flagged campaigns").arg(percent(analysis->evidenceExchanges
-                ? double(campaignExchanges) / double(analysis->evidenceExchanges) : 0.0)));
-    setCard(1, locale.toString(qlonglong(analysis->evidenceAccounts)),
-            tr("accounts; %1 unflagged (baseline)").arg(locale.toString(qulonglong(analysis->baseline.accounts))));
-    setCard(2, QString::number(analysis->campaigns.size()), tr("campaigns"));
-    setCard(3, QString::number(pivots), pivots ? tr("pivots detected; %1").arg(pivotText) : tr("pivots detected"));
-    const std::vector<ClusterSummary> clusters = clusterSummaries(*inv);
-    if (clusters.empty())
+    showDetails();
+}
+
+// The cards of `analysis` for the selection's groups.
+void OverviewPage::showDetails()
+{
+    if (!m_inv || !m_shown)
+        return;
+    std::vector<std::uint32_t> groups;
+    const auto* proxy = static_cast<const QSortFilterProxyModel*>(m_table->model());
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        groups.push_back(m_model->groupOfRow(proxy->mapToSource(row).row()));
+    std::sort(groups.begin(), groups.end());
+    if (groups.empty())
+        m_details->setTable(TableData{});
+    else
+        m_details->setTable(campaignDetailsTable(*m_inv, *m_shown, m_shownSelection, groups));
+}
+
+void OverviewPage::showAnalysis(const Analysis& analysis, const Selection& s, bool exact)
+{
+    const QLocale locale;
+    const Investigation& inv = *m_inv;
+    const bool filtered = s.range || s.model || s.capability;
+    std::uint32_t selectedGroups = 0;
+    for (std::uint32_t g = 0; g < inv.groupCount(); ++g)
+        selectedGroups += s.hasGroup(g) ? 1 : 0;
+    const bool everything = !filtered && selectedGroups == inv.groupCount();
+
+    QStringList what;
+    if (!everything) {
+        if (selectedGroups != inv.groupCount())
+            what << tr("%1 of %2 groups").arg(selectedGroups).arg(inv.groupCount());
+        if (s.range)
+            what << tr("%1 to %2 UTC").arg(shortUtc(s.range->from), shortUtc(s.range->to));
+        if (s.model && *s.model < inv.models.size())
+            what << tr("model %1").arg(shownEvidence(inv.models[*s.model].name, 40));
+        if (s.capability && *s.capability < inv.capabilities.size())
+            what << tr("capability %1").arg(shownEvidence(inv.capabilities[*s.capability].name, 40));
+    }
+    QString title = everything ? tr("Whole investigation") : tr("Selection: %1").arg(what.join(QStringLiteral(" · ")));
+    if (!exact)
+        title += tr(" (approximate: this file has no exact columns; accounts by whole UTC days)");
+    m_title->setText(title);
+
+    std::uint64_t exchanges = 0, campaignExchanges = 0, accounts = 0, baselineAccounts = 0;
+    int pivots = 0, campaigns = 0, active = 0;
+    const PivotFigure* best = nullptr;
+    const GroupFigures* bestGroup = nullptr;
+    for (const GroupFigures& g : analysis.campaigns) {
+        if (!s.hasGroup(g.group))
+            continue;
+        ++campaigns;
+        active += g.exchanges > 0 ? 1 : 0;
+        exchanges += g.exchanges;
+        campaignExchanges += g.exchanges;
+        accounts += g.accounts;
+        for (const PivotFigure& p : g.pivots)
+            if (p.pivot) {
+                ++pivots;
+                if (!best || p.share24h > best->share24h) { // the strongest, as strongestPivot()
+                    best = &p;
+                    bestGroup = &g;
+                }
+            }
+    }
+    if (s.hasGroup(inv.baselineGroup())) {
+        exchanges += analysis.baseline.exchanges;
+        accounts += analysis.baseline.accounts;
+        baselineAccounts = analysis.baseline.accounts;
+    }
+    if (everything) { // the file's own totals, dangling rows included
+        exchanges = static_cast<std::uint64_t>(analysis.evidenceExchanges);
+        accounts = static_cast<std::uint64_t>(analysis.evidenceAccounts);
+    }
+    const QString pivotText = best ? tr("strongest: %1, %2 to %3 within 24 h")
+                                         .arg(shownEvidence(inv.campaigns[bestGroup->group].name, 40), percent(best->share24h),
+                                              shownEvidence(inv.models[best->model].name, 30))
+                                   : QString();
+    setCard(0, locale.toString(qulonglong(exchanges)),
+            (filtered ? tr("exchanges in the selection; %1 by flagged campaigns") : tr("exchanges; %1 by flagged campaigns"))
+                .arg(percent(exchanges ? double(campaignExchanges) / double(exchanges) : 0.0)));
+    setCard(1, locale.toString(qulonglong(accounts)),
+            (filtered ? tr("accounts active in the selection; %1 unflagged (baseline)") : tr("accounts; %1 unflagged (baseline)"))
+                .arg(locale.toString(qulonglong(baselineAccounts))));
+    setCard(2, QString::number(filtered ? active : campaigns),
+            filtered ? tr("campaigns with traffic in the selection (of %1 selected)").arg(campaigns) : tr("campaigns"));
+    setCard(3, QString::number(pivots), pivots ? tr("pivots detected; %1").arg(pivotText)
+                                               : (s.range ? tr("pivots detected (releases within the range)") : tr("pivots detected")));
+    const std::optional<ClusterSummary> cluster = largestCluster(analysis, s.groups);
+    if (!cluster)
         setCard(4, tr("none"), tr("shared infrastructure recorded"));
     else
-        setCard(4, locale.toString(qulonglong(clusters.front().accounts)),
+        setCard(4, locale.toString(qulonglong(cluster->accounts)),
                 tr("accounts in the largest cluster, %1, mixing %2 and %3 baseline accounts")
-                    .arg(shownEvidence(inv->clusters[clusters.front().cluster].name, 40),
-                         clusters.front().campaigns.size() == 1
-                             ? tr("one campaign")
-                             : tr("%1 campaigns").arg(clusters.front().campaigns.size()),
-                         locale.toString(qulonglong(clusters.front().baselineAccounts))));
+                    .arg(shownEvidence(inv.clusters[cluster->cluster].name, 40),
+                         cluster->campaigns.size() == 1 ? tr("one campaign") : tr("%1 campaigns").arg(cluster->campaigns.size()),
+                         locale.toString(qulonglong(cluster->baselineAccounts))));
 }
 
 void OverviewPage::restoreViewState(const PageState& state)

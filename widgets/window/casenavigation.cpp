@@ -3,6 +3,9 @@
 
 #include "accountspage.h"
 #include "familiespage.h"
+#include "findresults.h"
+#include "tablepanel.h"
+#include "viewtables.h"
 #include "mainwindow.h"
 #include "savedviews.h"
 #include "selection.h"
@@ -43,6 +46,60 @@ void jumpTo(MainWindow& window, const Annotation& a)
         return window.showPage(PageId::Accounts);
     case AnnotationKind::Family:
         window.familiesPage()->showFamily(a.target);
+        return window.showPage(PageId::Families);
+    }
+}
+
+void showAccountOnTimeline(MainWindow& window, std::uint32_t account)
+{
+    const std::shared_ptr<const Investigation> inv = window.investigation();
+    if (!inv || account >= inv->accounts.size() || inv->accounts[account].group == kNoIndex)
+        return;
+    std::vector<bool> groups(inv->groupCount(), false);
+    groups[inv->accounts[account].group] = true;
+    window.selection()->setGroups(groups);
+    const AccountTotals& t = inv->aggregates.accounts[account];
+    if (t.exchanges > 0)
+        window.zoomTimeline(t.first - 3600, t.last + 3600);
+    window.showPage(PageId::Timeline);
+    window.statusBar()->showMessage(QCoreApplication::translate("MainWindow", "Timeline: %1's campaign, zoomed to the account's activity (%2 exchanges)")
+                                        .arg(inv->accounts[account].externalRef).arg(t.exchanges), 8000);
+}
+
+void showFindHit(MainWindow& window, const FindHit& hit)
+{
+    const std::shared_ptr<const Investigation> inv = window.investigation();
+    if (!inv)
+        return;
+    // What is found is shown even when the selection had left its group out.
+    auto include = [&](std::uint32_t group) {
+        if (group == kNoIndex || window.selection()->current().hasGroup(group))
+            return;
+        std::vector<bool> groups = window.selection()->current().groups;
+        groups.resize(inv->groupCount(), groups.empty());
+        groups[group] = true;
+        window.selection()->setGroups(groups);
+    };
+    switch (hit.kind) {
+    case FindHit::Campaign: {
+        std::vector<bool> groups(inv->groupCount(), false);
+        groups[hit.index] = true;
+        window.selection()->setGroups(groups);
+        return window.showPage(PageId::Overview);
+    }
+    case FindHit::Account:
+        include(inv->accounts[hit.index].group);
+        window.accountsPage()->showAccount(inv->accounts[hit.index].id);
+        return window.showPage(PageId::Accounts);
+    case FindHit::Indicator:
+        include(inv->accounts[hit.index].group);
+        if (hit.kindName == QLatin1String("payment_fingerprint"))
+            window.accountsPage()->accounts()->setFilterText(hit.value);
+        else
+            window.accountsPage()->showIndicator(indicatorText(hit.kindName, hit.value));
+        return window.showPage(PageId::Accounts);
+    case FindHit::Family:
+        window.familiesPage()->showFamily(inv->templates[hit.index].id);
         return window.showPage(PageId::Families);
     }
 }

@@ -14,6 +14,7 @@
 #include "exchangespage.h"
 #include "exportactions.h"
 #include "familiespage.h"
+#include "finddialog.h"
 #include "findingsdock.h"
 #include "importdialog.h"
 #include "selectionjob.h"
@@ -64,12 +65,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addToolBar(Qt::TopToolBarArea, m_selectionBar);
     m_timeline = new TimelinePage(m_selection, this);
     m_pages = new PageSet(this);
-    m_overview = new OverviewPage(this);
+    m_figures = new SelectionJob(m_selection, this);
+    m_overview = new OverviewPage(m_figures, this);
     m_pages->add(PageId::Overview, m_overview, tr("Overview"));
     m_pages->add(PageId::Timeline, m_timeline, tr("Timeline"));
     m_capabilities = new CapabilitiesPage(m_selection, this);
     m_pages->add(PageId::Capabilities, m_capabilities, tr("Capabilities"));
-    m_figures = new SelectionJob(m_selection, this);
     m_accounts = new AccountsPage(m_selection, m_figures, this);
     m_pages->add(PageId::Accounts, m_accounts, tr("Accounts && infrastructure"));
     m_families = new FamiliesPage(m_selection, m_figures, this);
@@ -93,6 +94,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(cases, &CaseController::annotationsChanged, this, [this, cases] { m_timeline->setAnnotations(cases->annotations()); });
     connect(cases, &CaseController::caseChanged, this, [this, cases] { m_timeline->setAnnotatable(cases->isOpen()); });
     connect(m_timeline, &TimelinePage::annotateRequested, m_case, &CaseActions::newAnnotation);
+    connect(m_accounts, &AccountsPage::annotateAccountRequested, m_case, &CaseActions::annotateAccount);
+    connect(m_accounts, &AccountsPage::exchangesRequested, this, [this](const QString& ref) {
+        m_exchanges->showAccount(ref);
+        showPage(PageId::Exchanges);
+    });
+    connect(m_accounts, &AccountsPage::timelineRequested, this, [this](std::uint32_t a) { showAccountOnTimeline(*this, a); });
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -172,6 +179,17 @@ void MainWindow::createMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     m_case->addEditActions(edit);
     edit->addSeparator();
+    edit->addAction(tr("&Find..."), QKeySequence::Find, this, [this] {
+        auto* find = findChild<FindDialog*>();
+        if (!find) {
+            find = new FindDialog(this);
+            connect(find, &FindDialog::hitChosen, this, [this](const FindHit& hit) { showFindHit(*this, hit); });
+        }
+        find->setInvestigation(m_inv);
+        find->show();
+        find->raise();
+        find->activateWindow();
+    });
     edit->addAction(tr("&Preferences..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::editPreferences)
         ->setMenuRole(QAction::PreferencesRole);
     m_case->fillCaseMenu(menuBar()->addMenu(tr("&Case")));
@@ -301,7 +319,7 @@ void MainWindow::showInvestigation(std::shared_ptr<const Investigation> inv)
     m_accounts->setResults(inv);
     m_families->setResults(inv);
     m_exchanges->setResults(inv);
-    m_figures->setInvestigation(inv);
+    m_figures->setInvestigation(inv, m_analysis);
 }
 
 void MainWindow::editPreferences()

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaigndetails.h"
+
+#include "textformat.h"
+#include "timeline.h"
+#include "timeutil.h"
+#include "viewtables.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <map>
+
+namespace hs {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("hs::CampaignDetails", text); }
+
+const GroupFigures& figuresOf(const Analysis& a, std::uint32_t g)
+{
+    return g < a.campaigns.size() ? a.campaigns[g] : a.baseline;
+}
+
+} // namespace
+
+TableData campaignDetailsTable(const Investigation& inv, const Analysis& analysis, const Selection& selection,
+                               const std::vector<std::uint32_t>& groups)
+{
+    TableData t;
+    t.headers << tr("Detail");
+    t.numeric.push_back(false);
+    for (std::uint32_t g : groups) {
+        t.headers << groupName(inv, g);
+        t.numeric.push_back(false);
+    }
+    const QLocale locale;
+    auto row = [&](const QString& label, auto cell) {
+        std::vector<QString> text{label};
+        for (std::uint32_t g : groups)
+            text.push_back(cell(g));
+        t.sortKey.push_back(std::vector<QVariant>(text.size()));
+        t.text.push_back(std::move(text));
+    };
+    auto campaign = [&](std::uint32_t g) -> const CampaignInfo* { return g < inv.campaigns.size() ? &inv.campaigns[g] : nullptr; };
+    row(tr("Attributed to"), [&](std::uint32_t g) { return campaign(g) ? campaign(g)->attributedTo : QString(); });
+    row(tr("Status"), [&](std::uint32_t g) { return campaign(g) ? campaign(g)->status : QString(); });
+    row(tr("First flagged"), [&](std::uint32_t g) {
+        return campaign(g) && campaign(g)->firstFlaggedAt ? shortUtc(*campaign(g)->firstFlaggedAt) : QString();
+    });
+    row(tr("Summary"), [&](std::uint32_t g) { return campaign(g) ? campaign(g)->summary : QString(); });
+    row(tr("Exchanges"), [&](std::uint32_t g) { return locale.toString(qulonglong(figuresOf(analysis, g).exchanges)); });
+    row(tr("Accounts"), [&](std::uint32_t g) { return locale.toString(qulonglong(figuresOf(analysis, g).accounts)); });
+    row(tr("First seen"), [&](std::uint32_t g) {
+        const auto& f = figuresOf(analysis, g).firstSeen;
+        return f ? shortUtc(*f) : QString();
+    });
+    row(tr("Last seen"), [&](std::uint32_t g) {
+        const auto& f = figuresOf(analysis, g).lastSeen;
+        return f ? shortUtc(*f) : QString();
+    });
+    row(tr("CoT elicitation"), [&](std::uint32_t g) {
+        const auto& f = figuresOf(analysis, g).cotShare;
+        return f ? percent(*f, 1) : QString();
+    });
+    row(tr("Pivots"), [&](std::uint32_t g) {
+        QStringList pivots;
+        for (const PivotFigure& p : figuresOf(analysis, g).pivots)
+            if (p.pivot)
+                pivots << QStringLiteral("%1 → %2").arg(percent(p.share24h), inv.models[p.model].name);
+        return pivots.join(QStringLiteral(", "));
+    });
+    // Every capability any of them used, in the investigation's order.
+    for (std::uint32_t c = 0; c < inv.capabilities.size(); ++c) {
+        bool used = false;
+        for (std::uint32_t g : groups)
+            for (const CapabilityShare& s : figuresOf(analysis, g).capabilities)
+                used = used || s.capability == c;
+        if (!used)
+            continue;
+        row(tr("Capability: %1").arg(inv.capabilities[c].name), [&](std::uint32_t g) {
+            for (const CapabilityShare& s : figuresOf(analysis, g).capabilities)
+                if (s.capability == c)
+                    return QStringLiteral("%1 (%2)").arg(percent(s.share, 1), locale.toString(qulonglong(s.exchanges)));
+            return QString();
+        });
+    }
+    // Exchanges per week (Monday, UTC) within the selection's range, model and capability: their timelines.
+    std::map<std::int64_t, std::map<std::uint32_t, std::uint64_t>> weeks;
+    for (std::uint32_t g : groups)
+        for (const WeekCapabilityMix& w : capabilityMixByWeek(inv, selection, g)) {
+            std::uint64_t n = 0;
+            for (std::size_t c = 0; c < w.perCapability.size(); ++c)
+                if (!selection.capability || *selection.capability == c)
+                    n += w.perCapability[c];
+            weeks[w.week][g] += n;
+        }
+    for (const auto& [week, counts] : weeks)
+        row(tr("Week of %1").arg(shortUtc(week).left(10)), [&](std::uint32_t g) {
+            const auto it = counts.find(g);
+            return it == counts.end() ? QString() : locale.toString(qulonglong(it->second));
+        });
+    return t;
+}
+
+} // namespace hs
