@@ -2,7 +2,8 @@
 #include "casecli.h"
 
 #include "caseaudit.h"
-#include "casefile.h"
+#include "casebackend.h"
+#include "caselocation.h"
 #include "casejson.h"
 #include "cliutil.h"
 #include "evidencedb.h"
@@ -24,6 +25,10 @@ const char* const kCaseUsage =
     "                                [--severity info|notable|key-evidence] [--note TEXT] [--author NAME] [--internal]\n"
     "       hydrascope case show CASE [--json]\n"
     "       hydrascope case verify CASE [--head HASH]\n"
+    "       hydrascope case push CASE.hcase SERVER-CASE\n"
+    "       hydrascope case pull SERVER-CASE -o CASE.hcase\n"
+    "CASE is a .hcase file or a case on a PostgreSQL server, postgresql://USER@HOST:PORT/DB#CASE-NAME\n"
+    "(passwords from ~/.pgpass, PGPASSWORD or a service file).\n"
     "verify exits 0 when intact, 1 when the evidence is missing or changed, 2 when the audit chain is\n"
     "broken or an annotation was changed outside Hydrascope.\n";
 
@@ -57,13 +62,13 @@ int newCase(const QStringList& args)
     }
     QString error;
     const QString caseTitle = parser.isSet(title) ? parser.value(title) : r.investigation->title();
-    auto c = CaseFile::create(parser.value(output), r.investigation->evidence, parser.value(reviewer), caseTitle, &error);
+    auto c = createCase(parser.value(output), r.investigation->evidence, parser.value(reviewer), caseTitle, &error);
     if (!c) {
         printError(error);
         return ExitError;
     }
     writeOut(QStringLiteral("%1: case created for %2 (SHA-256 %3)\n")
-                 .arg(parser.value(output), evidence, r.investigation->evidence.sha256).toUtf8());
+                 .arg(c->location(), evidence, r.investigation->evidence.sha256).toUtf8());
     return ExitOk;
 }
 
@@ -129,9 +134,9 @@ bool annotationTarget(const QCommandLineParser& p, Annotation* a, QString* error
 }
 
 // Warns, without refusing, when the evidence cannot confirm the target: it may be elsewhere.
-bool targetExists(const CaseFile& c, const Annotation& a)
+bool targetExists(const CaseBackend& c, const Annotation& a)
 {
-    const QString path = locateEvidence(c.info(), c.path());
+    const QString path = locateEvidence(c.info(), c.location());
     if (isTimeKind(a.kind) || path.isEmpty())
         return true;
     QString error;
@@ -179,7 +184,7 @@ int annotate(const QStringList& args)
         printError(error);
         return ExitError;
     }
-    auto c = CaseFile::open(parser.positionalArguments().at(1), CaseFile::Mode::ReadWrite, &error);
+    auto c = openCase(parser.positionalArguments().at(1), CaseBackend::Mode::ReadWrite, &error);
     if (!c) {
         printError(error);
         return ExitError;
@@ -196,7 +201,7 @@ int annotate(const QStringList& args)
         printError(c->lastError());
         return ExitError;
     }
-    writeOut(QStringLiteral("%1: annotation %2 added\n").arg(c->path()).arg(stored->id).toUtf8());
+    writeOut(QStringLiteral("%1: annotation %2 added\n").arg(c->location()).arg(stored->id).toUtf8());
     return ExitOk;
 }
 
@@ -220,7 +225,7 @@ int showOrVerify(const QStringList& args, bool verifyOnly)
         return ExitError;
     }
     QString error;
-    auto c = CaseFile::open(parser.positionalArguments().at(1), CaseFile::Mode::ReadOnly, &error);
+    auto c = openCase(parser.positionalArguments().at(1), CaseBackend::Mode::ReadOnly, &error);
     if (!c) {
         printError(error);
         return ExitError;
@@ -242,14 +247,109 @@ int showOrVerify(const QStringList& args, bool verifyOnly)
     }
     QString out;
     for (const QString& p : v.tampering + v.evidence)
-        out += QStringLiteral("%1: %2\n").arg(c->path(), printable(p));
+        out += QStringLiteral("%1: %2\n").arg(c->location(), printable(p));
     out += QStringLiteral("%1: %2 (%3 audit entries, chain head %4)\n")
-               .arg(c->path(), v.exitCode() == 0 ? QStringLiteral("intact")
+               .arg(c->location(), v.exitCode() == 0 ? QStringLiteral("intact")
                                                  : (v.exitCode() == 1 ? QStringLiteral("evidence missing or changed")
                                                                       : QStringLiteral("TAMPERED")))
                .arg(s.audit.size()).arg(s.chainHead());
     writeOut(out.toUtf8());
     return v.exitCode();
+}
+
+// The content two homes of one case must share: info (but where the evidence was found), every
+// annotation (but the server's row revision), saved view and audit entry.
+QString firstDifference(const CaseSnapshot& a, const CaseSnapshot& b)
+{
+    CaseInfo ia = a.info, ib = b.info;
+    ia.evidencePath = ib.evidencePath = QString();
+    if (contentHash(ia, ia.formatVersion) != contentHash(ib, ib.formatVersion) || ia.formatVersion != ib.formatVersion)
+        return QStringLiteral("the case record differs");
+    if (a.annotations.size() != b.annotations.size())
+        return QStringLiteral("%1 annotations, not %2").arg(b.annotations.size()).arg(a.annotations.size());
+    for (std::size_t i = 0; i < a.annotations.size(); ++i) {
+        Annotation x = a.annotations[i], y = b.annotations[i];
+        x.revision = y.revision = 0;
+        if (!(x == y))
+            return QStringLiteral("annotation %1 differs").arg(x.id);
+    }
+    if (a.views != b.views)
+        return QStringLiteral("the saved views differ");
+    if (a.audit.size() != b.audit.size() || a.chainHead() != b.chainHead())
+        return QStringLiteral("the audit log differs");
+    return {};
+}
+
+// push: a .hcase to a server; pull: a server case to a new .hcase. The source must verify, the
+// copy is written in one transaction with its whole audit log as it is, and the copy must then
+// verify and hold exactly the source's content and chain.
+int pushOrPull(const QStringList& args, bool push)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(push ? QStringLiteral("Copy a .hcase case to a PostgreSQL server, with its audit chain.")
+                                          : QStringLiteral("Copy a case from a PostgreSQL server into a new .hcase file."));
+    parser.addPositionalArgument(QStringLiteral("FROM"), push ? QStringLiteral("The .hcase file.") : QStringLiteral("The server case."));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("The .hcase file to create."), QStringLiteral("CASE"));
+    if (push)
+        parser.addPositionalArgument(QStringLiteral("TO"), QStringLiteral("postgresql://USER@HOST:PORT/DB#CASE-NAME"));
+    else
+        parser.addOption(output);
+    int code = ExitError;
+    if (!parseCommand(parser, args, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != (push ? 3 : 2) || (!push && !parser.isSet(output))) {
+        printError(push ? QStringLiteral("case push takes CASE.hcase and a server location")
+                        : QStringLiteral("case pull takes a server location and -o CASE.hcase"));
+        return ExitError;
+    }
+    const QString from = pos.at(1);
+    const QString to = push ? pos.at(2) : parser.value(output);
+    if (isServerLocation(from) == push || isServerLocation(to) != push) {
+        printError(push ? QStringLiteral("case push copies a .hcase file to a postgresql:// location")
+                        : QStringLiteral("case pull copies a postgresql:// case to a .hcase file"));
+        return ExitError;
+    }
+    QString error;
+    auto source = openCase(from, CaseBackend::Mode::ReadOnly, &error);
+    if (!source) {
+        printError(error);
+        return ExitError;
+    }
+    const CaseSnapshot s = source->snapshot();
+    const CaseVerification v = verifyCase(s, false);
+    if (!v.tampering.isEmpty()) {
+        printError(QStringLiteral("%1 does not verify (%2): nothing was copied").arg(source->location(), v.tampering.front()));
+        return ExitError;
+    }
+    const std::optional<std::vector<Pseudonym>> pseudonyms = source->allPseudonyms();
+    if (!pseudonyms) {
+        printError(QStringLiteral("%1: %2").arg(source->location(), source->lastError()));
+        return ExitError;
+    }
+    auto copy = copyCase(to, s, *pseudonyms, &error);
+    if (!copy) {
+        printError(error);
+        return ExitError;
+    }
+    const CaseSnapshot c = copy->snapshot();
+    const CaseVerification cv = verifyCase(c, false);
+    QString difference = firstDifference(s, c);
+    const std::optional<std::vector<Pseudonym>> copied = copy->allPseudonyms();
+    if (difference.isEmpty() && (!copied || *copied != *pseudonyms))
+        difference = QStringLiteral("the pseudonyms differ");
+    if (!cv.tampering.isEmpty() || !difference.isEmpty()) {
+        printError(QStringLiteral("%1: the copy does not verify as the source: %2")
+                       .arg(copy->location(), !cv.tampering.isEmpty() ? cv.tampering.front() : difference));
+        return ExitError;
+    }
+    writeOut(QStringLiteral("%1 -> %2: %3 annotations, %4 saved views, %5 audit entries, chain head %6 "
+                            "(verified on both sides)\n")
+                 .arg(source->location(), copy->location())
+                 .arg(s.annotations.size()).arg(s.views.size()).arg(s.audit.size()).arg(s.chainHead())
+                 .toUtf8());
+    return ExitOk;
 }
 
 } // namespace
@@ -268,6 +368,10 @@ int runCaseCommand(const QStringList& args)
         return showOrVerify(rest, false);
     if (sub == QLatin1String("verify"))
         return showOrVerify(rest, true);
+    if (sub == QLatin1String("push"))
+        return pushOrPull(rest, true);
+    if (sub == QLatin1String("pull"))
+        return pushOrPull(rest, false);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         writeOut(QByteArray(kCaseUsage));
         return ExitOk;

@@ -33,7 +33,7 @@ struct Inputs
 void addCommonOptions(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The flagged-campaign database."));
-    parser.addOptions({{QStringLiteral("case"), QStringLiteral("The case file (.hcase) with annotations and audit log."), QStringLiteral("CASE")},
+    parser.addOptions({{QStringLiteral("case"), QStringLiteral("The case (.hcase file or postgresql://USER@HOST/DB#NAME) with annotations and audit log."), QStringLiteral("CASE")},
                        {QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to write."), QStringLiteral("OUT")},
                        {QStringLiteral("redact"), QStringLiteral("internal (default), policy or external."), QStringLiteral("PROFILE"),
                         QStringLiteral("internal")},

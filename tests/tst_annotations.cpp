@@ -8,6 +8,7 @@
 #include "caseactions.h"
 #include "caseaudit.h"
 #include "casecontroller.h"
+#include "casefile.h"
 #include "fixturedb.h"
 #include "generator.h"
 #include "generatorstory.h"
@@ -377,7 +378,7 @@ void TestAnnotations::evidenceMismatchIsRecorded()
     w.openFile(casePath); // opens the case, which opens its evidence
     QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
     QVERIFY(loaded.wait(60000));
-    CaseFile* c = w.caseActions()->controller()->caseFile();
+    CaseBackend* c = w.caseActions()->controller()->caseFile();
     QVERIFY(c);
     auto count = [c](const char* action) {
         int n = 0;

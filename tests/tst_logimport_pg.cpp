@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Importing from LiteLLM's PostgreSQL database. The test starts its own PostgreSQL 15 server
-// (initdb and pg_ctl from Debian's postgresql package) in a temporary folder on a free port of
-// 127.0.0.1, creates "LiteLLM_SpendLogs" as LiteLLM's schema.prisma declares it (as Prisma's
+// (pgserver.h: initdb and pg_ctl in a temporary folder on a free port of 127.0.0.1), creates "LiteLLM_SpendLogs" as LiteLLM's schema.prisma declares it (as Prisma's
 // migration writes it), fills it with more rows than one cursor page, imports, and checks the
 // result against SQL on the server. PostgreSQL refuses to run as root and CI runs as root: then
 // the server runs as the unprivileged system user `postgres` (runuser), in a folder it owns.
@@ -10,43 +9,20 @@
 #include "litellmpostgres.h"
 
 #include "fixturedb.h"
+#include "pgserver.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <libpq-fe.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <pwd.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace hs;
 using namespace hs::logimport;
 
 namespace {
-
-const QString kBin = QStringLiteral("/usr/lib/postgresql/15/bin");
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = 0;
-    socklen_t length = sizeof a;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length) == 0)
-        port = ntohs(a.sin_port);
-    ::close(fd);
-    return port;
-}
 
 // LiteLLM_SpendLogs as Prisma's migration creates it from schema.prisma (String -> TEXT,
 // Json -> JSONB, DateTime -> TIMESTAMP(3), Float -> DOUBLE PRECISION, Int -> INTEGER).
@@ -117,28 +93,12 @@ class TestLogImportPostgres : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QFile::exists(kBin + QStringLiteral("/initdb")))
+        if (!test::PgServer::available())
             QSKIP("PostgreSQL 15 server binaries are not installed (packaging/install-deps.sh installs postgresql)");
         QVERIFY(m_dir.isValid());
         test::isolateSettings(m_dir.path());
-        const bool root = ::geteuid() == 0;
-        if (root) { // the server's folder belongs to `postgres`, the user it runs as
-            const passwd* pw = ::getpwnam("postgres");
-            QVERIFY2(pw, "no system user 'postgres' to run the server as");
-            QVERIFY(::chown(m_dir.path().toUtf8().constData(), pw->pw_uid, pw->pw_gid) == 0);
-        }
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        m_port = freePort();
-        QVERIFY(m_port > 0);
-        QVERIFY(run(QStringLiteral("initdb"), {QStringLiteral("-D"), m_data, QStringLiteral("-A"), QStringLiteral("trust"),
-                                               QStringLiteral("-U"), QStringLiteral("hydrascope"), QStringLiteral("-E"),
-                                               QStringLiteral("UTF8"), QStringLiteral("--locale=C"), QStringLiteral("--no-sync")}));
-        QVERIFY(run(QStringLiteral("pg_ctl"),
-                    {QStringLiteral("-D"), m_data, QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                     QStringLiteral("-w"), QStringLiteral("-o"),
-                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path()),
-                     QStringLiteral("start")}));
-        m_started = true;
+        QVERIFY(m_server.start(m_dir.path()));
+        m_port = m_server.port();
         m_uri = QStringLiteral("postgresql://hydrascope@127.0.0.1:%1/postgres").arg(m_port).toStdString();
         m_conn = PQconnectdb(m_uri.c_str());
         QVERIFY2(PQstatus(m_conn) == CONNECTION_OK, PQerrorMessage(m_conn));
@@ -222,33 +182,13 @@ public:
     ~TestLogImportPostgres() override { stop(); }
 
 private:
-    // Runs a server program, as `postgres` when we are root.
-    bool run(const QString& program, const QStringList& args)
-    {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        if (::geteuid() == 0)
-            p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                                           kBin + QLatin1Char('/') + program} + args);
-        else
-            p.start(kBin + QLatin1Char('/') + program, args);
-        if (!p.waitForFinished(120000) || p.exitCode() != 0) {
-            qWarning("%s failed: %s", qPrintable(program), p.readAll().constData());
-            return false;
-        }
-        return true;
-    }
     void stop()
     {
         if (m_conn) {
             PQfinish(m_conn);
             m_conn = nullptr;
         }
-        if (m_started) {
-            m_started = false;
-            run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("immediate"),
-                                          QStringLiteral("-w"), QStringLiteral("stop")});
-        }
+        m_server.stop();
     }
     PGresult* pg(const char* sql)
     {
@@ -275,9 +215,8 @@ private:
     }
 
     QTemporaryDir m_dir;
-    QString m_data;
+    test::PgServer m_server;
     int m_port = 0;
-    bool m_started = false;
     std::string m_uri;
     PGconn* m_conn = nullptr;
 };

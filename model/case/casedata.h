@@ -42,6 +42,9 @@ struct Annotation
     std::int64_t to = 0;
     std::int64_t target = 0; // campaign, cluster, account or template id of the evidence
     bool internal = false;   // left out of exports made with the "external" profile
+    // Not content (never hashed, not in a .hcase): a server case's row version, for telling a
+    // reviewer that someone else saved the annotation first. 0 in a file case.
+    std::int64_t revision = 0;
     bool operator==(const Annotation&) const = default;
 };
 

@@ -2,6 +2,7 @@
 #include "casefile.h"
 
 #include "caseaudit.h"
+#include "caseedits.h"
 #include "casestore.h"
 #include "sqlitestatement.h"
 #include "investigation.h"
@@ -39,20 +40,12 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
-std::int64_t now() { return QDateTime::currentSecsSinceEpoch(); }
-QString annotationSubject(std::int64_t id) { return QStringLiteral("annotation:%1").arg(id); }
-QString viewSubject(std::int64_t id) { return QStringLiteral("view:%1").arg(id); }
+std::int64_t now() { return nowSeconds(); }
 
 } // namespace
 
 CaseFile::CaseFile(sqlite3* db, QString path, Mode mode) : m_db(db), m_path(std::move(path)), m_mode(mode) {}
 CaseFile::~CaseFile() { sqlite3_close_v2(m_db); }
-
-bool CaseFile::fail(const QString& message)
-{
-    m_error = message;
-    return false;
-}
 
 bool CaseFile::exec(const char* sql)
 {
@@ -93,21 +86,45 @@ sqlite3* openConnection(const QString& path, int flags, QString* error)
 
 } // namespace
 
-std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFile& evidence,
-                                           const QString& reviewer, const QString& title, QString* error)
+// A file with the schema and nothing else, inside an open write transaction (BEGIN IMMEDIATE).
+std::unique_ptr<CaseFile> CaseFile::createEmpty(const QString& path, QString* error)
 {
     if (QFileInfo::exists(path)) {
         *error = QStringLiteral("%1 already exists; a new case never overwrites a file").arg(path);
-        return nullptr;
-    }
-    if (evidence.sha256.isEmpty()) {
-        *error = QStringLiteral("the evidence file's SHA-256 is unknown");
         return nullptr;
     }
     sqlite3* db = openConnection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
     if (!db)
         return nullptr;
     std::unique_ptr<CaseFile> c(new CaseFile(db, path, Mode::ReadWrite));
+    if (!(c->exec("PRAGMA journal_mode=DELETE") && c->exec("PRAGMA synchronous=FULL")
+          && c->exec("PRAGMA application_id=1213416262") && c->exec("BEGIN IMMEDIATE") && c->exec(kSchema))) {
+        *error = c->m_error;
+        removeHalfMade(std::move(c), path);
+        return nullptr;
+    }
+    return c;
+}
+
+void CaseFile::removeHalfMade(std::unique_ptr<CaseFile> c, const QString& path)
+{
+    c.reset();
+    QFile::remove(path); // nothing half-made stays behind
+    QFile::remove(path + QStringLiteral("-journal"));
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+}
+
+std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFile& evidence,
+                                           const QString& reviewer, const QString& title, QString* error)
+{
+    if (evidence.sha256.isEmpty()) {
+        *error = QStringLiteral("the evidence file's SHA-256 is unknown");
+        return nullptr;
+    }
+    std::unique_ptr<CaseFile> c = createEmpty(path, error);
+    if (!c)
+        return nullptr;
     CaseInfo& info = c->m_info;
     info.formatVersion = kCaseFormatVersion;
     info.createdAt = now();
@@ -118,22 +135,43 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFi
     info.evidenceSha256 = evidence.sha256;
     info.evidencePath = QFileInfo(evidence.path).absoluteFilePath();
     c->m_actor = reviewer;
-    const bool ok = c->exec("PRAGMA journal_mode=DELETE") && c->exec("PRAGMA synchronous=FULL")
-                    && c->exec("PRAGMA application_id=1213416262") && c->exec("BEGIN IMMEDIATE")
-                    && c->exec(kSchema) && writeCaseInfo(*c->m_db, info, QString::fromLatin1(kFormat), error)
-                    && c->appendAudit(QStringLiteral("created"), QStringLiteral("case"),
-                                      QStringLiteral("Case created for evidence %1 (SHA-256 %2)")
-                                          .arg(info.evidenceName, info.evidenceSha256),
+    const bool ok = writeCaseInfo(*c->m_db, info, QString::fromLatin1(kFormat), error)
+                    && c->appendAudit(QStringLiteral("created"), QStringLiteral("case"), caseCreatedDetail(info),
                                       contentHash(info, info.formatVersion))
                     && c->exec(QByteArray("PRAGMA user_version=" + QByteArray::number(kCaseFormatVersion)).constData())
                     && c->exec("COMMIT");
     if (!ok) {
         if (error->isEmpty())
             *error = c->m_error;
-        c.reset();
-        QFile::remove(path); // nothing half-made stays behind
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+        removeHalfMade(std::move(c), path);
+        return nullptr;
+    }
+    return c;
+}
+
+std::unique_ptr<CaseFile> CaseFile::createCopy(const QString& path, const CaseSnapshot& from,
+                                               const std::vector<Pseudonym>& pseudonyms, QString* error)
+{
+    std::unique_ptr<CaseFile> c = createEmpty(path, error);
+    if (!c)
+        return nullptr;
+    c->m_info = from.info;
+    c->m_actor = from.info.reviewer;
+    bool ok = writeCaseInfo(*c->m_db, from.info, QString::fromLatin1(kFormat), error);
+    for (auto a = from.annotations.begin(); ok && a != from.annotations.end(); ++a)
+        ok = hs::writeAnnotation(*c->m_db, *a, true, error);
+    for (auto v = from.views.begin(); ok && v != from.views.end(); ++v)
+        ok = writeView(*c->m_db, *v, error);
+    for (auto e = from.audit.begin(); ok && e != from.audit.end(); ++e)
+        ok = insertAudit(*c->m_db, *e, error);
+    for (auto p = pseudonyms.begin(); ok && p != pseudonyms.end(); ++p)
+        ok = insertPseudonym(*c->m_db, p->kind, p->value, p->pseudonym, error);
+    ok = ok && c->exec(QByteArray("PRAGMA user_version=" + QByteArray::number(from.info.formatVersion)).constData())
+         && c->exec("COMMIT");
+    if (!ok) {
+        if (error->isEmpty())
+            *error = c->m_error;
+        removeHalfMade(std::move(c), path);
         return nullptr;
     }
     return c;
@@ -206,29 +244,18 @@ void CaseFile::committed()
 bool CaseFile::appendAudit(const QString& action, const QString& subject, const QString& detail,
                            const QString& contentHashValue)
 {
-    AuditEntry e;
-    e.prevHash = QString::fromLatin1(kGenesisHash);
+    std::int64_t lastSeq = 0;
+    QString lastHash;
     Statement last = prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
     if (last.next()) {
-        e.seq = last.integer(0);
-        e.prevHash = last.text(1);
+        lastSeq = last.integer(0);
+        lastHash = last.text(1);
     } else if (last.failed()) {
         return fail(last.error());
     }
-    // A seq at the end of the range was not written by Hydrascope (verify calls it out of
-    // sequence): nothing can follow it.
-    if (e.seq == std::numeric_limits<std::int64_t>::max())
-        return fail(QStringLiteral("the audit log ends at the largest possible entry number: the case file was "
-                                   "altered outside Hydrascope (see hydrascope case verify)"));
-    ++e.seq;
-    e.at = now();
-    e.actor = m_actor;
-    e.action = action;
-    e.subject = subject;
-    e.detail = detail;
-    e.contentHash = contentHashValue;
-    e.hash = chainHash(e, m_info.formatVersion);
-    return insertAudit(*m_db, e, &m_error);
+    const std::optional<AuditEntry> e = nextAuditEntry(lastSeq, lastHash, now(), m_actor, action, subject, detail,
+                                                       contentHashValue, m_info.formatVersion, &m_error);
+    return e && insertAudit(*m_db, *e, &m_error);
 }
 
 // Runs `change` and appends the audit entry it describes, in one write transaction: what the
@@ -268,14 +295,11 @@ bool CaseFile::writeAnnotation(const Annotation& a, bool insert)
 
 std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
 {
-    if (a.title.trimmed().isEmpty()) {
-        fail(QStringLiteral("an annotation needs a title"));
+    if (const QString problem = annotationProblem(a); !problem.isEmpty()) {
+        fail(problem);
         return std::nullopt;
     }
-    if (a.kind == AnnotationKind::Range && a.to <= a.from) {
-        fail(QStringLiteral("a range annotation needs its end after its start"));
-        return std::nullopt;
-    }
+    a.revision = 0;
     a.createdAt = a.editedAt = now();
     if (a.author.isEmpty())
         a.author = m_actor;
@@ -287,8 +311,7 @@ std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
         if (!next.next())
             return false;
         a.id = next.integer(0);
-        audit = {QStringLiteral("created"), annotationSubject(a.id),
-                 QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion)};
+        audit = {QStringLiteral("created"), annotationSubject(a.id), annotationDetail(a), contentHash(a, m_info.formatVersion)};
         return writeAnnotation(a, true);
     });
     return ok ? std::optional<Annotation>(a) : std::nullopt;
@@ -298,11 +321,11 @@ bool CaseFile::updateAnnotation(Annotation a)
 {
     if (!annotation(a.id))
         return fail(QStringLiteral("annotation %1 does not exist").arg(a.id));
-    if (a.title.trimmed().isEmpty())
-        return fail(QStringLiteral("an annotation needs a title"));
+    if (const QString problem = annotationProblem(a); !problem.isEmpty())
+        return fail(problem);
     a.editedAt = now();
     return transact(QStringLiteral("edited"), annotationSubject(a.id),
-                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion),
+                    annotationDetail(a), contentHash(a, m_info.formatVersion),
                     [&] { return writeAnnotation(a, false); });
 }
 
@@ -312,7 +335,7 @@ bool CaseFile::removeAnnotation(std::int64_t id)
     if (!a)
         return fail(QStringLiteral("annotation %1 does not exist").arg(id));
     return transact(QStringLiteral("deleted"), annotationSubject(id),
-                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a->kind), a->title), QString(),
+                    annotationDetail(*a), QString(),
                     [&] { return deleteRow(*m_db, "DELETE FROM annotations WHERE id=?1", id, &m_error); });
 }
 
@@ -321,7 +344,7 @@ bool CaseFile::restoreAnnotation(const Annotation& a)
     if (annotation(a.id))
         return fail(QStringLiteral("annotation %1 exists already").arg(a.id));
     return transact(QStringLiteral("restored"), annotationSubject(a.id),
-                    QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion),
+                    annotationDetail(a), contentHash(a, m_info.formatVersion),
                     [&] { return writeAnnotation(a, true); });
 }
 
@@ -360,8 +383,8 @@ std::optional<SavedView> CaseFile::saveView(SavedView view)
                 return false;
             view.id = next.integer(0);
         }
-        audit = {replace ? QStringLiteral("edited") : QStringLiteral("created"), viewSubject(view.id),
-                 QStringLiteral("saved view \"%1\"").arg(view.name), contentHash(view, m_info.formatVersion)};
+        audit = {replace ? QStringLiteral("edited") : QStringLiteral("created"), viewSubject(view.id), viewDetail(view),
+                 contentHash(view, m_info.formatVersion)};
         return writeView(*m_db, view, &m_error);
     });
     return ok ? std::optional<SavedView>(view) : std::nullopt;
@@ -462,14 +485,13 @@ CaseSnapshot CaseFile::snapshot() const
     return s;
 }
 
-QString locateEvidence(const CaseInfo& info, const QString& casePath)
+std::optional<std::vector<Pseudonym>> CaseFile::allPseudonyms() const
 {
-    if (!info.evidencePath.isEmpty() && QFileInfo(info.evidencePath).isFile())
-        return info.evidencePath;
-    const QString beside = QFileInfo(casePath).absoluteDir().filePath(info.evidenceName);
-    if (!info.evidenceName.isEmpty() && QFileInfo(beside).isFile())
-        return beside;
-    return {};
+    QString error;
+    std::optional<std::vector<Pseudonym>> all = readPseudonyms(*m_db, &error);
+    if (!all)
+        fail(error);
+    return all;
 }
 
 } // namespace hs

@@ -8,7 +8,7 @@
 // the program loses at most the edit in flight, and a copy of the .hcase alone is the whole case.
 // Not thread-safe: one CaseFile per thread.
 
-#include "casedata.h"
+#include "casebackend.h"
 
 #include <QHash>
 #include <QString>
@@ -25,14 +25,10 @@ namespace hs {
 struct EvidenceFile;
 class Statement;
 
-// 2: hashes over the binary encoding of casehash.h; 1: over pretty JSON (still read and written).
-constexpr int kCaseFormatVersion = 2;
-
-class CaseFile
+class CaseFile final : public CaseBackend
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
-    ~CaseFile();
+    ~CaseFile() override;
     CaseFile(const CaseFile&) = delete;
     CaseFile& operator=(const CaseFile&) = delete;
 
@@ -41,46 +37,41 @@ public:
                                             const QString& reviewer, const QString& title, QString* error);
     // Opens a case; refuses files that are not case files or of a newer format version.
     static std::unique_ptr<CaseFile> open(const QString& path, Mode mode, QString* error);
+    // A new file holding `from` as it is: its info, content and audit log entry by entry (pull).
+    static std::unique_ptr<CaseFile> createCopy(const QString& path, const CaseSnapshot& from,
+                                                const std::vector<Pseudonym>& pseudonyms, QString* error);
 
     QString path() const { return m_path; }
-    const CaseInfo& info() const { return m_info; }
-    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
-    QString lastError() const { return m_error; }
+    QString location() const override { return m_path; }
+    bool isReadOnly() const override { return m_mode == Mode::ReadOnly; }
 
-    // Who the audit log names for the edits that follow (default: the case's reviewer).
-    void setActor(const QString& actor) { m_actor = actor; }
-    QString actor() const { return m_actor; }
-
-    // Annotations. add() fills id, times and (when empty) the author, and returns the stored one.
     // The readers leave out rows they cannot read (lastError() says which); snapshot() keeps the reasons.
-    std::optional<Annotation> addAnnotation(Annotation a);
-    bool updateAnnotation(Annotation a); // sets editedAt
-    bool removeAnnotation(std::int64_t id);
-    bool restoreAnnotation(const Annotation& a); // undoes a removal: same id and content
-    std::vector<Annotation> annotations() const;
-    std::optional<Annotation> annotation(std::int64_t id) const;
+    std::optional<Annotation> addAnnotation(Annotation a) override;
+    bool updateAnnotation(Annotation a) override;
+    bool removeAnnotation(std::int64_t id) override;
+    bool restoreAnnotation(const Annotation& a) override;
+    std::vector<Annotation> annotations() const override;
+    std::optional<Annotation> annotation(std::int64_t id) const override;
 
-    std::optional<SavedView> saveView(SavedView view); // replaces a view of the same name
-    bool removeView(std::int64_t id);
-    std::vector<SavedView> views() const;
+    std::optional<SavedView> saveView(SavedView view) override;
+    bool removeView(std::int64_t id) override;
+    std::vector<SavedView> views() const override;
 
-    std::vector<AuditEntry> audit() const;
-    // Appends an event without content (opened, exported, evidence-mismatch, ...).
-    bool record(const QString& action, const QString& subject, const QString& detail);
-    // Remembers where the evidence was found (not audited content: the hash is what counts).
-    bool setEvidencePath(const QString& path);
+    std::vector<AuditEntry> audit() const override;
+    bool record(const QString& action, const QString& subject, const QString& detail) override;
+    bool setEvidencePath(const QString& path) override;
 
-    // A stable pseudonym for a hidden value ("ACCT-0042"), created on first use; the mapping
-    // stays in the case file only. Read-only cases answer only known values.
-    std::optional<QString> pseudonym(const QString& kind, const QString& value);
-    // The same for many values in one transaction (exports pseudonymise every account at once).
-    // Read-only cases fail when a value has no pseudonym yet.
-    std::optional<QHash<QString, QString>> pseudonyms(const QString& kind, const QStringList& values);
+    // Read-only cases answer only known values (and fail for a batch with an unknown one).
+    std::optional<QString> pseudonym(const QString& kind, const QString& value) override;
+    std::optional<QHash<QString, QString>> pseudonyms(const QString& kind, const QStringList& values) override;
+    std::optional<std::vector<Pseudonym>> allPseudonyms() const override;
 
-    CaseSnapshot snapshot() const;
+    CaseSnapshot snapshot() const override;
 
 private:
     CaseFile(sqlite3* db, QString path, Mode mode);
+    static std::unique_ptr<CaseFile> createEmpty(const QString& path, QString* error);
+    static void removeHalfMade(std::unique_ptr<CaseFile> c, const QString& path);
     bool readInfo();
     bool exec(const char* sql);
     bool useRollbackJournal();
@@ -99,19 +90,11 @@ private:
     bool appendAudit(const QString& action, const QString& subject, const QString& detail,
                      const QString& contentHash);
     bool writeAnnotation(const Annotation& a, bool insert);
-    bool fail(const QString& message);
 
     sqlite3* m_db = nullptr;
     QString m_path;
     Mode m_mode;
-    CaseInfo m_info;
-    QString m_actor;
     bool m_checkpointEachCommit = false;
-    mutable QString m_error;
 };
-
-// Where the evidence is now: the recorded path, else a file of the recorded name beside the
-// case. Empty when neither exists.
-QString locateEvidence(const CaseInfo& info, const QString& casePath);
 
 } // namespace hs

@@ -39,53 +39,6 @@ bool done(Statement& st, QString* error)
     return true;
 }
 
-QString tagsToText(const QStringList& tags)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
-}
-
-// The tags as written by tagsToText, or nullopt for anything else (not an array, not strings).
-std::optional<QStringList> tagsFromText(const QString& text)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray())
-        return std::nullopt;
-    QStringList tags;
-    for (const QJsonValue& v : doc.array()) {
-        if (!v.isString())
-            return std::nullopt;
-        tags << v.toString();
-    }
-    return tags;
-}
-
-QString idsToText(const std::vector<std::int64_t>& ids)
-{
-    QJsonArray array;
-    for (std::int64_t id : ids)
-        array.append(qint64(id));
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-std::optional<std::vector<std::int64_t>> idsFromText(const QString& text)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray())
-        return std::nullopt;
-    std::vector<std::int64_t> ids;
-    for (const QJsonValue& v : doc.array()) {
-        // toInteger() answers only for a whole number that fits: the sentinel tells the rest apart.
-        constexpr qint64 kNotWhole = std::numeric_limits<qint64>::min();
-        const qint64 id = v.toInteger(kNotWhole);
-        if (!v.isDouble() || id == kNotWhole)
-            return std::nullopt;
-        ids.push_back(id);
-    }
-    return ids;
-}
-
 void bindOptional(Statement& st, int index, const std::optional<std::int64_t>& v)
 {
     if (v)
@@ -153,6 +106,53 @@ void noteFailure(const Statement& st, sqlite3& db, const char* table, QStringLis
 }
 
 } // namespace
+
+QString tagsToText(const QStringList& tags)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
+}
+
+// The tags as written by tagsToText, or nullopt for anything else (not an array, not strings).
+std::optional<QStringList> tagsFromText(const QString& text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
+    QStringList tags;
+    for (const QJsonValue& v : doc.array()) {
+        if (!v.isString())
+            return std::nullopt;
+        tags << v.toString();
+    }
+    return tags;
+}
+
+QString idsToText(const std::vector<std::int64_t>& ids)
+{
+    QJsonArray array;
+    for (std::int64_t id : ids)
+        array.append(qint64(id));
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+std::optional<std::vector<std::int64_t>> idsFromText(const QString& text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
+    std::vector<std::int64_t> ids;
+    for (const QJsonValue& v : doc.array()) {
+        // toInteger() answers only for a whole number that fits: the sentinel tells the rest apart.
+        constexpr qint64 kNotWhole = std::numeric_limits<qint64>::min();
+        const qint64 id = v.toInteger(kNotWhole);
+        if (!v.isDouble() || id == kNotWhole)
+            return std::nullopt;
+        ids.push_back(id);
+    }
+    return ids;
+}
 
 bool writeCaseInfo(sqlite3& db, const CaseInfo& info, const QString& format, QString* error)
 {
@@ -424,8 +424,6 @@ QString pseudonymName(const QString& kind, std::int64_t number)
     return QStringLiteral("%1-%2").arg(prefix).arg(number, 4, 10, QLatin1Char('0'));
 }
 
-namespace {
-
 bool insertPseudonym(sqlite3& db, const QString& kind, const QString& value, const QString& name, QString* error)
 {
     Statement st = prepare(db, "INSERT INTO pseudonyms(kind, value, pseudonym) VALUES (?1, ?2, ?3)", error);
@@ -435,7 +433,19 @@ bool insertPseudonym(sqlite3& db, const QString& kind, const QString& value, con
     return done(st, error);
 }
 
-} // namespace
+std::optional<std::vector<Pseudonym>> readPseudonyms(sqlite3& db, QString* error)
+{
+    Statement st = prepare(db, "SELECT kind, value, pseudonym FROM pseudonyms ORDER BY kind, pseudonym", error);
+    std::vector<Pseudonym> out;
+    while (st.isValid() && st.next())
+        out.push_back({st.text(0), st.text(1), st.text(2)});
+    if (!st.isValid() || st.failed()) {
+        if (st.failed())
+            *error = st.error();
+        return std::nullopt;
+    }
+    return out;
+}
 
 std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const QString& value, QString* error)
 {

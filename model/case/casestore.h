@@ -3,6 +3,7 @@
 // Rows of the case file's tables to and from the value structs of casedata.h. No transactions,
 // no audit: CaseFile (casefile.h) wraps these into audited edits.
 
+#include "casebackend.h"
 #include "casedata.h"
 
 #include <QHash>
@@ -40,5 +41,14 @@ std::optional<QString> createPseudonym(sqlite3& db, const QString& kind, const Q
 bool createPseudonyms(sqlite3& db, const QString& kind, const QStringList& values, QHash<QString, QString>* map,
                       QString* error);
 QString pseudonymName(const QString& kind, std::int64_t number);
+bool insertPseudonym(sqlite3& db, const QString& kind, const QString& value, const QString& name, QString* error);
+std::optional<std::vector<Pseudonym>> readPseudonyms(sqlite3& db, QString* error);
+
+// The stored forms of lists (compact JSON), shared by both homes of a case. The readers answer
+// nullopt for anything the writers would not have written.
+QString tagsToText(const QStringList& tags);
+std::optional<QStringList> tagsFromText(const QString& text);
+QString idsToText(const std::vector<std::int64_t>& ids);
+std::optional<std::vector<std::int64_t>> idsFromText(const QString& text);
 
 } // namespace hs

@@ -21,12 +21,18 @@ QString ExportSource::reviewer() const
 
 namespace {
 
-bool openCase(const QString& path, const Investigation& inv, ExportSource* s, QString* error)
+bool openCaseFor(const QString& location, const Investigation& inv, RedactionProfile profile, ExportSource* s,
+                 QString* error)
 {
     // Read-write: pseudonyms are created in the case, and the export is recorded in its audit log.
-    s->caseFile = CaseFile::open(path, CaseFile::Mode::ReadWrite, error);
+    s->caseFile = openCase(location, CaseBackend::Mode::ReadWrite, error);
     if (!s->caseFile)
         return false;
+    const QString path = s->caseFile->location(); // without a password
+    if (QString why; !s->caseFile->mayExportProfile(profileName(profile), &why)) {
+        *error = QStringLiteral("%1: %2").arg(path, why);
+        return false;
+    }
     if (s->caseFile->info().evidenceSha256 != inv.evidence.sha256) {
         *error = QStringLiteral("the case %1 was made for evidence with SHA-256 %2, not this file (%3)")
                      .arg(path, s->caseFile->info().evidenceSha256, inv.evidence.sha256);
@@ -47,7 +53,7 @@ bool openExportSource(const Investigation& inv, const QString& casePath, Redacti
                       ExportSource* source, QString* error)
 {
     source->redactor = Redactor(profile);
-    if (!casePath.isEmpty() && !openCase(casePath, inv, source, error))
+    if (!casePath.isEmpty() && !openCaseFor(casePath, inv, profile, source, error))
         return false;
     if (!source->redactor.prepare(inv, source->caseFile.get(), error)) {
         *error = QStringLiteral("cannot make pseudonyms: ") + *error;

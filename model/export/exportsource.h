@@ -15,7 +15,7 @@
 
 namespace hs {
 
-class CaseFile;
+class CaseBackend;
 struct Investigation;
 
 struct ExportSource
@@ -25,7 +25,7 @@ struct ExportSource
     ExportSource(ExportSource&&) noexcept;
     ExportSource& operator=(ExportSource&&) noexcept;
 
-    std::unique_ptr<CaseFile> caseFile;   // read-write: pseudonyms and the audit entry go here
+    std::unique_ptr<CaseBackend> caseFile;   // read-write: pseudonyms and the audit entry go here
     std::optional<CaseSnapshot> snapshot; // taken after the pseudonyms were made
     Redactor redactor;
     const CaseSnapshot* caseSnapshot() const { return snapshot ? &*snapshot : nullptr; }

@@ -38,7 +38,7 @@ void addValue(QStringList* list, QHash<QString, QString>* seen, const QString& v
     }
 }
 
-bool pseudonymise(const QString& kind, const QStringList& values, CaseFile* caseFile, QHash<QString, QString>* out,
+bool pseudonymise(const QString& kind, const QStringList& values, CaseBackend* caseFile, QHash<QString, QString>* out,
                   QString* error)
 {
     if (!caseFile) {
@@ -57,7 +57,7 @@ bool pseudonymise(const QString& kind, const QStringList& values, CaseFile* case
 
 } // namespace
 
-bool Redactor::prepare(const Investigation& inv, CaseFile* caseFile, QString* error)
+bool Redactor::prepare(const Investigation& inv, CaseBackend* caseFile, QString* error)
 {
     if (!hides())
         return true;

@@ -19,7 +19,7 @@
 
 namespace hs {
 
-class CaseFile;
+class CaseBackend;
 struct Investigation;
 
 enum class RedactionProfile { Internal, Policy, External };
@@ -33,7 +33,7 @@ public:
     explicit Redactor(RedactionProfile profile = RedactionProfile::Internal) : m_profile(profile) {}
 
     // Pseudonymises every hidden value of the evidence at once; `caseFile` may be null.
-    bool prepare(const Investigation& inv, CaseFile* caseFile, QString* error);
+    bool prepare(const Investigation& inv, CaseBackend* caseFile, QString* error);
 
     RedactionProfile profile() const { return m_profile; }
     bool hides() const { return m_profile != RedactionProfile::Internal; }

@@ -117,11 +117,17 @@ const Annotation* AnnotationsPanel::current() const
     return m_model->annotationAt(m_proxy->mapToSource(index).row());
 }
 
+void AnnotationsPanel::setEditable(bool editable)
+{
+    m_editable = editable;
+    updateButtons();
+}
+
 void AnnotationsPanel::updateButtons()
 {
-    m_new->setEnabled(m_open);
-    m_edit->setEnabled(m_open && current());
-    m_delete->setEnabled(m_open && current());
+    m_new->setEnabled(m_open && m_editable);
+    m_edit->setEnabled(m_open && m_editable && current());
+    m_delete->setEnabled(m_open && m_editable && current());
 }
 
 void AnnotationsPanel::applyFilters()

@@ -30,6 +30,8 @@ public:
     AnnotationFilterProxy* proxy() const { return m_proxy; }
     QLineEdit* textFilter() const { return m_text; }
     void setCaseOpen(bool open, const QString& description);
+    // Whether the open case may be edited by this user (a server case: the role, the server).
+    void setEditable(bool editable);
     const Annotation* current() const;
 
     PageState viewState() const final; // the table's columns and sort, the filters
@@ -59,6 +61,7 @@ private:
     QPushButton* m_delete;
     QLabel* m_status;
     bool m_open = false;
+    bool m_editable = true;
 };
 
 } // namespace hs

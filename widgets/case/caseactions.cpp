@@ -5,6 +5,8 @@
 #include "annotationsmodel.h"
 #include "annotationspanel.h"
 #include "casecontroller.h"
+#include "caselocation.h"
+#include "opencasedialog.h"
 #include "savedviews.h"
 #include "selection.h"
 #include "settings.h"
@@ -37,6 +39,10 @@ CaseActions::CaseActions(QMainWindow* window, std::function<PageId()> currentPag
     connect(m_panel, &AnnotationsPanel::editRequested, this, &CaseActions::editAnnotation);
     connect(m_panel, &AnnotationsPanel::deleteRequested, m_controller, &CaseController::removeAnnotation);
     connect(m_panel, &AnnotationsPanel::jumpRequested, this, &CaseActions::jumpRequested);
+    connect(m_controller, &CaseController::connectionChanged, this, [this] {
+        onCaseChanged();
+        Q_EMIT statusChanged();
+    });
 }
 
 void CaseActions::addFileActions(QMenu* file)
@@ -55,6 +61,7 @@ void CaseActions::fillCaseMenu(QMenu* menu)
     menu->addSeparator();
     menu->addAction(m_dock->toggleViewAction());
     m_caseOnly = {annotate, save, m_viewsMenu->menuAction()};
+    m_editOnly = {annotate, save};
     onCaseChanged();
 }
 
@@ -78,22 +85,40 @@ void CaseActions::onCaseChanged()
     QString description;
     if (open) {
         const CaseInfo& info = m_controller->caseFile()->info();
-        description = tr("Case %1 · reviewer %2").arg(QFileInfo(m_controller->caseFile()->path()).fileName(), info.reviewer);
+        description = tr("Case %1 · reviewer %2").arg(shortCaseName(m_controller->caseFile()->location()), info.reviewer);
+        if (!m_controller->isConnected())
+            description += tr(" · SERVER UNREACHABLE: shown as last read, edits refused, reconnecting");
+        else if (QString why; !m_controller->mayEdit(&why))
+            description += tr(" · read only: %1").arg(why);
         m_dock->show();
         m_dock->raise();
     }
     m_panel->setCaseOpen(open, description);
+    updateEditable();
     // No evidence check here: a case just opened is compared once its own evidence is open
     // (openCase), never against whatever file happened to be open before.
     Q_EMIT statusChanged();
+}
+
+void CaseActions::updateEditable()
+{
+    QString why;
+    const bool editable = m_controller->mayEdit(&why);
+    m_panel->setEditable(editable);
+    for (QAction* a : std::as_const(m_editOnly)) {
+        a->setEnabled(m_controller->isOpen() && editable);
+        a->setStatusTip(editable ? QString() : why);
+        a->setToolTip(editable ? QString() : why);
+    }
 }
 
 QString CaseActions::evidenceStatus() const
 {
     if (!m_controller->isOpen())
         return {};
-    const QString name = QFileInfo(m_controller->caseFile()->path()).fileName();
-    return m_mismatch ? tr("Case %1: EVIDENCE DOES NOT MATCH").arg(name) : tr("Case %1").arg(name);
+    const QString name = shortCaseName(m_controller->caseFile()->location());
+    const QString away = m_controller->isConnected() ? QString() : tr(" · SERVER UNREACHABLE (read only, reconnecting)");
+    return (m_mismatch ? tr("Case %1: EVIDENCE DOES NOT MATCH").arg(name) : tr("Case %1").arg(name)) + away;
 }
 
 void CaseActions::warn(const QString& title, const QString& text)
@@ -117,7 +142,7 @@ void CaseActions::checkEvidence()
     if (!m_controller->isOpen() || !m_inv || m_inv->evidence.sha256.isEmpty() || m_checkedHash == m_inv->evidence.sha256)
         return;
     m_checkedHash = m_inv->evidence.sha256;
-    CaseFile* c = m_controller->caseFile();
+    CaseBackend* c = m_controller->caseFile();
     const CaseInfo info = c->info();
     m_mismatch = m_inv->evidence.sha256 != info.evidenceSha256;
     if (!m_mismatch) {
@@ -168,9 +193,14 @@ void CaseActions::createCase(const QString& path, const QString& reviewer)
 
 void CaseActions::chooseCase()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open case"), {}, tr("Hydrascope cases (*.hcase);;All files (*)"));
-    if (!path.isEmpty())
-        openCase(path);
+    auto* dialog = new OpenCaseDialog(m_window);
+    dialog->setObjectName(QStringLiteral("openCaseDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->location().isEmpty())
+            openCase(dialog->location());
+    });
+    dialog->open();
 }
 
 void CaseActions::openCase(const QString& path)
@@ -180,13 +210,14 @@ void CaseActions::openCase(const QString& path)
         warn(tr("Cannot open the case"), error);
         return;
     }
-    CaseFile* c = m_controller->caseFile();
+    CaseBackend* c = m_controller->caseFile();
     c->record(QStringLiteral("opened"), QStringLiteral("case"), tr("Opened in the dashboard"));
+    Q_EMIT caseOpened(c->location());
     if (m_inv && m_inv->evidence.sha256 == c->info().evidenceSha256) {
         checkEvidence(); // its evidence is open already, wherever it lies
         return;
     }
-    QString evidence = locateEvidence(c->info(), c->path());
+    QString evidence = locateEvidence(c->info(), c->location());
     if (evidence.isEmpty()) {
         QMessageBox box(QMessageBox::Information, tr("Where is the evidence?"),
                         tr("The evidence file %1 is no longer at %2, nor beside the case. Choose where it is now; "

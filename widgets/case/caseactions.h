@@ -51,6 +51,7 @@ Q_SIGNALS:
     void jumpRequested(const hs::Annotation& a);
     void savedViewRequested(const hs::SavedView& view);
     void statusChanged();
+    void caseOpened(const QString& location); // for the recent list (never with a password)
 
 private:
     void chooseNewCase();
@@ -61,6 +62,7 @@ private:
     void fillViewsMenu();
     void checkEvidence();
     void onCaseChanged();
+    void updateEditable(); // what this user may do with the open case, and why not
     void warn(const QString& title, const QString& text);
 
     QMainWindow* m_window;
@@ -72,6 +74,7 @@ private:
     QDockWidget* m_dock;
     QMenu* m_viewsMenu = nullptr;
     QList<QAction*> m_caseOnly; // enabled while a case is open
+    QList<QAction*> m_editOnly; // enabled while the open case may be edited
     std::shared_ptr<const Investigation> m_inv;
     QString m_checkedHash; // the evidence hash already compared with this case
     bool m_mismatch = false;

@@ -3,6 +3,8 @@
 
 #include "investigation.h"
 
+#include <QSocketNotifier>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -43,12 +45,25 @@ public:
     {
         setText(QObject::tr("edit annotation \"%1\"").arg(m_after.title.left(40)));
     }
-    void redo() final { setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_after))); }
-    void undo() final { setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_before))); }
+    // The first redo carries the revision the reviewer edited; later ones the revision now shown.
+    // Either way, a newer revision saved by someone else on a server is a conflict, not overwritten.
+    void redo() final
+    {
+        if (m_done)
+            m_after.revision = m_c->shownRevision(m_after.id);
+        m_done = true;
+        setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_after)));
+    }
+    void undo() final
+    {
+        m_before.revision = m_c->shownRevision(m_before.id);
+        setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_before)));
+    }
 
 private:
     CaseController* m_c;
     Annotation m_before, m_after;
+    bool m_done = false;
 };
 
 class RemoveAnnotation final : public QUndoCommand
@@ -68,13 +83,18 @@ private:
 
 } // namespace
 
-CaseController::CaseController(QObject* parent) : QObject(parent), m_undo(new QUndoStack(this)) {}
+CaseController::CaseController(QObject* parent)
+    : QObject(parent), m_undo(new QUndoStack(this)), m_connectionTimer(new QTimer(this))
+{
+    m_connectionTimer->setInterval(2000);
+    connect(m_connectionTimer, &QTimer::timeout, this, &CaseController::checkConnection);
+}
 CaseController::~CaseController() = default;
 
 bool CaseController::create(const QString& path, const EvidenceFile& evidence, const QString& reviewer,
                             const QString& title, QString* error)
 {
-    auto c = CaseFile::create(path, evidence, reviewer, title, error);
+    auto c = createCase(path, evidence, reviewer, title, error);
     if (!c)
         return false;
     adopt(std::move(c));
@@ -83,7 +103,7 @@ bool CaseController::create(const QString& path, const EvidenceFile& evidence, c
 
 bool CaseController::open(const QString& path, QString* error)
 {
-    auto c = CaseFile::open(path, CaseFile::Mode::ReadWrite, error);
+    auto c = openCase(path, CaseBackend::Mode::ReadWrite, error);
     if (!c)
         return false;
     adopt(std::move(c));
@@ -92,18 +112,82 @@ bool CaseController::open(const QString& path, QString* error)
 
 void CaseController::close() { adopt(nullptr); }
 
-void CaseController::adopt(std::unique_ptr<CaseFile> c)
+void CaseController::adopt(std::unique_ptr<CaseBackend> c)
 {
     m_undo->clear(); // undo never reaches into another case
+    delete m_notifier;
+    m_notifier = nullptr;
     m_case = std::move(c);
+    m_connected = true;
+    watch();
     refresh();
     Q_EMIT caseChanged();
     Q_EMIT viewsChanged();
 }
 
+void CaseController::watch()
+{
+    delete m_notifier;
+    m_notifier = nullptr;
+    const int socket = m_case ? m_case->changeSocket() : -1;
+    if (socket >= 0) {
+        m_notifier = new QSocketNotifier(socket, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &CaseController::onNotified);
+        m_connectionTimer->start();
+    } else {
+        m_connectionTimer->stop();
+    }
+}
+
+void CaseController::onNotified()
+{
+    if (!m_case)
+        return;
+    const bool changed = m_case->takeChanges();
+    if (!m_case->isConnected()) { // the socket was readable because it closed
+        checkConnection();
+        return;
+    }
+    if (changed) {
+        refresh();
+        Q_EMIT viewsChanged();
+        Q_EMIT changedElsewhere();
+    }
+}
+
+void CaseController::checkConnection()
+{
+    if (!m_case)
+        return;
+    if (m_connected && !m_case->isConnected()) {
+        m_connected = false;
+        delete m_notifier; // a closed socket stays readable: stop listening to it
+        m_notifier = nullptr;
+        Q_EMIT connectionChanged(false);
+    }
+    if (!m_connected && m_case->reconnect()) {
+        m_connected = true;
+        watch();
+        refresh(); // what others did meanwhile
+        Q_EMIT viewsChanged();
+        Q_EMIT connectionChanged(true);
+    }
+}
+
+bool CaseController::mayEdit(QString* why) const
+{
+    if (!m_case) {
+        *why = tr("no case is open");
+        return false;
+    }
+    return m_case->mayEdit(why);
+}
+
 void CaseController::refresh()
 {
-    m_annotations = m_case ? m_case->annotations() : std::vector<Annotation>{};
+    // A server case whose server is away keeps the last copy read: the case stays readable.
+    if (!m_case || m_case->isConnected())
+        m_annotations = m_case ? m_case->annotations() : std::vector<Annotation>{};
     Q_EMIT annotationsChanged();
 }
 
@@ -111,6 +195,8 @@ bool CaseController::apply(bool ok)
 {
     if (!ok)
         Q_EMIT editFailed(m_case->lastError());
+    if (!ok && !m_case->isConnected())
+        checkConnection();
     refresh();
     return ok;
 }
@@ -135,6 +221,14 @@ void CaseController::removeAnnotation(std::int64_t id)
         return;
     if (const std::optional<Annotation> a = m_case->annotation(id))
         m_undo->push(new RemoveAnnotation(this, *a));
+}
+
+std::int64_t CaseController::shownRevision(std::int64_t id) const
+{
+    for (const Annotation& a : m_annotations)
+        if (a.id == id)
+            return a.revision;
+    return 0;
 }
 
 std::vector<SavedView> CaseController::views() const { return m_case ? m_case->views() : std::vector<SavedView>{}; }

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The open case of the dashboard: its CaseFile, the undo stack of annotation edits, and change
+// The open case of the dashboard: its case (a .hcase file or a server case), the undo stack of annotation edits, and change
 // signals for the views. Every edit goes through an undo command and is committed to the case
 // file before the call returns; a failed write is reported and leaves no command behind.
 
-#include "casefile.h"
+#include "casebackend.h"
 
 #include <QObject>
 
 #include <memory>
 
+class QSocketNotifier;
+class QTimer;
 class QUndoStack;
 
 namespace hs {
@@ -22,7 +24,7 @@ public:
     ~CaseController() override;
 
     bool isOpen() const { return m_case != nullptr; }
-    CaseFile* caseFile() const { return m_case.get(); }
+    CaseBackend* caseFile() const { return m_case.get(); }
     QUndoStack* undoStack() const { return m_undo; }
 
     bool create(const QString& path, const EvidenceFile& evidence, const QString& reviewer, const QString& title,
@@ -34,6 +36,7 @@ public:
     void addAnnotation(const Annotation& a);
     void editAnnotation(const Annotation& after); // the stored one with this id is the "before"
     void removeAnnotation(std::int64_t id);
+    std::int64_t shownRevision(std::int64_t id) const; // the revision of the annotation as last read
 
     std::vector<SavedView> views() const;
     bool saveView(const SavedView& view);
@@ -41,19 +44,33 @@ public:
     // Used by the undo commands: run one case-file operation, refresh, report failure.
     bool apply(bool ok);
 
+    // A server case: false while the server cannot be reached (the case stays shown as last
+    // read, edits are refused, and the controller reconnects by itself every two seconds).
+    bool isConnected() const { return m_connected; }
+    // Whether this user may edit the open case, and if not why (read-only role, server away).
+    bool mayEdit(QString* why) const;
+
 Q_SIGNALS:
     void caseChanged(); // opened, created or closed
     void annotationsChanged();
     void viewsChanged();
     void editFailed(const QString& message);
+    void connectionChanged(bool connected); // a server case's server went away or came back
+    void changedElsewhere(); // another reviewer's edit arrived (and is shown)
 
 private:
-    void adopt(std::unique_ptr<CaseFile> c);
+    void adopt(std::unique_ptr<CaseBackend> c);
     void refresh();
+    void watch(); // a server case: its notifications and its connection
+    void onNotified();
+    void checkConnection();
 
-    std::unique_ptr<CaseFile> m_case;
+    std::unique_ptr<CaseBackend> m_case;
     QUndoStack* m_undo;
     std::vector<Annotation> m_annotations;
+    QSocketNotifier* m_notifier = nullptr;
+    QTimer* m_connectionTimer;
+    bool m_connected = true;
 };
 
 } // namespace hs

@@ -23,6 +23,7 @@
 #include "pageset.h"
 #include "preferencesdialog.h"
 #include "presentationmode.h"
+#include "caselocation.h"
 #include "recentfiles.h"
 #include "selection.h"
 #include "selectionbar.h"
@@ -91,8 +92,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_case, &CaseActions::jumpRequested, this, [this](const Annotation& a) { jumpTo(*this, a); });
     connect(m_case, &CaseActions::savedViewRequested, this, [this](const SavedView& v) { applySavedView(*this, v); });
     connect(m_case, &CaseActions::statusChanged, this, &MainWindow::updateEvidenceLabel);
+    connect(m_case, &CaseActions::caseOpened, this, [](const QString& location) { RecentFiles::remember(location); });
     connect(cases, &CaseController::annotationsChanged, this, [this, cases] { m_timeline->setAnnotations(cases->annotations()); });
-    connect(cases, &CaseController::caseChanged, this, [this, cases] { m_timeline->setAnnotatable(cases->isOpen()); });
+    auto annotatable = [this, cases] { QString why; m_timeline->setAnnotatable(cases->isOpen() && cases->mayEdit(&why)); };
+    connect(cases, &CaseController::caseChanged, this, annotatable);
+    connect(cases, &CaseController::connectionChanged, this, annotatable);
     connect(m_timeline, &TimelinePage::annotateRequested, m_case, &CaseActions::newAnnotation);
     connect(m_accounts, &AccountsPage::annotateAccountRequested, m_case, &CaseActions::annotateAccount);
     connect(m_accounts, &AccountsPage::exchangesRequested, this, [this](const QString& ref) {
@@ -169,8 +173,8 @@ void MainWindow::createMenus()
     m_case->addFileActions(file);
     file->addSeparator();
     auto* exports = new ExportActions(this, [this] {
-        CaseFile* c = m_case->controller()->caseFile();
-        return ExportActions::Data{m_inv, m_analysis, c ? c->path() : QString(), m_settings};
+        CaseBackend* c = m_case->controller()->caseFile();
+        return ExportActions::Data{m_inv, m_analysis, c ? c->reopenLocation() : QString(), m_settings};
     });
     file->addAction(tr("Export &report..."), exports, &ExportActions::exportReport);
     file->addAction(tr("Export case &bundle..."), exports, &ExportActions::exportBundle);
@@ -234,7 +238,7 @@ void MainWindow::chooseFile()
 
 void MainWindow::openFile(const QString& path)
 {
-    if (path.endsWith(QLatin1String(".hcase"), Qt::CaseInsensitive))
+    if (path.endsWith(QLatin1String(".hcase"), Qt::CaseInsensitive) || isServerLocation(path))
         return m_case->openCase(path); // a case opens its own evidence
     m_progress->setValue(0);
     m_progress->setVisible(true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recentfiles.h"
 
+#include "caselocation.h"
+
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
@@ -21,7 +23,8 @@ QStringList RecentFiles::files()
 void RecentFiles::remember(const QString& path)
 {
     QStringList list = files();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A case on a server is kept as its URI without a password (libpq finds that again).
+    const QString absolute = isServerLocation(path) ? displayLocation(path) : QFileInfo(path).absoluteFilePath();
     list.removeAll(absolute);
     list.prepend(absolute);
     QSettings().setValue(QStringLiteral("recentFiles"), QStringList(list.mid(0, 10)));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// File > Open recent: the ten files opened last, newest first, kept across sessions.
+// File > Open recent: the ten files and cases (also on a server) opened last, newest first, kept across sessions.
 
 #include <QObject>
 #include <QStringList>
