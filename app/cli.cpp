@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "casecli.h"
+#include "detectcli.h"
 #include "importcli.h"
 #include "reportcli.h"
 #include "cliutil.h"
@@ -187,7 +188,7 @@ bool isCliCommand(const QStringList& args)
 {
     static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate"),
                                       QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export"),
-                                      QStringLiteral("import")};
+                                      QStringLiteral("import"), QStringLiteral("detect")};
     return !args.isEmpty() && commands.contains(args.front());
 }
 
@@ -206,6 +207,8 @@ int runCli(const QStringList& args)
         return runExportCommand(args);
     if (command == QLatin1String("import"))
         return runImportCommand(args);
+    if (command == QLatin1String("detect"))
+        return runDetectCommand(args);
     return generateCommand(args);
 }
 

@@ -35,6 +35,7 @@ const char* const kUsage =
     "       hydrascope generate --as litellm-csv|otlp-json|jsonl -o DIR [--scale ...]   synthetic gateway logs\n"
     "       hydrascope import INPUT... -o OUT.db [--format auto|litellm|otlp-json|jsonl|csv] [--accounts CSV]\n"
     "                 [--models CSV] [--map TOML] [--rules FILE] [--from ISO] [--to ISO] [--force]\n"
+    "       hydrascope detect INPUT... -o OUT.db [the import options] [--config DETECT.toml] [--explain]\n"
     "       hydrascope case new|annotate|show|verify ...   case files (see `hydrascope case --help`)\n"
     "       hydrascope report FILE [--case CASE] -o OUT.pdf [--redact PROFILE] [--view NAME] [--pdfa]\n"
     "       hydrascope export FILE [--case CASE] -o DIR [--redact PROFILE] [--with-report]\n"

@@ -4,6 +4,7 @@
 #include "generatorbans.h"
 #include "generatorrandom.h"
 #include "generatorstory.h"
+#include "investigationschema.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -78,21 +79,6 @@ void exec(sqlite3* db, const char* sql)
     }
 }
 
-const char* const kSchema = R"(
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE models(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, released_at INTEGER NOT NULL);
-CREATE TABLE capabilities(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT);
-CREATE TABLE campaigns(id INTEGER PRIMARY KEY, name TEXT NOT NULL, attributed_to TEXT, status TEXT,
-                       first_flagged_at INTEGER, summary TEXT);
-CREATE TABLE clusters(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT);
-CREATE TABLE accounts(id INTEGER PRIMARY KEY, external_ref TEXT NOT NULL, campaign_id INTEGER, cluster_id INTEGER,
-                      created_at INTEGER, country TEXT, access_path TEXT, payment_fingerprint TEXT, status TEXT);
-CREATE TABLE exchanges(id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, account_id INTEGER NOT NULL,
-                       model_id INTEGER NOT NULL, capability_id INTEGER, prompt_tokens INTEGER,
-                       completion_tokens INTEGER, template_id INTEGER, cot_elicitation INTEGER);
-CREATE TABLE templates(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, sample TEXT);
-CREATE TABLE indicators(id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
-)";
 
 } // namespace
 
@@ -464,7 +450,7 @@ void Generator::writeExchanges()
 void Generator::run(GenerateResult& result)
 {
     exec(m_db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; BEGIN");
-    exec(m_db, kSchema);
+    exec(m_db, schema::kFormat10Tables);
     writeMeta();
     writeReferenceTables();
     writeAccounts();
