@@ -31,7 +31,7 @@ const char* const kUsage =
     "Usage: hydrascope [FILE]                  open the dashboard\n"
     "       hydrascope validate FILE           check a flagged-campaign database\n"
     "       hydrascope analyze FILE [--threshold X] [--json]\n"
-    "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N] [--force]\n"
+    "       hydrascope generate -o FILE [--scale demo|full|tiny] [--seed N] [--varied] [--force]\n"
     "       hydrascope generate --as litellm-csv|otlp-json|jsonl -o DIR [--scale ...]   synthetic gateway logs\n"
     "       hydrascope import INPUT... -o OUT.db [--format auto|litellm|otlp-json|jsonl|csv] [--accounts CSV]\n"
     "                 [--models CSV] [--map TOML] [--rules FILE] [--from ISO] [--to ISO] [--force]\n"

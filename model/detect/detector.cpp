@@ -121,8 +121,9 @@ DetectResult detectCampaigns(const DetectData& data, const DetectConfig& config,
     for (const TimingLink& l : timing.links)
         components.unite(l.a, l.b);
     for (const SharedValue& v : infra.shared)
-        for (std::size_t i = 1; i < v.accounts.size(); ++i)
-            components.unite(v.accounts[0], v.accounts[i]);
+        if (joinsGroups(v.kind))
+            for (std::size_t i = 1; i < v.accounts.size(); ++i)
+                components.unite(v.accounts[0], v.accounts[i]);
     std::map<std::int32_t, std::int32_t> groupOfRoot;
     std::vector<std::int32_t> groupOf(n, -1);
     std::vector<Group> groups;
@@ -210,16 +211,17 @@ DetectResult detectCampaigns(const DetectData& data, const DetectConfig& config,
     // Clusters: the shared-infrastructure components that hold a flagged account.
     UnionFind infraOnly(n);
     for (const SharedValue& v : infra.shared)
-        for (std::size_t i = 1; i < v.accounts.size(); ++i)
-            infraOnly.unite(v.accounts[0], v.accounts[i]);
+        if (joinsGroups(v.kind))
+            for (std::size_t i = 1; i < v.accounts.size(); ++i)
+                infraOnly.unite(v.accounts[0], v.accounts[i]);
     std::map<std::int32_t, std::int32_t> clusterOfRoot;
     result.clusterOf.assign(n, 0);
     for (std::size_t a = 0; a < n; ++a)
-        if (result.campaignOf[a] && infra.kindsOf[a])
+        if (result.campaignOf[a] && (infra.kindsOf[a] & kJoiningKinds))
             clusterOfRoot.emplace(infraOnly.find(std::int32_t(a)), 0);
     for (std::size_t a = 0; a < n; ++a) {
         const auto it = clusterOfRoot.find(infraOnly.find(std::int32_t(a)));
-        if (it == clusterOfRoot.end() || !infra.kindsOf[a])
+        if (it == clusterOfRoot.end() || !(infra.kindsOf[a] & kJoiningKinds))
             continue;
         if (it->second == 0) {
             result.clusters.emplace_back();
@@ -232,7 +234,7 @@ DetectResult detectCampaigns(const DetectData& data, const DetectConfig& config,
         DetectedCluster& cl = result.clusters[k];
         std::uint8_t kinds = 0;
         for (const std::int32_t a : cl.accounts)
-            kinds |= infra.kindsOf[std::size_t(a)];
+            kinds |= infra.kindsOf[std::size_t(a)] & kJoiningKinds;
         std::string names;
         for (int b = 0; b < kLinkKinds; ++b)
             if ((kinds >> b) & 1)

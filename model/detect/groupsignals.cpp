@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 namespace hs::detect {
 
@@ -170,6 +171,7 @@ std::vector<Signal> GroupSignals::evaluate(std::int32_t group, const std::vector
 {
     std::int64_t requests = 0, shared = 0, cot = 0, timed = 0, linked = 0;
     std::vector<double> rates;
+    const std::unordered_set<std::int32_t> members(accounts.begin(), accounts.end());
     int kindCount[kLinkKinds] = {};
     for (const std::int32_t a : accounts) {
         const AccountFeatures& f = m_features.accounts[std::size_t(a)];
@@ -178,9 +180,19 @@ std::vector<Signal> GroupSignals::evaluate(std::int32_t group, const std::vector
         cot += f.cot;
         rates.push_back(f.perActiveDay());
         timed += m_timingDegree[std::size_t(a)] > 0;
-        linked += m_infra.kindsOf[std::size_t(a)] != 0;
+        // Linked inside the group: a value it shares with another of the group's accounts.
+        std::uint8_t kinds = 0;
+        for (const std::int32_t v : m_infra.valuesOf[std::size_t(a)]) {
+            const SharedValue& sv = m_infra.shared[std::size_t(v)];
+            for (const std::int32_t other : sv.accounts)
+                if (other != a && members.count(other)) {
+                    kinds |= std::uint8_t(1u << int(sv.kind));
+                    break;
+                }
+        }
+        linked += kinds != 0;
         for (int k = 0; k < kLinkKinds; ++k)
-            kindCount[k] += (m_infra.kindsOf[std::size_t(a)] >> k) & 1;
+            kindCount[k] += (kinds >> k) & 1;
     }
     const double n = double(accounts.size());
     std::vector<Signal> s;
@@ -206,7 +218,7 @@ std::vector<Signal> GroupSignals::evaluate(std::int32_t group, const std::vector
         if (kindCount[k] > 0)
             kinds += (kinds.empty() ? "" : ", ") + std::string(linkKindName(LinkKind(k))) + " " + std::to_string(kindCount[k]);
     s.push_back(make("shared_infrastructure", linkedShare >= m_config.groupInfraShare, linkedShare,
-                     std::to_string(linked) + " of " + std::to_string(accounts.size()) + " accounts share an indicator with another account" +
+                     std::to_string(linked) + " of " + std::to_string(accounts.size()) + " accounts share an indicator with another account of the group" +
                          (kinds.empty() ? std::string() : " (accounts linked by " + kinds + ")") + " (agrees from " +
                          percentText(m_config.groupInfraShare) + ")"));
     s.push_back(pivot(group));

@@ -18,6 +18,12 @@ namespace hs::detect {
 
 enum class LinkKind : std::uint8_t { Payment, Ip, IpPrefix, UserAgent, EmailDomain, OrgName };
 inline constexpr int kLinkKinds = 6;
+// Payment, address and prefix identify who pays and where requests come from: they join accounts
+// into candidate groups. A user agent, an e-mail domain or an organisation name is shared by
+// strangers (a popular SDK, a webmail provider, a big employer): they corroborate a group (the
+// shared_infrastructure signal counts them) but never join one.
+inline bool joinsGroups(LinkKind kind) { return kind == LinkKind::Payment || kind == LinkKind::Ip || kind == LinkKind::IpPrefix; }
+inline constexpr std::uint8_t kJoiningKinds = 0x07; // the bits of Payment, Ip, IpPrefix
 const char* linkKindName(LinkKind kind); // the indicator kind: "payment", "ip", ...
 
 struct SharedValue
