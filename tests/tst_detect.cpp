@@ -11,6 +11,8 @@
 #include "loader.h"
 
 #include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -165,6 +167,37 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(run.detect.campaigns.size(), std::size_t(0));
         QVERIFY(!run.detect.unflagged.empty());
+    }
+
+    void commandLine()
+    {
+        // `hydrascope detect`: a bad --config is refused before anything is read (exit 2, no file);
+        // --explain prints each campaign's signals on stdout.
+        QTemporaryDir dir;
+        GenerateOptions g;
+        g.scale = GenerateScale::Tiny;
+        QVERIFY(generateLogs(dir.path(), LogShape::Jsonl, g).ok);
+        QFile config(dir.filePath(QStringLiteral("detect.toml")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[timing]\nwindow_hours = -1\n");
+        config.close();
+        const QString out = dir.filePath(QStringLiteral("out.db"));
+        const QStringList common{QStringLiteral("detect"), dir.filePath(QStringLiteral("requests.jsonl")), QStringLiteral("--map"),
+                                 dir.filePath(QStringLiteral("map.toml")), QStringLiteral("--accounts"),
+                                 dir.filePath(QStringLiteral("accounts.csv")), QStringLiteral("-o"), out};
+        QProcess p;
+        p.start(QStringLiteral(HYDRASCOPE_APP), common + QStringList{QStringLiteral("--config"), config.fileName()});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(p.readAllStandardError().contains("[timing] window_hours: must be a number from"), "no message naming the key");
+        QVERIFY(!QFile::exists(out));
+        p.start(QStringLiteral(HYDRASCOPE_APP), common + QStringList{QStringLiteral("--explain")});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray explained = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(explained.contains("Campaign 1: ") && explained.contains("agrees   near_duplicate_prompts"), explained.constData());
+        QVERIFY(p.readAllStandardError().contains("flagged in 3 campaigns"));
+        QVERIFY(QFile::exists(out));
     }
 
     void adjustedRandIndex()

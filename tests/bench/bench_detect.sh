@@ -35,3 +35,17 @@ echo "detect: ${wall} wall, ${user} s user + ${sys} s sys CPU, peak memory $((rs
 "$app" validate "$work/detected.db" | tail -1
 "$accuracy" "$work/detected.db" "$logs/ground-truth.csv"
 echo "explanation: $work/explain.txt"
+
+# Campaigns that vary what a detector could overfit to (generate --varied), on seeds the
+# thresholds were not set on: reported, at demo and tiny scale (not at full scale: one run there).
+if [ "$scale" != full ]; then
+  for run in demo:11 demo:12 demo:13 demo:14 tiny:21 tiny:22 tiny:23; do
+    s=${run%%:*}; seed=${run##*:}
+    dir=$work/varied-$s-$seed
+    rm -rf "$dir"
+    "$app" generate --as jsonl --varied --seed "$seed" --scale "$s" -o "$dir" > /dev/null
+    "$app" detect "$dir/requests.jsonl" --map "$dir/map.toml" --accounts "$dir/accounts.csv" --models "$dir/models.csv" \
+      -o "$dir/detected.db" 2> /dev/null
+    echo "varied $s seed $seed: $("$accuracy" "$dir/detected.db" "$dir/ground-truth.csv" | head -1 || true)"
+  done
+fi
