@@ -36,6 +36,7 @@ struct Buckets
     std::vector<std::uint32_t> bucketOf; // by slot
     std::vector<std::uint32_t> start;    // by bucket, plus one
     std::vector<std::uint32_t> accountStart, accountSlots; // CSR by account
+    std::vector<std::uint32_t> accountBuckets; // bucketOf[accountSlots[i]], contiguous: merges read memory in order
 };
 
 Buckets buildBuckets(const DetectData& data, const DetectConfig& config, std::int64_t minTs)
@@ -76,6 +77,9 @@ Buckets buildBuckets(const DetectData& data, const DetectConfig& config, std::in
     std::vector<std::uint32_t> fill(b.accountStart.begin(), b.accountStart.end() - 1);
     for (std::size_t s = 0; s < b.member.size(); ++s)
         b.accountSlots[fill[std::size_t(b.member[s])]++] = std::uint32_t(s);
+    b.accountBuckets.resize(b.accountSlots.size());
+    for (std::size_t i = 0; i < b.accountSlots.size(); ++i)
+        b.accountBuckets[i] = b.bucketOf[b.accountSlots[i]];
     return b;
 }
 
@@ -85,7 +89,7 @@ std::int32_t sharedBuckets(const Buckets& b, std::int32_t x, std::int32_t y)
     const std::uint32_t ie = b.accountStart[std::size_t(x) + 1], je = b.accountStart[std::size_t(y) + 1];
     std::int32_t shared = 0;
     while (i < ie && j < je) {
-        const std::uint32_t bx = b.bucketOf[b.accountSlots[i]], by = b.bucketOf[b.accountSlots[j]];
+        const std::uint32_t bx = b.accountBuckets[i], by = b.accountBuckets[j];
         shared += bx == by;
         i += bx <= by;
         j += by <= bx;
