@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "reportcli.h"
 #include "mainwindow.h"
+#include "networkpage.h"
 
 #include "caseactions.h"
 #include "loadjob.h"
@@ -81,6 +82,9 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
             for (int i = 0; i < pages->count(); ++i) {
                 pages->setCurrentIndex(i);
                 settle(300); // the page's update, and the exchanges' first page read in the background
+                // The network page builds its graph and small clusters' layouts once shown.
+                for (int wait = 0; wait < 200 && window.networkPage()->isBusy(); ++wait)
+                    settle(100);
                 QString name = pages->tabText(i).toLower().remove(QLatin1Char('&'));
                 name.replace(QLatin1Char(' '), QLatin1Char('-'));
                 window.grab().save(dir + QStringLiteral("/%1-%2.png").arg(i + 1).arg(name));

@@ -100,7 +100,7 @@ void TestAccessibility::initTestCase()
 void TestAccessibility::namedControls_data()
 {
     QTest::addColumn<int>("page");
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < kPageIds; ++i)
         QTest::addRow("%d", i) << i;
 }
 

@@ -11,6 +11,9 @@
 #include "generatorstory.h"
 #include "loader.h"
 #include "loadjob.h"
+#include "networkcanvas.h"
+#include "networkpage.h"
+#include "networktimebar.h"
 #include "exchangespage.h"
 #include "exchangesmodel.h"
 #include "mainwindow.h"
@@ -29,6 +32,7 @@
 #include <QDialog>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QToolBar>
 #include <QChart>
 #include <QChartView>
@@ -141,6 +145,7 @@ private Q_SLOTS:
     void savedViewsAreTheSlides();
     void redactedCopyHidesValues();
     void presentAndLeave();
+    void networkSlideThroughTime();
     void themeSwitchWithoutRestart();
     void escRestoresTheViewState();
     void lineEditsKeepTheirKeys();
@@ -170,7 +175,7 @@ void TestPresentation::guidedStory()
     for (const Slide& s : slides)
         pages << pageKey(s.view.page);
     QCOMPARE(pages, (QStringList{QStringLiteral("overview"), QStringLiteral("timeline"), QStringLiteral("capabilities"),
-                                 QStringLiteral("accounts")}));
+                                 QStringLiteral("accounts"), QStringLiteral("network")}));
     // The timeline slide is the biggest pivot: its campaign, its release window, zoomed around it.
     const Slide& pivot = slides[1];
     QVERIFY2(pivot.title.contains(QStringLiteral("atlas-3")), qPrintable(pivot.title));
@@ -186,6 +191,9 @@ void TestPresentation::guidedStory()
             clusterName = c.name;
     QVERIFY(!clusterName.isEmpty());
     QVERIFY(slides[3].title.startsWith(shownEvidence(clusterName, 60)));
+    // Then the same cluster's network, animated through time.
+    QCOMPARE(slides[4].networkCluster, slides[3].cluster);
+    QVERIFY(!slides[3].networkCluster);
 }
 
 void TestPresentation::savedViewsAreTheSlides()
@@ -250,9 +258,10 @@ void TestPresentation::presentAndLeave()
     QVERIFY(!w.menuBar()->isVisible());
     QVERIFY(p->badge() && p->badge()->isVisible());
     QVERIFY(p->badge()->text().contains(QStringLiteral("policy")));
-    QVERIFY(p->caption()->text().startsWith(QStringLiteral("1 / 4")));
+    QVERIFY(p->caption()->text().startsWith(QStringLiteral("1 / 5")));
     QCOMPARE(w.pages()->currentWidget()->objectName(), QStringLiteral("overview"));
-    // Arrow keys step through the slides; the last is the cluster on the accounts page, redacted.
+    // Arrow keys step through the slides; the one before the network is the cluster on the
+    // accounts page, redacted.
     QTest::keyClick(&w, Qt::Key_Right);
     QCOMPARE(p->slideIndex(), 1);
     QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.timelinePage()));
@@ -260,6 +269,8 @@ void TestPresentation::presentAndLeave()
     QTest::keyClick(&w, Qt::Key_Left);
     QCOMPARE(p->slideIndex(), 0);
     QTest::keyClick(&w, Qt::Key_End);
+    QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.networkPage()));
+    QTest::keyClick(&w, Qt::Key_Left); // the network's first frame: back to the slide before
     QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.accountsPage()));
     QTRY_VERIFY(accounts->model()->rowCount() > 0);
     QTRY_VERIFY(cells(accounts->model()).join(QLatin1Char('\n')).contains(QStringLiteral("ACCT-")));
@@ -269,7 +280,7 @@ void TestPresentation::presentAndLeave()
     TablePanel* clusters = w.accountsPage()->clusters();
     QTRY_VERIFY(clusters->model()->rowCount() > 1); // built on a worker
     QTRY_COMPARE(clusters->proxy()->rowCount(), 1);
-    QVERIFY(p->slides().back().title.startsWith(shownEvidence(clusters->proxy()->index(0, 0).data().toString(), 60)));
+    QVERIFY(p->slides()[3].title.startsWith(shownEvidence(clusters->proxy()->index(0, 0).data().toString(), 60)));
 
     // Esc: everything as it was.
     QTest::keyClick(&w, Qt::Key_Escape);
@@ -283,6 +294,53 @@ void TestPresentation::presentAndLeave()
     QVERIFY(clusters->filterText().isEmpty());
     QVERIFY(accounts->filterText().isEmpty());
     QTRY_VERIFY(cells(accounts->model()).contains(realRef));
+}
+
+// The last slide: the largest cluster's network, opened whole, the arrow keys stepping its time
+// window on before the slides move; accounts named by their pseudonyms.
+void TestPresentation::networkSlideThroughTime()
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_path);
+    QVERIFY(loaded.wait(60000));
+    PresentationMode* p = w.presentation();
+    QVERIFY(p->enter());
+    NetworkPage* page = w.networkPage();
+    QSignalSpy laid(page, &NetworkPage::layoutReady);
+    QTest::keyClick(&w, Qt::Key_End);
+    QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(page));
+    const int slide = p->slideIndex();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->graph(), 30000);
+    NetworkCanvas* canvas = page->canvas();
+    QVERIFY(canvas->isOpen(0));
+    QCOMPARE(page->loadLimit(0), page->graph()->clusters[0].nodes.size());
+    const std::int64_t end = page->timeBar()->windowTo();
+    QVERIFY(end < page->timeBar()->spanTo());
+    const std::size_t drawn = canvas->drawnNodes();
+    QTest::keyClick(&w, Qt::Key_Right);
+    QCOMPARE(p->slideIndex(), slide); // time moved, not the slide
+    QVERIFY(page->timeBar()->windowTo() > end);
+    QVERIFY(canvas->drawnNodes() > drawn); // accounts appear as time goes on
+    QCOMPARE(w.selection()->current().range->to, page->timeBar()->windowTo());
+    QTest::keyClick(&w, Qt::Key_Left);
+    QCOMPARE(page->timeBar()->windowTo(), end);
+    // Labels and details are pseudonyms.
+    const auto order = canvas->drawnOrder();
+    QVERIFY(!order.empty());
+    canvas->selectNode(order.front());
+    Q_EMIT canvas->nodeClicked(order.front());
+    const QString details = page->details()->toPlainText();
+    QVERIFY(details.contains(QStringLiteral("ACCT-")));
+    for (const AccountInfo& a : m_inv->accounts)
+        QVERIFY2(!details.contains(a.externalRef), qPrintable(a.externalRef));
+    for (int i = 0; i < 20 && p->slideIndex() == slide; ++i)
+        QTest::keyClick(&w, Qt::Key_Right);
+    QCOMPARE(page->timeBar()->windowTo(), page->timeBar()->spanTo()); // the last frame: no slide after it
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!p->isActive());
 }
 
 // The reviewer's own layout (a wider column, another sort, a filter, the accounts page) is the
@@ -365,9 +423,10 @@ void TestPresentation::lineEditsKeepTheirKeys()
 
     PresentationMode* p = w.presentation();
     QVERIFY(p->enter());
-    QTest::keyClick(&w, Qt::Key_End); // the cluster slide: the accounts page, its filters showing
+    QTest::keyClick(&w, Qt::Key_End); // the network slide, on its first frame
+    QTest::keyClick(&w, Qt::Key_Left); // the cluster slide: the accounts page, its filters showing
     const int slide = p->slideIndex();
-    QCOMPARE(slide, int(p->slides().size()) - 1);
+    QCOMPARE(slide, int(p->slides().size()) - 2);
     QVERIFY(filter->isVisible());
     QVERIFY(typeInto(filter));
     QCOMPARE(p->slideIndex(), slide);

@@ -4,7 +4,8 @@
 namespace hs {
 namespace {
 // Never rename one: they are stored in case files and hashed into their audit chains.
-const char* const kPageKeys[kPageIds] = {"overview", "timeline", "capabilities", "accounts", "families", "exchanges"};
+const char* const kPageKeys[kPageIds] = {"overview", "timeline", "capabilities", "accounts", "families", "exchanges",
+                                            "network"};
 } // namespace
 
 QString pageKey(PageId page) { return QString::fromLatin1(kPageKeys[static_cast<int>(page)]); }

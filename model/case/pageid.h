@@ -10,8 +10,8 @@
 
 namespace hs {
 
-enum class PageId { Overview, Timeline, Capabilities, Accounts, Families, Exchanges };
-constexpr int kPageIds = 6;
+enum class PageId { Overview, Timeline, Capabilities, Accounts, Families, Exchanges, Network };
+constexpr int kPageIds = 7;
 
 QString pageKey(PageId page); // the stored form
 std::optional<PageId> pageFromKey(const QString& key);

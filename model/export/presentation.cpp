@@ -108,13 +108,19 @@ std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& 
     if (!slides.empty())
         return slides;
     slides.push_back({QStringLiteral("%1: the investigation at a glance").arg(shownEvidence(inv.title(), 120)),
-                      pageView(inv.title(), PageId::Overview), {}, {}, {}});
+                      pageView(inv.title(), PageId::Overview), {}, {}, {}, {}});
     if (std::optional<Slide> s = pivotSlide(inv, analysis))
         slides.push_back(*s);
     slides.push_back({QStringLiteral("What each campaign asked for, against the organic baseline"),
-                      pageView(QStringLiteral("capabilities"), PageId::Capabilities), {}, {}, {}});
-    if (std::optional<Slide> s = clusterSlide(inv))
+                      pageView(QStringLiteral("capabilities"), PageId::Capabilities), {}, {}, {}, {}});
+    if (std::optional<Slide> s = clusterSlide(inv)) {
+        Slide network;
+        network.title = QStringLiteral("The same network through time: banned accounts and the ones that replaced them");
+        network.view = pageView(network.title, PageId::Network);
+        network.networkCluster = s->cluster;
         slides.push_back(*s);
+        slides.push_back(std::move(network));
+    }
     return slides;
 }
 

@@ -3,7 +3,7 @@
 // Presentation mode's content, apart from any widget: the redacted investigation the views show,
 // and the slides. The slides are the case's saved views in order; with none, a guided story:
 // the overview, the timeline on the biggest pivot, the capability mix against the baseline, and
-// the largest (hydra) cluster.
+// the largest (hydra) cluster, then its network through time.
 
 #include "analysis.h"
 #include "casedata.h"
@@ -27,6 +27,9 @@ struct Slide
     SavedView view;                 // page and selection
     std::optional<std::int64_t> zoomFrom, zoomTo; // the timeline's visible span
     std::optional<std::int64_t> cluster; // the accounts page shows this cluster (evidence id) and its accounts
+    // The network page opens this cluster (evidence id) and the arrow keys step it through time
+    // before they move to the next slide.
+    std::optional<std::int64_t> networkCluster;
 };
 
 std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,

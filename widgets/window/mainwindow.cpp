@@ -19,6 +19,7 @@
 #include "importdialog.h"
 #include "selectionjob.h"
 #include "loadjob.h"
+#include "networkpage.h"
 #include "overviewpage.h"
 #include "pageset.h"
 #include "preferencesdialog.h"
@@ -78,6 +79,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages->add(PageId::Families, m_families, tr("Prompt families"));
     m_exchanges = new ExchangesPage(m_figures, this);
     m_pages->add(PageId::Exchanges, m_exchanges, tr("Exchanges"));
+    m_network = new NetworkPage(m_selection, this);
+    m_pages->add(PageId::Network, m_network, tr("Network"));
     setCentralWidget(m_pages);
 
     auto* dock = m_findings = new FindingsDock(this);
@@ -323,6 +326,7 @@ void MainWindow::showInvestigation(std::shared_ptr<const Investigation> inv)
     m_accounts->setResults(inv);
     m_families->setResults(inv);
     m_exchanges->setResults(inv);
+    m_network->setResults(inv);
     m_figures->setInvestigation(inv, m_analysis);
 }
 

@@ -29,6 +29,7 @@ class SelectionBar;
 class SelectionJob;
 class CapabilitiesPage;
 class LoadJob;
+class NetworkPage;
 class SelectionState;
 class TimelinePage;
 struct Analysis;
@@ -60,6 +61,7 @@ public:
     CapabilitiesPage* capabilitiesPage() const { return m_capabilities; }
     FamiliesPage* familiesPage() const { return m_families; }
     ExchangesPage* exchangesPage() const { return m_exchanges; }
+    NetworkPage* networkPage() const { return m_network; }
 
     // The view state, to put back exactly (presentation mode; windowviewstate.h).
     WindowViewState viewState() const;
@@ -100,6 +102,7 @@ private:
     AccountsPage* m_accounts = nullptr;
     FamiliesPage* m_families = nullptr;
     ExchangesPage* m_exchanges = nullptr;
+    NetworkPage* m_network = nullptr;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     OverviewPage* m_overview = nullptr;

@@ -5,6 +5,7 @@
 #include "casecontroller.h"
 #include "loadjob.h"
 #include "mainwindow.h"
+#include "networkpage.h"
 #include "redaction.h"
 #include "savedviews.h"
 
@@ -114,12 +115,16 @@ void PresentationMode::leave()
 
 void PresentationMode::next()
 {
+    if (m_active && m_slides[std::size_t(m_slide)].networkCluster && m_window->networkPage()->stepTime(1))
+        return; // the network slide moves through time first
     if (m_active && m_slide + 1 < int(m_slides.size()))
         show(m_slide + 1);
 }
 
 void PresentationMode::previous()
 {
+    if (m_active && m_slides[std::size_t(m_slide)].networkCluster && m_window->networkPage()->stepTime(-1))
+        return;
     if (m_active && m_slide > 0)
         show(m_slide - 1);
 }
@@ -135,6 +140,8 @@ void PresentationMode::show(int slide)
     if (s.zoomFrom && s.zoomTo)
         m_window->zoomTimeline(*s.zoomFrom, *s.zoomTo);
     m_window->showCluster(s.cluster);
+    if (s.networkCluster)
+        m_window->networkPage()->presentCluster(*s.networkCluster);
     m_caption->setText(QStringLiteral("%1 / %2    %3").arg(slide + 1).arg(m_slides.size()).arg(s.title));
     placeOverlays();
 }
