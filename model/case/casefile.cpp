@@ -296,11 +296,16 @@ std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
 
 bool CaseFile::updateAnnotation(Annotation a)
 {
+    a.editedAt = now();
+    return revertAnnotation(a);
+}
+
+bool CaseFile::revertAnnotation(const Annotation& a)
+{
     if (!annotation(a.id))
         return fail(QStringLiteral("annotation %1 does not exist").arg(a.id));
     if (a.title.trimmed().isEmpty())
         return fail(QStringLiteral("an annotation needs a title"));
-    a.editedAt = now();
     return transact(QStringLiteral("edited"), annotationSubject(a.id),
                     QStringLiteral("%1 annotation \"%2\"").arg(kindName(a.kind), a.title), contentHash(a, m_info.formatVersion),
                     [&] { return writeAnnotation(a, false); });

@@ -55,6 +55,9 @@ public:
     // The readers leave out rows they cannot read (lastError() says which); snapshot() keeps the reasons.
     std::optional<Annotation> addAnnotation(Annotation a);
     bool updateAnnotation(Annotation a); // sets editedAt
+    // Undoes an edit: the content as it was, with the edited time it had (an undo is not a new
+    // edit of the thing annotated); the audit log still records when the undo happened.
+    bool revertAnnotation(const Annotation& before);
     bool removeAnnotation(std::int64_t id);
     bool restoreAnnotation(const Annotation& a); // undoes a removal: same id and content
     std::vector<Annotation> annotations() const;

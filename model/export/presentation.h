@@ -27,7 +27,12 @@ struct Slide
     SavedView view;                 // page and selection
     std::optional<std::int64_t> zoomFrom, zoomTo; // the timeline's visible span
     std::optional<std::int64_t> cluster; // the accounts page shows this cluster (evidence id) and its accounts
+    QString scope;                  // a saved view's: which groups and range it shows (slideScope)
 };
+
+// "Hydra Tide, Organic baseline; 2026-01-28 00:00 UTC to 2026-01-29 01:00 UTC": what a saved
+// view shows, for the audience that cannot see the selection bar.
+QString slideScope(const Investigation& inv, const SavedView& view);
 
 std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,
                                       const std::vector<SavedView>& views);

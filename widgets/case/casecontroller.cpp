@@ -9,13 +9,21 @@
 namespace hs {
 namespace {
 
+// Undo and Redo name the annotation in the Edit menu: a long title is cut with an ellipsis, so the
+// menu says that there is more.
+QString menuText(const QString& title)
+{
+    constexpr int kMax = 40;
+    return title.size() <= kMax ? title : title.left(kMax - 1).trimmed() + QChar(0x2026);
+}
+
 // Adds an annotation; undo deletes it, redo restores it with the same id.
 class AddAnnotation final : public QUndoCommand
 {
 public:
     AddAnnotation(CaseController* c, Annotation a) : m_c(c), m_a(std::move(a))
     {
-        setText(QObject::tr("add annotation \"%1\"").arg(m_a.title.left(40)));
+        setText(QObject::tr("add annotation \"%1\"").arg(menuText(m_a.title)));
     }
     void redo() final
     {
@@ -41,10 +49,10 @@ public:
     EditAnnotation(CaseController* c, Annotation before, Annotation after)
         : m_c(c), m_before(std::move(before)), m_after(std::move(after))
     {
-        setText(QObject::tr("edit annotation \"%1\"").arg(m_after.title.left(40)));
+        setText(QObject::tr("edit annotation \"%1\"").arg(menuText(m_after.title)));
     }
     void redo() final { setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_after))); }
-    void undo() final { setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_before))); }
+    void undo() final { setObsolete(!m_c->apply(m_c->caseFile()->revertAnnotation(m_before))); }
 
 private:
     CaseController* m_c;
@@ -56,7 +64,7 @@ class RemoveAnnotation final : public QUndoCommand
 public:
     RemoveAnnotation(CaseController* c, Annotation a) : m_c(c), m_a(std::move(a))
     {
-        setText(QObject::tr("delete annotation \"%1\"").arg(m_a.title.left(40)));
+        setText(QObject::tr("delete annotation \"%1\"").arg(menuText(m_a.title)));
     }
     void redo() final { setObsolete(!m_c->apply(m_c->caseFile()->removeAnnotation(m_a.id))); }
     void undo() final { setObsolete(!m_c->apply(m_c->caseFile()->restoreAnnotation(m_a))); }
