@@ -111,12 +111,16 @@ void visitEveryPage(MainWindow& w, PageId back)
     QTest::qWait(50);
 }
 
-// The last column of a table reaches the right edge of its viewport (it is stretched).
+// The columns reach the right edge of the viewport: the last one stretched, or another one (the
+// Annotations panel stretches its titles).
 bool lastColumnFills(const QTableView* table)
 {
     const QHeaderView* h = table->horizontalHeader();
     const int last = h->logicalIndex(h->count() - 1);
-    return h->stretchLastSection() && h->sectionViewportPosition(last) + h->sectionSize(last) >= table->viewport()->width();
+    bool stretched = h->stretchLastSection();
+    for (int c = 0; c < h->count(); ++c)
+        stretched = stretched || h->sectionResizeMode(c) == QHeaderView::Stretch;
+    return stretched && h->sectionViewportPosition(last) + h->sectionSize(last) >= table->viewport()->width();
 }
 
 // Types into `edit` with the keys presentation mode uses: they must all reach it.
@@ -424,12 +428,10 @@ void TestPresentation::lineEditsKeepTheirKeys()
     PresentationMode* p = w.presentation();
     QVERIFY(p->enter());
     QTest::keyClick(&w, Qt::Key_End); // the network slide, on its first frame
-    QTest::keyClick(&w, Qt::Key_Left); // the cluster slide: the accounts page, its filters showing
+    QTest::keyClick(&w, Qt::Key_Left); // the cluster slide: the accounts page, its filter boxes hidden
     const int slide = p->slideIndex();
     QCOMPARE(slide, int(p->slides().size()) - 2);
-    QVERIFY(filter->isVisible());
-    QVERIFY(typeInto(filter));
-    QCOMPARE(p->slideIndex(), slide);
+    QVERIFY(!filter->isVisible()); // a working control, not for the audience (issue 12)
     dialog.show();
     QVERIFY(typeInto(edit));
     QCOMPARE(p->slideIndex(), slide);

@@ -221,7 +221,7 @@ void TestReport::chartsAreVectorsAndFontsEmbedded()
     const Run images = run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), m_pdf});
     QCOMPARE(images.code, 0);
     QCOMPARE(images.out.trimmed().split('\n').size(), 2); // the two header lines, no image
-    for (const char* chartText : {"Campaign exchanges per bin", "Baseline exchanges per bin", "pivot to atlas-3:", "organic baseline"})
+    for (const char* chartText : {"Campaign exchanges per bin", "organic baseline (lower panel)", "pivot to atlas-3:", "organic baseline"})
         QVERIFY2(m_text.contains(QString::fromLatin1(chartText)), chartText);
     const Run fonts = run(QStringLiteral("pdffonts"), {m_pdf});
     const QList<QByteArray> lines = fonts.out.trimmed().split('\n').mid(2);

@@ -57,6 +57,9 @@ public:
     // the one given (another reviewer saved first); a file case has no revisions (always 0).
     virtual std::optional<Annotation> addAnnotation(Annotation a) = 0;
     virtual bool updateAnnotation(Annotation a) = 0; // sets editedAt
+    // Undoes an edit: the content as it was, with the edited time it had (an undo is not a new
+    // edit of the thing annotated); the audit log still records when the undo happened.
+    virtual bool revertAnnotation(const Annotation& before) = 0;
     virtual bool removeAnnotation(std::int64_t id) = 0;
     virtual bool restoreAnnotation(const Annotation& a) = 0; // undoes a removal: same id and content
     virtual std::vector<Annotation> annotations() const = 0;

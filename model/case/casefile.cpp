@@ -319,11 +319,16 @@ std::optional<Annotation> CaseFile::addAnnotation(Annotation a)
 
 bool CaseFile::updateAnnotation(Annotation a)
 {
+    a.editedAt = now();
+    return revertAnnotation(a);
+}
+
+bool CaseFile::revertAnnotation(const Annotation& a)
+{
     if (!annotation(a.id))
         return fail(QStringLiteral("annotation %1 does not exist").arg(a.id));
     if (const QString problem = annotationProblem(a); !problem.isEmpty())
         return fail(problem);
-    a.editedAt = now();
     return transact(QStringLiteral("edited"), annotationSubject(a.id),
                     annotationDetail(a), contentHash(a, m_info.formatVersion),
                     [&] { return writeAnnotation(a, false); });

@@ -48,6 +48,7 @@ public:
     // The readers leave out rows they cannot read (lastError() says which); snapshot() keeps the reasons.
     std::optional<Annotation> addAnnotation(Annotation a) override;
     bool updateAnnotation(Annotation a) override;
+    bool revertAnnotation(const Annotation& before) override;
     bool removeAnnotation(std::int64_t id) override;
     bool restoreAnnotation(const Annotation& a) override;
     std::vector<Annotation> annotations() const override;

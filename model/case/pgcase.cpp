@@ -247,12 +247,17 @@ std::optional<Annotation> PgCase::addAnnotation(Annotation a)
     return ok ? std::optional<Annotation>(a) : std::nullopt;
 }
 
-bool PgCase::updateAnnotation(Annotation a)
+bool PgCase::updateAnnotation(Annotation a) { return writeEdit(std::move(a), false); }
+
+bool PgCase::revertAnnotation(const Annotation& before) { return writeEdit(before, true); }
+
+bool PgCase::writeEdit(Annotation a, bool keepEditedAt)
 {
     if (const QString problem = annotationProblem(a); !problem.isEmpty())
         return failWith(problem);
     return transact([&](std::int64_t at, Edit& edit) {
-        a.editedAt = at;
+        if (!keepEditedAt)
+            a.editedAt = at;
         const std::int64_t revision = pgUpdateAnnotation(m_conn, m_name, a, &m_error);
         if (revision < 0)
             return false;

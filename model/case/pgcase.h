@@ -33,6 +33,7 @@ public:
 
     std::optional<Annotation> addAnnotation(Annotation a) override;
     bool updateAnnotation(Annotation a) override;
+    bool revertAnnotation(const Annotation& before) override;
     bool removeAnnotation(std::int64_t id) override;
     bool restoreAnnotation(const Annotation& a) override;
     std::vector<Annotation> annotations() const override;
@@ -60,6 +61,7 @@ public:
     bool reconnect() override;
 
 private:
+    bool writeEdit(Annotation a, bool keepEditedAt);
     PgCase(QString conninfo, QString name, QString display, Mode mode);
     static std::unique_ptr<PgCase> connectTo(const QString& location, Mode mode, QString* error);
     bool readRole();

@@ -36,7 +36,7 @@ std::vector<BundleFile> bundleFiles(const Investigation& inv, const Analysis& an
         {QStringLiteral("accounts.csv"), accountsCsv(inv, redactor)},
         {QStringLiteral("clusters.csv"), clustersCsv(inv)},
         {QStringLiteral("prompt_families.csv"), familiesCsv(inv, analysis, redactor)},
-        {QStringLiteral("annotations.csv"), annotationsCsv(notes)},
+        {QStringLiteral("annotations.csv"), annotationsCsv(inv, redactor, notes)},
         {QStringLiteral("indicators.stix.json"), stixBundle(inv, analysis, notes, redactor, options)},
     };
     return files;

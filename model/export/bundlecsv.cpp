@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundlecsv.h"
 
+#include "annotationsubject.h"
+
 #include "csv.h"
 #include "infrastructure.h"
 #include "redaction.h"
@@ -93,16 +95,17 @@ QByteArray familiesCsv(const Investigation& inv, const Analysis& a, const Redact
     return out;
 }
 
-QByteArray annotationsCsv(const std::vector<Annotation>& notes)
+QByteArray annotationsCsv(const Investigation& inv, const Redactor& r, const std::vector<Annotation>& notes)
 {
     QByteArray out = csvLine({QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("severity"), QStringLiteral("title"),
-                              QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("target"), QStringLiteral("tags"),
+                              QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("subject"), QStringLiteral("tags"),
                               QStringLiteral("author"), QStringLiteral("created_at"), QStringLiteral("internal"),
                               QStringLiteral("note")});
     for (const Annotation& n : notes) {
         const bool timed = isTimeKind(n.kind);
         out += csvLine({num(n.id), kindName(n.kind), severityName(n.severity), n.title, timed ? isoUtc(n.from) : QString(),
-                        timed ? isoUtc(n.to) : QString(), timed ? QString() : num(n.target), n.tags.join(QStringLiteral("; ")),
+                        timed ? isoUtc(n.to) : QString(), timed ? QString() : annotationSubjectText(inv, n, r),
+                        n.tags.join(QStringLiteral("; ")),
                         n.author, isoUtc(n.createdAt), n.internal ? QStringLiteral("yes") : QStringLiteral("no"), n.note});
     }
     return out;

@@ -15,6 +15,7 @@ QByteArray campaignsCsv(const Investigation& inv, const Analysis& analysis);
 QByteArray accountsCsv(const Investigation& inv, const Redactor& redactor);
 QByteArray clustersCsv(const Investigation& inv);
 QByteArray familiesCsv(const Investigation& inv, const Analysis& analysis, const Redactor& redactor);
-QByteArray annotationsCsv(const std::vector<Annotation>& notes); // already kept and scrubbed
+// Notes already kept and scrubbed; the subject named as annotationsubject.h says.
+QByteArray annotationsCsv(const Investigation& inv, const Redactor& r, const std::vector<Annotation>& notes);
 
 } // namespace hs

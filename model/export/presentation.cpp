@@ -4,6 +4,7 @@
 #include "displaytext.h"
 
 #include "redaction.h"
+#include "savedviews.h"
 #include "timeline.h"
 #include "timeutil.h"
 
@@ -90,6 +91,25 @@ std::optional<Slide> clusterSlide(const Investigation& inv)
 
 } // namespace
 
+QString slideScope(const Investigation& inv, const SavedView& view)
+{
+    const Selection s = selectionFromSavedView(inv, view);
+    QStringList groups;
+    for (std::uint32_t g = 0; g < inv.groupCount(); ++g)
+        if (s.hasGroup(g))
+            groups << (g == inv.baselineGroup() ? QStringLiteral("Organic baseline") : inv.campaigns[g].name);
+    QString text = groups.size() == int(inv.groupCount()) ? QStringLiteral("Every group")
+                   : groups.isEmpty()                    ? QStringLiteral("No group")
+                                                         : groups.join(QStringLiteral(", "));
+    text += QStringLiteral("; ") + (s.range ? QStringLiteral("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to))
+                                            : QStringLiteral("the whole period"));
+    if (s.model)
+        text += QStringLiteral("; model ") + inv.models[*s.model].name;
+    if (s.capability)
+        text += QStringLiteral("; capability ") + inv.capabilities[*s.capability].name;
+    return text;
+}
+
 std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,
                                       const std::vector<SavedView>& views)
 {
@@ -98,6 +118,7 @@ std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& 
         Slide s;
         s.title = shownEvidence(v.name, 120); // typed by a reviewer, perhaps pasted from evidence
         s.view = v;
+        s.scope = slideScope(inv, v);
         if (v.from && v.to) {
             const std::int64_t pad = std::max<std::int64_t>(3600, (*v.to - *v.from) / 4);
             s.zoomFrom = *v.from - pad;
@@ -108,11 +129,11 @@ std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& 
     if (!slides.empty())
         return slides;
     slides.push_back({QStringLiteral("%1: the investigation at a glance").arg(shownEvidence(inv.title(), 120)),
-                      pageView(inv.title(), PageId::Overview), {}, {}, {}, {}});
+                      pageView(inv.title(), PageId::Overview), {}, {}, {}, {}, {}});
     if (std::optional<Slide> s = pivotSlide(inv, analysis))
         slides.push_back(*s);
     slides.push_back({QStringLiteral("What each campaign asked for, against the organic baseline"),
-                      pageView(QStringLiteral("capabilities"), PageId::Capabilities), {}, {}, {}, {}});
+                      pageView(QStringLiteral("capabilities"), PageId::Capabilities), {}, {}, {}, {}, {}});
     if (std::optional<Slide> s = clusterSlide(inv)) {
         Slide network;
         network.title = QStringLiteral("The same network through time: banned accounts and the ones that replaced them");

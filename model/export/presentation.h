@@ -30,7 +30,12 @@ struct Slide
     // The network page opens this cluster (evidence id) and the arrow keys step it through time
     // before they move to the next slide.
     std::optional<std::int64_t> networkCluster;
+    QString scope;                  // a saved view's: which groups and range it shows (slideScope)
 };
+
+// "Hydra Tide, Organic baseline; 2026-01-28 00:00 UTC to 2026-01-29 01:00 UTC": what a saved
+// view shows, for the audience that cannot see the selection bar.
+QString slideScope(const Investigation& inv, const SavedView& view);
 
 std::vector<Slide> presentationSlides(const Investigation& inv, const Analysis& analysis,
                                       const std::vector<SavedView>& views);

@@ -2,6 +2,7 @@
 #include "reportcontent.h"
 
 #include "analysistext.h"
+#include "annotationsubject.h"
 #include "displaytext.h"
 #include "textformat.h"
 #include "redaction.h"
@@ -69,16 +70,7 @@ QStringList keyFigures(const Investigation& inv, const Analysis& a, const std::v
     return out;
 }
 
-QString annotationWhen(const Annotation& a)
-{
-    switch (a.kind) {
-    case AnnotationKind::Range: return QStringLiteral("%1 to %2").arg(shortUtc(a.from), shortUtc(a.to));
-    case AnnotationKind::Point: return QStringLiteral("at %1").arg(shortUtc(a.from));
-    default: return QStringLiteral("%1 id %2").arg(kindName(a.kind)).arg(a.target);
-    }
-}
-
-std::vector<AnnotationReport> annotationReports(std::vector<Annotation> notes)
+std::vector<AnnotationReport> annotationReports(const Investigation& inv, const Redactor& redactor, std::vector<Annotation> notes)
 {
     // Key evidence first, then notable, then info; within a severity in time, then by id.
     std::stable_sort(notes.begin(), notes.end(), [](const Annotation& x, const Annotation& y) {
@@ -91,7 +83,7 @@ std::vector<AnnotationReport> annotationReports(std::vector<Annotation> notes)
         AnnotationReport r;
         r.key = a.severity == AnnotationSeverity::KeyEvidence;
         r.heading = severityLabel(a.severity) + QStringLiteral(": ") + visibleText(a.title);
-        r.details = annotationWhen(a);
+        r.details = visibleText(annotationSubjectText(inv, a, redactor));
         if (!a.tags.isEmpty())
             r.details += QStringLiteral("; tags: ") + visibleText(a.tags.join(QStringLiteral(", ")));
         r.details += QStringLiteral("; by %1, %2").arg(visibleText(a.author), shortUtc(a.createdAt));
@@ -232,7 +224,7 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
                                                          visibleText(pivotSentence(inv, p, analysis.threshold)));
         c.campaigns.push_back(campaignReport(inv, analysis, *g, notes, redactor, viewSpan(options.view)));
     }
-    c.annotations = annotationReports(notes);
+    c.annotations = annotationReports(inv, redactor, notes);
     c.definitions = definitions(analysis, redactor, options.view);
     c.audit = auditTable(snapshot, redactor);
     return c;

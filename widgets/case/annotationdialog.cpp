@@ -105,6 +105,7 @@ AnnotationDialog::AnnotationDialog(std::shared_ptr<const Investigation> inv, con
             if (it.value() == initial.target)
                 m_target->setText(it.key());
     resize(560, 460);
+    m_title->setFocus(); // the title is what every annotation needs first: typing starts there
 }
 
 std::vector<std::pair<QString, std::int64_t>> AnnotationDialog::targets(AnnotationKind kind) const

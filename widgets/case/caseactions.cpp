@@ -174,10 +174,13 @@ void CaseActions::chooseNewCase()
         return;
     bool ok = false;
     const QString reviewer = QInputDialog::getText(m_window, tr("New case"), tr("Reviewer:"), QLineEdit::Normal,
-                                                   Settings::load().reviewerOrUser(), &ok);
+                                                   defaultReviewer(), &ok);
     if (ok && !reviewer.trimmed().isEmpty())
         createCase(path, reviewer.trimmed());
 }
+
+// The name Edit > Preferences shows (PreferencesDialog fills its field with the same).
+QString CaseActions::defaultReviewer() { return Settings::load().reviewerOrUser(); }
 
 void CaseActions::createCase(const QString& path, const QString& reviewer)
 {
@@ -226,7 +229,8 @@ void CaseActions::openCase(const QString& path)
                         QMessageBox::Ok, m_window);
         box.setTextFormat(Qt::PlainText); // the names come from the case file
         box.exec();
-        evidence = QFileDialog::getOpenFileName(m_window, tr("Locate %1").arg(c->info().evidenceName));
+        evidence = QFileDialog::getOpenFileName(m_window, tr("Locate %1").arg(c->info().evidenceName),
+                                                QFileInfo(c->path()).absolutePath()); // evidence is kept beside its case
         if (evidence.isEmpty())
             return;
     }

@@ -29,6 +29,7 @@ class CaseActions final : public QObject
 {
     Q_OBJECT
 public:
+    static QString defaultReviewer(); // for a new case: the name Preferences shows
     // `currentPage` names the page a saved view records.
     CaseActions(QMainWindow* window, std::function<PageId()> currentPage, SelectionState* selection);
 

@@ -11,13 +11,21 @@
 namespace hs {
 namespace {
 
+// Undo and Redo name the annotation in the Edit menu: a long title is cut with an ellipsis, so the
+// menu says that there is more.
+QString menuText(const QString& title)
+{
+    constexpr int kMax = 40;
+    return title.size() <= kMax ? title : title.left(kMax - 1).trimmed() + QChar(0x2026);
+}
+
 // Adds an annotation; undo deletes it, redo restores it with the same id.
 class AddAnnotation final : public QUndoCommand
 {
 public:
     AddAnnotation(CaseController* c, Annotation a) : m_c(c), m_a(std::move(a))
     {
-        setText(QObject::tr("add annotation \"%1\"").arg(m_a.title.left(40)));
+        setText(QObject::tr("add annotation \"%1\"").arg(menuText(m_a.title)));
     }
     void redo() final
     {
@@ -43,7 +51,7 @@ public:
     EditAnnotation(CaseController* c, Annotation before, Annotation after)
         : m_c(c), m_before(std::move(before)), m_after(std::move(after))
     {
-        setText(QObject::tr("edit annotation \"%1\"").arg(m_after.title.left(40)));
+        setText(QObject::tr("edit annotation \"%1\"").arg(menuText(m_after.title)));
     }
     // The first redo carries the revision the reviewer edited; later ones the revision now shown.
     // Either way, a newer revision saved by someone else on a server is a conflict, not overwritten.
@@ -57,7 +65,7 @@ public:
     void undo() final
     {
         m_before.revision = m_c->shownRevision(m_before.id);
-        setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_before)));
+        setObsolete(!m_c->apply(m_c->caseFile()->revertAnnotation(m_before)));
     }
 
 private:
@@ -71,7 +79,7 @@ class RemoveAnnotation final : public QUndoCommand
 public:
     RemoveAnnotation(CaseController* c, Annotation a) : m_c(c), m_a(std::move(a))
     {
-        setText(QObject::tr("delete annotation \"%1\"").arg(m_a.title.left(40)));
+        setText(QObject::tr("delete annotation \"%1\"").arg(menuText(m_a.title)));
     }
     void redo() final { setObsolete(!m_c->apply(m_c->caseFile()->removeAnnotation(m_a.id))); }
     void undo() final { setObsolete(!m_c->apply(m_c->caseFile()->restoreAnnotation(m_a))); }

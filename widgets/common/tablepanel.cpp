@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hs {
 TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent), m_titleText(title)
 {
@@ -34,10 +36,15 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new MarkerDelegate(m_view)); // hidden characters in evidence text as markers
     m_view->setSortingEnabled(true);
+    // A page that sorts its table (or the reviewer clicking a header) chooses the order; a table
+    // nobody chose for gets the largest count first when its first rows arrive (setTable).
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] { m_sortChosen = true; });
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Columns as wide as their contents: a stretched last column would put its numbers far from
+    // their labels on a wide screen.
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setResizeContentsPrecision(200); // widths from the first rows only: fast at 30k rows
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
@@ -63,7 +70,12 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     m_filter->setAccessibleName(tr("Filter %1").arg(title));
     m_filter->setMaximumWidth(260);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &TablePanel::updateTitle);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &TablePanel::updateTitle);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &TablePanel::updateTitle);
     auto* save = new QPushButton(tr("Save CSV..."), this);
+    m_save = save;
     connect(save, &QPushButton::clicked, this, &TablePanel::chooseCsvFile);
 
     auto* bar = new QHBoxLayout;
@@ -91,7 +103,12 @@ void TablePanel::setTable(std::shared_ptr<const TableData> table)
     // milliseconds on big tables, and columns that keep their width are easier to read.
     const bool sized = m_sized && table && table->headers == m_model->table().headers;
     m_model->setTable(std::move(table));
-    m_title->setText(tr("%1 (%2)").arg(m_titleText, QLocale().toString(rows)));
+    if (rows > 0 && !m_sortChosen) {
+        const std::vector<bool>& numeric = m_model->table().numeric;
+        if (const auto first = std::find(numeric.begin(), numeric.end(), true); first != numeric.end())
+            m_view->sortByColumn(int(first - numeric.begin()), Qt::DescendingOrder);
+    }
+    updateTitle();
     if (rows > 0 && !sized) {
         if (!m_restored.header.isEmpty() && m_model->table().headers.size() == m_restored.columns)
             restoreTableState(m_view, m_restored); // the reviewer's widths, not fitted ones
@@ -102,6 +119,18 @@ void TablePanel::setTable(std::shared_ptr<const TableData> table)
         m_restored = {};
     m_sized = sized || rows > 0;
 }
+
+// "Accounts (25,985)", or "Accounts (12 of 25,985)" while the filter box hides rows: the title
+// never claims more rows than the table shows.
+void TablePanel::updateTitle()
+{
+    const QLocale locale;
+    const int all = m_model->rowCount(), shown = m_proxy->rowCount();
+    m_title->setText(shown == all ? tr("%1 (%2)").arg(m_titleText, locale.toString(all))
+                                  : tr("%1 (%2 of %3)").arg(m_titleText, locale.toString(shown), locale.toString(all)));
+}
+
+QString TablePanel::title() const { return m_title->text(); }
 
 void TablePanel::setNote(const QString& note)
 {
@@ -136,6 +165,12 @@ void TablePanel::chooseCsvFile()
         box.setTextFormat(Qt::PlainText); // a file name is not markup
         box.exec();
     }
+}
+
+void TablePanel::setPresenting(bool on)
+{
+    m_filter->setVisible(!on);
+    m_save->setVisible(!on);
 }
 
 void TablePanel::setFilterText(const QString& text) { m_filter->setText(text); }

@@ -24,6 +24,8 @@ public:
     void setTable(TableData table);
     void setTable(std::shared_ptr<const TableData> table);
     void setNote(const QString& note);
+    QString title() const; // as shown: "Accounts (12 of 25,985)" while filtered
+    void setPresenting(bool on); // the filter box and "Save CSV..." are working controls: hidden
     TableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
@@ -36,12 +38,15 @@ public:
 
 private:
     void chooseCsvFile();
+    void updateTitle();
     TableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QLineEdit* m_filter;
     QLabel* m_title;
     QLabel* m_note;
+    QWidget* m_save;
+    bool m_sortChosen = false;
     QString m_titleText;
     bool m_sized = false; // columns sized for the current headers
     TableState m_restored; // restored while the table was empty: the layout for the table to come

@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include "qcustomplotshim.h"
+#include "sortarrowstyle.h"
 
 #include <QAbstractAxis>
 #include <QApplication>
@@ -65,7 +66,7 @@ QStringList scriptFallbackFamilies()
 
 void applyTheme(const QString& name)
 {
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new SortArrowStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     // The desktop's font first, then Noto for the scripts evidence is written in: a glyph the
     // desktop font lacks comes from the first family that has it, never a box.
     QFont font = QApplication::font();

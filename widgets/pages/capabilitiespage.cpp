@@ -5,6 +5,7 @@
 #include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
+#include "textformat.h"
 #include "timeline.h"
 #include "timeutil.h"
 
@@ -22,6 +23,10 @@
 #include <QPercentBarSeries>
 #include <QBarSet>
 #include <QPushButton>
+#include <QCursor>
+#include <QLocale>
+#include <QToolTip>
+#include <QTextDocumentFragment>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -107,7 +112,17 @@ CapabilitiesPage::CapabilitiesPage(SelectionState* selection, QWidget* parent) :
     // Axis-aligned bars and grid lines: no antialiasing (text is smoothed regardless), which
     // halves the time to paint the charts.
     m_mixSeries = createPercentChart(m_mixView->chart(), true, QString(), 0.7);
-    m_timeSeries = createPercentChart(m_timeView->chart(), false, tr("Week starting (UTC)"), 0.9);
+    m_legendFont = m_mixView->chart()->legend()->font();
+    // Heights at which axis labels and titles keep their text (Qt Charts cuts them to "…" when
+    // the chart is short): the dock below gives way instead.
+    m_mixView->setMinimumHeight(165);
+    m_timeView->setMinimumHeight(165);
+    // No axis title: at 1366x768 the short chart would cut the week labels to "…" to fit one;
+    // the chart's title says what the labels are.
+    m_timeSeries = createPercentChart(m_timeView->chart(), false, QString(), 0.9);
+    // 0%, 50%, 100%: at 1366x768 the charts are short, and five labels would be cut to "…".
+    for (QPercentBarSeries* series : {m_mixSeries, m_timeSeries})
+        static_cast<QValueAxis*>(series->attachedAxes().back())->setTickCount(3);
     m_campaign = new QComboBox(this);
     m_campaign->setAccessibleName(tr("Campaign shown over time"));
     m_filterLabel = new QLabel(this);
@@ -119,15 +134,73 @@ CapabilitiesPage::CapabilitiesPage(SelectionState* selection, QWidget* parent) :
     auto* update = new LazyUpdate(this, [this] { rebuild(); });
     connect(m_selection, &SelectionState::changed, update, &LazyUpdate::request);
 
-    auto* bar = new QHBoxLayout;
+    m_controls = new QWidget(this);
+    auto* bar = new QHBoxLayout(m_controls);
+    bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_filterLabel, 1);
     bar->addWidget(new QLabel(tr("Over time:"), this));
     bar->addWidget(m_campaign);
     bar->addWidget(save);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addWidget(m_controls);
     layout->addWidget(m_mixView, 3);
     layout->addWidget(m_timeView, 2);
+}
+
+// Nothing is cut to "…" at 1366 px or under the presentation's larger font: week labels stand
+// upright when side by side they would not fit, and the legend moves to the right of the chart
+// in a column when its names would not fit in one row below it.
+void CapabilitiesPage::fitLabels()
+{
+    // The page's width, not the views': in a resize event the views are not laid out yet.
+    const double chartWidth = std::max(200, width() - 2 * layout()->contentsMargins().left() - 40);
+    for (QChartView* view : {m_mixView, m_timeView}) {
+        QChart* chart = view->chart();
+        auto* axis = categoryAxis(view == m_mixView ? m_mixSeries : m_timeSeries);
+        const QFontMetrics labels(axis->labelsFont());
+        const double plotWidth = chartWidth - 60; // less the value axis
+        int widest = 0;
+        for (const QString& c : axis->categories())
+            widest = std::max(widest, labels.horizontalAdvance(QTextDocumentFragment::fromHtml(c).toPlainText()));
+        const qsizetype n = std::max<qsizetype>(1, axis->count());
+        axis->setLabelsAngle(widest + 12 > plotWidth / double(n) ? -90 : 0);
+        if (!chart->legend()->isVisible())
+            continue;
+        // One row below when it fits; else a column on the right when that fits the height; else
+        // the row below in a smaller font, down to 7 points.
+        QFont font = m_ownFonts.empty() ? m_legendFont : QApplication::font();
+        const auto rowWidth = [&](const QFont& f) {
+            const QFontMetrics fm(f);
+            int row = 0, count = 0;
+            for (QLegendMarker* marker : chart->legend()->markers())
+                if (marker->isVisible()) {
+                    row += fm.horizontalAdvance(QTextDocumentFragment::fromHtml(marker->label()).toPlainText()) + fm.height() + 16;
+                    ++count;
+                }
+            return std::pair<int, int>{row, count};
+        };
+        auto [row, count] = rowWidth(font);
+        Qt::Alignment where = Qt::AlignBottom;
+        if (row > chartWidth) {
+            if (QFontMetrics(font).height() * 1.4 * count < view->height() - 40)
+                where = Qt::AlignRight;
+            else
+                while (row > chartWidth && font.pointSizeF() > 7) {
+                    font.setPointSizeF(font.pointSizeF() - 0.5);
+                    row = rowWidth(font).first;
+                }
+        }
+        chart->legend()->setFont(font);
+        chart->legend()->setAlignment(where);
+    }
+    highlightCapability(); // the legend's fonts were just set: the chosen one bold again
+}
+
+void CapabilitiesPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_inv)
+        fitLabels();
 }
 
 QChart* CapabilitiesPage::mixChart() const { return m_mixView->chart(); }
@@ -158,6 +231,54 @@ void CapabilitiesPage::rebuild()
     rebuildMix(mix);
     chooseOverTimeGroup(mix);
     rebuildOverTime();
+    highlightCapability();
+}
+
+// The capability that filters every view stands out in both charts and the legend: the others
+// fade, so a reviewer sees at once which one the other views are showing.
+void CapabilitiesPage::highlightCapability()
+{
+    const auto& cap = m_selection->current().capability;
+    for (QPercentBarSeries* series : {m_mixSeries, m_timeSeries}) {
+        const QList<QBarSet*> sets = series->barSets();
+        for (qsizetype c = 0; c < sets.size(); ++c) {
+            const auto index = static_cast<std::uint32_t>(c);
+            QColor color = capabilityColor(index, index == m_inv->unclassified);
+            const bool chosen = cap && *cap == index;
+            if (cap && !chosen)
+                color.setAlpha(60);
+            sets[c]->setColor(color);
+            sets[c]->setPen(chosen ? QPen(palette().color(QPalette::WindowText), 2.5) : QPen(Qt::white, 1));
+        }
+        for (QLegendMarker* marker : series->chart()->legend()->markers(series)) {
+            QFont font = marker->font();
+            font.setBold(cap && static_cast<QBarLegendMarker*>(marker)->barset() == sets.value(qsizetype(*cap)));
+            marker->setFont(font);
+        }
+    }
+}
+
+// "Copperline, coding: 31.2% of 1,234,567 exchanges (385,121)" for the segment under the pointer.
+QString CapabilitiesPage::segmentToolTip(bool overTime, int capability, int index) const
+{
+    QPercentBarSeries* series = overTime ? m_timeSeries : m_mixSeries;
+    const QList<QBarSet*> sets = series->barSets();
+    const QStringList categories = categoryAxis(series)->categories();
+    if (capability < 0 || capability >= sets.size() || index < 0 || index >= sets[capability]->count() || index >= categories.size())
+        return {};
+    double total = 0;
+    for (const QBarSet* set : sets)
+        total += set->at(index);
+    const double count = sets[capability]->at(index);
+    const QLocale locale;
+    const QString where = overTime ? tr("%1, week starting %2").arg(m_campaign->currentText() /* marked already */, categories[index])
+                                   : m_mixNames.value(index);
+    const QString text = tr("%1\n%2: %3 of %4 exchanges (%5)")
+                             .arg(where, shownEvidence(m_inv->capabilities[std::size_t(capability)].name, 60),
+                                  percent(total > 0 ? count / total : 0, 1), locale.toString(qulonglong(total)),
+                                  locale.toString(qulonglong(count)));
+    // Tooltips guess rich text from the content: escaped, so names stay literal.
+    return QStringLiteral("<p style='white-space:pre'>%1</p>").arg(text.toHtmlEscaped());
 }
 
 // One bar set per capability in each chart for the whole investigation.
@@ -170,6 +291,14 @@ void CapabilitiesPage::createSets()
             set->setColor(capabilityColor(c, c == m_inv->unclassified));
             set->setBorderColor(Qt::white);
             connect(set, &QBarSet::clicked, this, [this, c](int) { onCapabilityClicked(static_cast<int>(c)); });
+            const bool overTime = series == m_timeSeries;
+            QChartView* view = overTime ? m_timeView : m_mixView;
+            connect(set, &QBarSet::hovered, this, [this, overTime, view, c](bool on, int index) {
+                if (on)
+                    QToolTip::showText(QCursor::pos(), segmentToolTip(overTime, int(c), index), view);
+                else
+                    QToolTip::hideText();
+            });
             series->append(set);
         }
     }
@@ -178,20 +307,26 @@ void CapabilitiesPage::createSets()
 void CapabilitiesPage::rebuildMix(const std::vector<GroupCapabilityMix>& mix)
 {
     const Selection& s = m_selection->current();
-    std::vector<std::uint32_t> groups; // selected campaigns with traffic, then the baseline
+    std::vector<std::uint32_t> groups; // selected campaigns with traffic, then the baseline if selected
     QStringList categories;
+    m_mixNames.clear();
     for (std::uint32_t g = 0; g + 1 < mix.size(); ++g)
         if (s.hasGroup(g) && mix[g].exchanges > 0) {
             groups.push_back(g);
             categories << chartText(m_inv->campaigns[g].name);
+            m_mixNames << shownEvidence(m_inv->campaigns[g].name, 60);
         }
-    groups.push_back(m_inv->baselineGroup());
-    categories << tr("Organic baseline");
+    if (s.hasGroup(m_inv->baselineGroup())) {
+        groups.push_back(m_inv->baselineGroup());
+        categories << tr("Organic baseline");
+        m_mixNames << tr("Organic baseline");
+    }
     std::vector<QList<qreal>> values(m_inv->capabilities.size());
     for (std::uint32_t c = 0; c < m_inv->capabilities.size(); ++c)
         for (std::uint32_t g : groups)
             values[c] << double(mix[g].perCapability[c]);
     setChartData(m_mixSeries, categories, values);
+    fitLabels();
     m_mixView->chart()->setTitle(s.range ? tr("Capability mix, %1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to))
                                          : tr("Capability mix: campaigns against the organic baseline"));
 }
@@ -225,9 +360,11 @@ void CapabilitiesPage::rebuildOverTime()
         for (const WeekCapabilityMix& week : weeks)
             values[c] << double(week.perCapability[c]);
     setChartData(m_timeSeries, categories, values);
+    fitLabels();
     const QString name = m_campaign->currentText().toHtmlEscaped(); // shown with markers already (shownEvidence)
-    m_timeView->chart()->setTitle(s.range ? tr("Capability mix over time: %1, %2 to %3").arg(name, shortUtc(s.range->from), shortUtc(s.range->to))
-                                          : tr("Capability mix over time: %1").arg(name));
+    m_timeView->chart()->setTitle(s.range ? tr("Capability mix over time, by week starting Monday (UTC): %1, %2 to %3")
+                                                .arg(name, shortUtc(s.range->from), shortUtc(s.range->to))
+                                          : tr("Capability mix over time, by week starting Monday (UTC): %1").arg(name));
 }
 
 void CapabilitiesPage::onCapabilityClicked(int capability)
@@ -282,10 +419,20 @@ void CapabilitiesPage::setPresenting(bool on)
         swap(chart->titleFont(), [chart](const QFont& f) { chart->setTitleFont(f); });
         swap(chart->legend()->font(), [chart](const QFont& f) { chart->legend()->setFont(f); });
         const auto axes = chart->axes();
-        for (QAbstractAxis* axis : axes)
+        for (QAbstractAxis* axis : axes) {
             swap(axis->labelsFont(), [axis](const QFont& f) { axis->setLabelsFont(f); });
+            swap(axis->titleFont(), [axis](QFont f) { // the title bold, as Qt Charts draws it
+                f.setBold(true);
+                axis->setTitleFont(f);
+            });
+        }
     }
     m_ownFonts = on ? std::move(fonts) : std::vector<QFont>{};
+    m_controls->setVisible(!on); // working controls, not for the audience
+    if (m_inv)
+        fitLabels();
+    if (m_inv)
+        highlightCapability(); // the legend's fonts were just replaced
 }
 
 } // namespace hs

@@ -31,10 +31,16 @@ public:
     QChart* mixChart() const;
     QChart* overTimeChart() const;
     bool saveImage(const QString& path, bool overTime);
+    // The tooltip of one segment: the bar's campaign (or week), the capability, its exact share
+    // and count. Shown on hover; public for the tests.
+    QString segmentToolTip(bool overTime, int capability, int index) const;
 
     PageState viewState() const final;
     void restoreViewState(const PageState& state) final;
     void setPresenting(bool on) final; // chart text in the application's (presentation) font
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createSets();
@@ -43,6 +49,8 @@ private:
     void chooseOverTimeGroup(const std::vector<GroupCapabilityMix>& mix);
     void rebuildOverTime();
     void onCapabilityClicked(int capability);
+    void highlightCapability();
+    void fitLabels();
     void exportImage();
 
     SelectionState* m_selection;
@@ -55,7 +63,10 @@ private:
     QComboBox* m_campaign = nullptr;
     QLabel* m_filterLabel = nullptr;
     bool m_campaignChosen = false; // the reviewer picked the "over time" campaign
+    QWidget* m_controls = nullptr; // the hint, "Over time:" and "Save image...": hidden on a slide
+    QStringList m_mixNames;        // the mix chart's bars, plain text, for the tooltips
     std::vector<QFont> m_ownFonts; // the charts' fonts before presenting
+    QFont m_legendFont;            // the legend's own, a size smaller than the application's
 };
 
 } // namespace hs

@@ -114,7 +114,7 @@ void NetworkCanvas::paintEvent(QPaintEvent*)
     for (std::size_t c = 0; c < m_centres.size(); ++c) {
         const NetworkCluster& cluster = m_graph->clusters[c];
         const QPointF centre = t.map(m_centres[c]);
-        const QString name = cluster.cluster == kNoIndex ? tr("No cluster") : isolated(m_inv->clusters[cluster.cluster].name.left(80));
+        const QString name = cluster.cluster == kNoIndex ? tr("No cluster") : shownEvidence(m_inv->clusters[cluster.cluster].name, 80);
         if (isOpen(std::uint32_t(c))) {
             p.setPen(text);
             p.setFont(bold);
@@ -159,7 +159,7 @@ void NetworkCanvas::paintEvent(QPaintEvent*)
         }
         p.setPen(text);
         p.setFont(selected ? bold : font());
-        p.drawText(s + QPointF(size / 2 + 4, 4), isolated(m_inv->accounts[m_graph->nodes[n].account].externalRef.left(60)));
+        p.drawText(s + QPointF(size / 2 + 4, 4), shownEvidence(m_inv->accounts[m_graph->nodes[n].account].externalRef, 60));
     }
 }
 

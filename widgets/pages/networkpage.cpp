@@ -203,7 +203,7 @@ void NetworkPage::setResults(std::shared_ptr<const Investigation> inv)
     m_campaign->clear();
     m_campaign->addItem(tr("every campaign"), -1);
     for (std::uint32_t g = 0; m_inv && g < m_inv->campaigns.size(); ++g)
-        m_campaign->addItem(isolated(m_inv->campaigns[g].name.left(80)), g);
+        m_campaign->addItem(shownEvidence(m_inv->campaigns[g].name, 80), g);
     if (m_inv)
         m_campaign->addItem(tr("baseline"), m_inv->baselineGroup());
     m_campaign->blockSignals(false);

@@ -92,7 +92,7 @@ void NetworkPage::updateChurn()
     m_churnCampaign->clear();
     for (std::uint32_t g = 0; g < m_inv->campaigns.size(); ++g)
         if (m_selection->current().hasGroup(g))
-            m_churnCampaign->addItem(tr("Churn: %1").arg(isolated(m_inv->campaigns[g].name.left(80))), g);
+            m_churnCampaign->addItem(tr("Churn: %1").arg(shownEvidence(m_inv->campaigns[g].name, 80)), g);
     // The campaign with the most bans first, unless the reviewer chose another.
     int index = m_churnCampaign->findData(was);
     if (index < 0 && !m_graph->medians.empty()) {

@@ -5,6 +5,9 @@
 #include "timeutil.h"
 
 #include <QAction>
+#include <algorithm>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
@@ -12,6 +15,15 @@
 #include <QToolButton>
 
 namespace hs {
+namespace {
+
+// Menu and button texts are cut with an ellipsis, so a cut name says that there is more.
+QString elided(const QString& text, int max)
+{
+    return text.size() <= max ? text : text.left(max - 1).trimmed() + QChar(0x2026);
+}
+
+} // namespace
 
 SelectionBar::SelectionBar(SelectionState* selection, QWidget* parent) : QToolBar(tr("Selection"), parent), m_selection(selection)
 {
@@ -21,11 +33,13 @@ SelectionBar::SelectionBar(SelectionState* selection, QWidget* parent) : QToolBa
     m_back->setToolTip(tr("The previous selection (%1)").arg(m_back->shortcut().toString(QKeySequence::NativeText)));
     m_forward = addAction(tr("Forward"), m_selection, &SelectionState::forward);
     m_forward->setShortcut(QKeySequence::Forward);
+    m_forward->setToolTip(tr("The next selection (%1)").arg(m_forward->shortcut().toString(QKeySequence::NativeText)));
     addSeparator();
     m_campaigns = new QToolButton(this);
     m_campaigns->setObjectName(QStringLiteral("campaignsButton"));
     m_campaigns->setPopupMode(QToolButton::InstantPopup);
     m_campaigns->setMenu(new QMenu(m_campaigns));
+    m_campaigns->menu()->installEventFilter(this);
     m_campaigns->setAccessibleName(tr("Campaigns in the selection"));
     addWidget(m_campaigns);
     m_model = new QComboBox(this);
@@ -41,6 +55,17 @@ SelectionBar::SelectionBar(SelectionState* selection, QWidget* parent) : QToolBa
     m_range->setTextFormat(Qt::PlainText);
     addWidget(m_range);
     m_clearRange = addAction(tr("Clear range"), this, [this] { m_selection->setRange(std::nullopt); });
+    m_clearRange->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_clearRange->setToolTip(tr("The whole period again (%1)").arg(m_clearRange->shortcut().toString(QKeySequence::NativeText)));
+    m_clearAll = addAction(tr("Clear all filters"), this, [this] {
+        Selection all; // every group, the whole period, every model and capability
+        all.groups.assign(m_inv ? m_inv->groupCount() : 0, true);
+        m_selection->set(all);
+    });
+    m_clearAll->setObjectName(QStringLiteral("clearAllFilters"));
+    m_clearAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace));
+    m_clearAll->setToolTip(tr("Every group, the whole period, every model and capability (%1)")
+                               .arg(m_clearAll->shortcut().toString(QKeySequence::NativeText)));
     connect(m_model, qOverload<int>(&QComboBox::activated), this, [this](int i) {
         m_selection->setModel(i <= 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(i - 1)));
     });
@@ -76,6 +101,31 @@ void SelectionBar::setInvestigation(std::shared_ptr<const Investigation> inv)
     fromSelection();
 }
 
+QString SelectionBar::groupName(std::uint32_t g) const
+{
+    return g == m_inv->baselineGroup() ? tr("Organic baseline") : shownEvidence(m_inv->campaigns[g].name, 40);
+}
+
+// A checkable entry toggles without closing the menu: the reviewer ticks several groups in one go.
+bool SelectionBar::eventFilter(QObject* watched, QEvent* event)
+{
+    auto* menu = qobject_cast<QMenu*>(watched);
+    if (!menu)
+        return QToolBar::eventFilter(watched, event);
+    QAction* action = nullptr;
+    if (event->type() == QEvent::MouseButtonRelease)
+        action = menu->actionAt(static_cast<QMouseEvent*>(event)->position().toPoint());
+    else if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
+            action = menu->activeAction();
+    }
+    if (!action || !action->isCheckable() || !action->isEnabled())
+        return QToolBar::eventFilter(watched, event);
+    action->trigger();
+    return true;
+}
+
 void SelectionBar::campaignsChosen()
 {
     std::vector<bool> groups(m_inv->groupCount(), false);
@@ -97,12 +147,24 @@ void SelectionBar::fromSelection()
     m_capability->setCurrentIndex(s.capability ? int(*s.capability) + 1 : 0);
     m_range->setText(s.range ? tr("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to)) : tr("Whole period"));
     m_clearRange->setEnabled(s.range.has_value());
+    m_clearAll->setEnabled(s.range || s.model || s.capability || !std::all_of(s.groups.begin(), s.groups.end(), [](bool b) { return b; }));
     m_back->setEnabled(m_selection->canGoBack());
     m_forward->setEnabled(m_selection->canGoForward());
-    int chosen = 0;
+    // The button names what is left out (or, when most is, what is in): "3 of 4" alone does not
+    // say which group a figure is missing.
+    QStringList in, out;
     for (std::uint32_t g = 0; g < m_inv->groupCount(); ++g)
-        chosen += s.hasGroup(g) ? 1 : 0;
-    m_campaigns->setText(tr("Groups: %1 of %2").arg(chosen).arg(m_inv->groupCount()));
+        (s.hasGroup(g) ? in : out) << groupName(g);
+    QString text = tr("Groups: %1 of %2").arg(in.size()).arg(m_inv->groupCount());
+    if (in.isEmpty())
+        text += tr(" (none)");
+    else if (out.size() == 1 || (!out.isEmpty() && out.size() <= in.size()))
+        text += tr(" (without %1)").arg(elided(out.join(QStringLiteral(", ")), 48));
+    else if (!out.isEmpty())
+        text += tr(" (only %1)").arg(elided(in.join(QStringLiteral(", ")), 48));
+    m_campaigns->setText(text);
+    m_campaigns->setToolTip(out.isEmpty() ? tr("Every group is selected")
+                                          : tr("Selected: %1\nLeft out: %2").arg(in.join(QStringLiteral(", ")), out.join(QStringLiteral(", "))));
     fitCampaignsButton();
     Q_EMIT summaryChanged(summary());
 }

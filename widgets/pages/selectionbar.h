@@ -22,6 +22,9 @@ class SelectionBar final : public QToolBar
 public:
     SelectionBar(SelectionState* selection, QWidget* parent = nullptr);
     void setInvestigation(std::shared_ptr<const Investigation> inv);
+    QToolButton* groupsButton() const { return m_campaigns; }
+    QAction* clearAllAction() const { return m_clearAll; }
+    QAction* clearRangeAction() const { return m_clearRange; }
     // One line for the status bar: "Campaigns: 2 of 3 · 2026-01-27 14:00 to ... · model atlas-3".
     QString summary() const;
 
@@ -30,11 +33,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override; // a new font: the groups button's width follows
+    bool eventFilter(QObject* watched, QEvent* event) override; // the groups menu stays open while ticking
 
 private:
     void fitCampaignsButton();
     void fromSelection();
     void campaignsChosen();
+    QString groupName(std::uint32_t group) const;
 
     SelectionState* m_selection;
     std::shared_ptr<const Investigation> m_inv;
@@ -43,6 +48,7 @@ private:
     QComboBox* m_capability;
     QLabel* m_range;
     QAction* m_clearRange;
+    QAction* m_clearAll;
     QAction* m_back;
     QAction* m_forward;
 };

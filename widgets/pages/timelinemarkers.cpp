@@ -4,6 +4,7 @@
 #include "displaytext.h"
 #include "qcustomplotshim.h"
 #include "textformat.h"
+#include "timeutil.h"
 
 #include <QFontMetrics>
 
@@ -12,6 +13,7 @@
 namespace hs {
 namespace {
 constexpr double kDaySeconds = 86400;
+constexpr double kWholeShare = 0.9; // a bin the evidence covers less than this much of is "partial"
 } // namespace
 
 void TimelineMarkers::draw(const Investigation& inv, const Analysis& analysis, const Selection& selection,
@@ -72,6 +74,54 @@ void TimelineMarkers::draw(const Investigation& inv, const Analysis& analysis, c
         text->setText(pivots->second.join(QLatin1Char('\n')));
     }
     m_labels.insert(m_labels.end(), pivotTexts.begin(), pivotTexts.end()); // below the release names
+    for (QCPItemText* label : m_labels)
+        label->setProperty("time", label->position->key());
+}
+
+void TimelineMarkers::markPartialBins(const Investigation& inv, const TimelineData& data, const QColor& textColor)
+{
+    m_partial.clear();
+    const auto& hours = inv.aggregates.hours;
+    if (hours.empty() || data.empty() || data.bin == Bin::Hour)
+        return; // the evidence is binned by the hour: an hour bin is never partial
+    const std::int64_t begin = hours.front().hour * 3600, end = (hours.back().hour + 1) * 3600;
+    const auto mark = [&](std::size_t bin) {
+        const std::int64_t from = std::max(begin, data.start(bin)), to = std::min(end, data.start(bin + 1));
+        // A week that starts at 02:00 on its Monday is not worth a warning; one that the evidence
+        // covers for four days of seven is (its bar is short for that alone).
+        if (double(to - from) >= kWholeShare * double(binSeconds(data.bin)))
+            return;
+        if (!m_partial.empty() && m_partial.back().first == bin)
+            return; // one bin, both partial: marked once
+        m_partial.emplace_back(bin, tr("Partial %1: the evidence covers %2 to %3 of it")
+                                        .arg(binName(data.bin), shortUtc(from), shortUtc(to)));
+        auto* hatch = new QCPItemRect(m_plot);
+        hatch->setObjectName(QStringLiteral("partialBin"));
+        hatch->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        hatch->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        hatch->topLeft->setCoords(double(data.start(bin)), 0);
+        hatch->bottomRight->setCoords(double(data.start(bin + 1)), 1);
+        hatch->setPen(Qt::NoPen);
+        QColor ink = textColor;
+        ink.setAlpha(110);
+        hatch->setBrush(QBrush(ink, Qt::BDiagPattern));
+        auto* text = new QCPItemText(m_plot);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(double(data.start(bin)) + double(binSeconds(data.bin)) / 2, 0.7); // below the legend
+        text->setRotation(-90); // fits a bin a few pixels wide
+        text->setColor(textColor);
+        text->setText(tr("partial %1").arg(binName(data.bin)));
+    };
+    mark(0);
+    mark(data.bins - 1);
+}
+
+QString TimelineMarkers::partialNote(std::size_t bin) const
+{
+    for (const auto& [b, note] : m_partial)
+        if (b == bin)
+            return note;
+    return {};
 }
 
 void TimelineMarkers::place()
@@ -81,10 +131,16 @@ void TimelineMarkers::place()
     for (QCPItemText* label : m_labels) {
         const QRect text = QFontMetrics(label->font()).boundingRect(QRect(0, 0, 4000, 4000), Qt::AlignLeft | Qt::AlignTop, label->text());
         const QSizeF size(text.width() + 8, text.height() + 4);
-        const double x = m_plot->xAxis->coordToPixel(label->position->key());
+        const double time = label->property("time").toDouble(); // where it belongs; the key may have moved
+        const double x = m_plot->xAxis->coordToPixel(time);
+        // A release outside the visible span has no line to stand beside: its label would be
+        // cut at the edge, so it is not drawn.
+        label->setVisible(x >= area.left() && x <= area.right());
+        if (!label->visible())
+            continue;
         const bool left = x + size.width() > area.right() && x - size.width() >= area.left();
         QRectF box(QPointF(left ? x - size.width() : x, area.top() + 2), size);
-        double key = label->position->key();
+        double key = time;
         if (!left && box.right() > area.right()) { // fits on neither side: along the plot's right edge
             box.moveLeft(std::max(double(area.left()), area.right() - size.width()));
             key = m_plot->xAxis->pixelToCoord(box.left());

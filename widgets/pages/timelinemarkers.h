@@ -8,6 +8,7 @@
 
 #include "analysis.h"
 #include "selection.h"
+#include "timeline.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -25,14 +26,20 @@ class TimelineMarkers
 public:
     explicit TimelineMarkers(QCustomPlot* plot) : m_plot(plot) {}
 
-    void clear() { m_labels.clear(); } // the plot's items were cleared (it owns them)
+    void clear() { m_labels.clear(); m_partial.clear(); } // the plot's items were cleared (it owns them)
     void draw(const Investigation& inv, const Analysis& analysis, const Selection& selection, double lineScale,
               const QColor& textColor);
+    // The first and last bins when the evidence covers less than 90% of them (a week that starts
+    // on the Wednesday): hatched and labelled "partial", so a short bar is not read as a drop.
+    void markPartialBins(const Investigation& inv, const TimelineData& data, const QColor& textColor);
+    QString partialNote(std::size_t bin) const; // for the tooltip; empty for a whole bin
+    std::size_t partialBins() const { return m_partial.size(); }
     void place();
 
 private:
     QCustomPlot* m_plot;
     std::vector<QCPItemText*> m_labels; // release names, then pivot figures
+    std::vector<std::pair<std::size_t, QString>> m_partial; // bin, what it covers
 };
 
 } // namespace hs

@@ -3,6 +3,7 @@
 
 #include "textformat.h"
 #include "annotationoverlay.h"
+#include "countticker.h"
 #include "displaytext.h"
 #include "lazyupdate.h"
 #include "palette.h"
@@ -69,6 +70,8 @@ TimelinePage::TimelinePage(SelectionState* selection, QWidget* parent) : QWidget
     m_stacked = new QCheckBox(tr("Stacked"), this);
     m_stacked->setChecked(true);
     m_log = new QCheckBox(tr("Log scale"), this);
+    m_log->setToolTip(tr("Logarithmic counts; traffic is drawn as lines, since stacked areas on a log scale "
+                         "shrink every series but the bottom one"));
     m_binLabel = new QLabel(this);
     m_binLabel->setObjectName(QStringLiteral("binLabel"));
     auto* reset = new QPushButton(tr("Reset zoom"), this);
@@ -117,17 +120,33 @@ void TimelinePage::setResults(std::shared_ptr<const Investigation> inv, std::sha
     m_releaseNote->setText(note.isEmpty() ? QString() : tr("Note: %1.").arg(note));
     m_releaseNote->setVisible(!note.isEmpty());
     m_bin = Bin::Day;
+    m_homeBin.reset();
     rebuild();
     resetZoom();
+    m_homeBin = m_bin; // what Reset zoom comes back to, whatever the width of the moment says
 }
 
+// The whole investigation in the bin it opened with: a reviewer who zooms in and back out sees
+// the chart they started from, not a differently binned one.
 void TimelinePage::resetZoom()
 {
     if (!m_inv || m_data.empty())
         return;
-    const double from = double(m_data.first);
-    const double to = double(m_data.start(m_data.bins));
-    m_plot->xAxis->setRange(from - (to - from) * 0.01, to + (to - from) * 0.01);
+    const std::int64_t from = m_data.first, to = m_data.start(m_data.bins);
+    const double pad = double(to - from) * 0.01;
+    if (m_homeBin) {
+        m_resetting = true;
+        m_plot->xAxis->setRange(double(from) - pad, double(to) + pad);
+        m_resetting = false;
+        if (m_bin != *m_homeBin) {
+            m_bin = *m_homeBin;
+            rebuild();
+        } else {
+            drawAnnotations();
+        }
+        return replotIfVisible();
+    }
+    m_plot->xAxis->setRange(double(from) - pad, double(to) + pad);
     onRangeChanged();
 }
 
@@ -139,7 +158,7 @@ void TimelinePage::zoomTo(std::int64_t from, std::int64_t to)
 
 void TimelinePage::onRangeChanged()
 {
-    if (!m_inv)
+    if (!m_inv || m_resetting)
         return;
     const QCPRange r = m_plot->xAxis->range();
     const Bin bin = binForSpan(static_cast<std::int64_t>(r.size()), std::max(100, m_plot->axisRect()->width()));
@@ -175,7 +194,10 @@ void TimelinePage::draw()
     QVector<double> keys(static_cast<qsizetype>(m_data.bins));
     for (std::size_t i = 0; i < m_data.bins; ++i)
         keys[static_cast<qsizetype>(i)] = double(m_data.start(i)) + width / 2;
-    const bool stacked = m_stacked->isChecked();
+    // Stacked areas on a log scale shrink every series but the bottom one: lines instead.
+    const bool log = m_log->isChecked();
+    const bool stacked = m_stacked->isChecked() && !log;
+    m_stacked->setEnabled(!log);
     std::vector<double> sums(m_data.bins, 0);
     QCPBars* below = nullptr;
     for (const TimelineSeries& s : m_data.series) {
@@ -203,22 +225,26 @@ void TimelinePage::draw()
             g->setData(keys, values, true);
         }
     }
-    QCPGraph* base = m_plot->addGraph();
-    base->setName(tr("Organic baseline"));
-    base->setPen(QPen(baselineColor(isDarkTheme()), 1.5 * m_lineScale, Qt::DashLine));
-    base->setLineStyle(QCPGraph::lsStepCenter);
-    base->setData(keys, QVector<double>(m_data.baseline.begin(), m_data.baseline.end()), true);
-    double top = 1;
+    // The baseline is a group like the campaigns: drawn only while it is in the selection.
+    const bool baseline = m_selection->current().hasGroup(m_inv->baselineGroup());
+    if (baseline) {
+        QCPGraph* base = m_plot->addGraph();
+        base->setName(tr("Organic baseline"));
+        base->setPen(QPen(baselineColor(isDarkTheme()), 1.5 * m_lineScale, Qt::DashLine));
+        base->setLineStyle(QCPGraph::lsStepCenter);
+        base->setData(keys, QVector<double>(m_data.baseline.begin(), m_data.baseline.end()), true);
+    }
+    double top = 5; // counts are whole: a nearly empty selection still gets whole-number ticks
     for (std::size_t i = 0; i < m_data.bins; ++i)
-        top = std::max({top, sums[i], m_data.baseline[i]});
-    const bool log = m_log->isChecked();
+        top = std::max({top, sums[i], baseline ? m_data.baseline[i] : 0.0});
     m_plot->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (log)
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_plot->yAxis->setTicker(QSharedPointer<LogCountTicker>::create());
     else
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        m_plot->yAxis->setTicker(QSharedPointer<CountTicker>::create());
     m_plot->yAxis->setRange(log ? 0.8 : 0, log ? top * 2 : top * 1.12);
     m_markers->draw(*m_inv, *m_analysis, m_selection->current(), m_lineScale, palette().color(QPalette::WindowText));
+    m_markers->markPartialBins(*m_inv, m_data, palette().color(QPalette::WindowText));
     m_rangeSelect->drawBand();
     drawAnnotations();
     replotIfVisible();
@@ -259,9 +285,12 @@ void TimelinePage::showTooltip(QMouseEvent* event)
     const auto bin = static_cast<std::size_t>(i);
     const QLocale locale;
     QString text = tr("%1, one %2").arg(shortUtc(m_data.start(bin)), binName(m_data.bin));
+    if (const QString partial = m_markers->partialNote(bin); !partial.isEmpty())
+        text += QLatin1Char('\n') + partial;
     for (const TimelineSeries& s : m_data.series)
         text += QStringLiteral("\n%1: %2").arg(shownEvidence(s.name, 60), locale.toString(s.values[bin], 'f', 0));
-    text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
+    if (m_selection->current().hasGroup(m_inv->baselineGroup()))
+        text += tr("\nOrganic baseline: %1").arg(locale.toString(m_data.baseline[bin], 'f', 0));
     // Tooltips guess rich text from the content: escape, so campaign and model names stay literal.
     QToolTip::showText(event->globalPosition().toPoint(),
                        QStringLiteral("<p style='white-space:pre'>%1</p>").arg(text.toHtmlEscaped()), m_plot);
@@ -334,6 +363,8 @@ void TimelinePage::drawAnnotations()
 }
 
 TimelinePage::~TimelinePage() = default;
+
+std::size_t TimelinePage::partialBins() const { return m_markers->partialBins(); }
 
 PageState TimelinePage::viewState() const
 {

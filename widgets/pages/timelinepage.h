@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -47,6 +48,7 @@ public:
     void setAnnotations(std::vector<Annotation> annotations);
     void setAnnotatable(bool annotatable); // a case is open: "Annotate range..." may be offered
     std::size_t annotationMarks() const { return m_marks; } // drawn at the current zoom
+    std::size_t partialBins() const; // first or last bins the evidence covers only in part, marked
 
     PageState viewState() const final; // the zoom, the split, stacked and log scale
     void restoreViewState(const PageState& state) final;
@@ -74,6 +76,8 @@ private:
     std::shared_ptr<const Analysis> m_analysis;
     TimelineData m_data;
     Bin m_bin = Bin::Day;
+    std::optional<Bin> m_homeBin; // the bin the investigation opened with: Reset zoom returns to it
+    bool m_resetting = false;
     QCustomPlot* m_plot = nullptr;
     QComboBox* m_split = nullptr;
     QCheckBox* m_stacked = nullptr;

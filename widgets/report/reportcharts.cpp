@@ -2,6 +2,7 @@
 #include "reportcharts.h"
 
 #include "annotationoverlay.h"
+#include "countticker.h"
 #include "displaytext.h"
 
 #include "textformat.h"
@@ -27,7 +28,7 @@ QFont chartFont(double size)
     return f;
 }
 
-void addSeries(QCustomPlot& plot, const ReportTimeline& t)
+void addSeries(QCustomPlot& plot, const ReportTimeline& t, QCPAxisRect* baselineRect)
 {
     QVector<double> keys;
     for (std::size_t i = 0; i < t.data.bins; ++i)
@@ -41,8 +42,10 @@ void addSeries(QCustomPlot& plot, const ReportTimeline& t)
         g->setPen(QPen(seriesColor(s.key), pt(1.2)));
         g->setData(keys, QVector<double>(s.values.begin(), s.values.end()), true);
     }
-    QCPGraph* b = plot.addGraph(plot.xAxis, plot.yAxis2);
-    b->setName(QStringLiteral("organic baseline (right axis)"));
+    // The baseline on a panel of its own below, with its own count axis: on a second axis of the
+    // same height it would look as large as a campaign fifty times its size.
+    QCPGraph* b = plot.addGraph(baselineRect->axis(QCPAxis::atBottom), baselineRect->axis(QCPAxis::atLeft));
+    b->setName(QStringLiteral("organic baseline (lower panel)"));
     b->setLineStyle(QCPGraph::lsStepLeft);
     b->setPen(QPen(baselineColor(), pt(0.8), Qt::DashLine));
     b->setData(keys, QVector<double>(t.data.baseline.begin(), t.data.baseline.end()), true);
@@ -56,6 +59,7 @@ void addMarks(QCustomPlot& plot, const ReportTimeline& t)
         rect->bottomRight->setCoords(double(m.to), plot.yAxis->range().lower);
         rect->setPen(Qt::NoPen);
         rect->setBrush(QColor(0xD5, 0x5E, 0x00, 60));
+        rect->setObjectName(QStringLiteral("pivotBand"));
     }
     int row = 0;
     for (const ReportMark& m : t.releases) {
@@ -79,20 +83,37 @@ void addMarks(QCustomPlot& plot, const ReportTimeline& t)
 
 } // namespace
 
-void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline& t)
+void buildTimelinePlot(QCustomPlot& plot, const QRectF& rect, const ReportTimeline& t)
 {
-    QCustomPlot plot;
     plot.setGeometry(0, 0, int(rect.width()), int(rect.height()));
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeSpec(Qt::UTC); // evidence times are UTC, whatever the machine's zone
     ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd\nHH:mm"));
     ticker->setTickCount(6);
+    auto* lower = new QCPAxisRect(&plot);
+    plot.plotLayout()->addElement(1, 0, lower);
+    plot.plotLayout()->setRowStretchFactor(0, 2); // the lower row holds the dates too
+    plot.plotLayout()->setRowStretchFactor(1, 1);
+    plot.plotLayout()->setRowSpacing(int(pt(4)));
+    auto* margins = new QCPMarginGroup(&plot); // the two panels' time axes line up
+    plot.axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    lower->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    QCPAxis* lowerX = lower->axis(QCPAxis::atBottom);
+    QCPAxis* lowerY = lower->axis(QCPAxis::atLeft);
     plot.xAxis->setTicker(ticker);
-    plot.xAxis->setLabel(QStringLiteral("Time (UTC), bins of one ") + binName(t.data.bin));
+    plot.xAxis->setTickLabels(false); // the dates once, under the lower panel
+    lowerX->setTicker(ticker);
+    lowerX->setLabel(QStringLiteral("Time (UTC), bins of one ") + binName(t.data.bin));
+    // Room between the dates and the count axis's "0" at the corner.
+    lowerX->setTickLabelPadding(int(pt(6)));
+    lowerY->setPadding(int(pt(3)));
     plot.yAxis->setLabel(QStringLiteral("Campaign exchanges per bin"));
-    plot.yAxis2->setVisible(true);
-    plot.yAxis2->setLabel(QStringLiteral("Baseline exchanges per bin"));
-    for (QCPAxis* axis : {plot.xAxis, plot.yAxis, plot.yAxis2}) {
+    lowerY->setLabel(QStringLiteral("Baseline"));
+    plot.yAxis->setTicker(QSharedPointer<CountTicker>::create());
+    auto lowerTicker = QSharedPointer<CountTicker>::create();
+    lowerTicker->setTickCount(2);
+    lowerY->setTicker(lowerTicker);
+    for (QCPAxis* axis : {plot.xAxis, plot.yAxis, lowerX, lowerY}) {
         axis->setLabelFont(chartFont(7.5));
         axis->setTickLabelFont(chartFont(6.5));
         axis->setBasePen(QPen(Qt::black, pt(0.5)));
@@ -100,15 +121,16 @@ void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline&
         axis->setSubTickPen(QPen(Qt::black, pt(0.3)));
         axis->grid()->setPen(QPen(QColor(0xDD, 0xDD, 0xDD), pt(0.3)));
     }
-    addSeries(plot, t);
+    addSeries(plot, t, lower);
     plot.xAxis->setRange(double(t.from), double(t.to));
+    lowerX->setRange(double(t.from), double(t.to));
     plot.yAxis->rescale(false);
     plot.yAxis->setRangeLower(0);
-    plot.yAxis->setRangeUpper(std::max(1.0, plot.yAxis->range().upper * 1.25)); // room for the labels
-    plot.yAxis2->setRange(0, 1);
+    plot.yAxis->setRangeUpper(std::max(5.0, plot.yAxis->range().upper * 1.25)); // room for the labels
+    lowerY->setRange(0, 1);
     if (auto* baseline = plot.graph(plot.graphCount() - 1))
         baseline->rescaleValueAxis(false, true);
-    plot.yAxis2->setRange(0, std::max(1.0, plot.yAxis2->range().upper * 1.25));
+    lowerY->setRange(0, std::max(5.0, lowerY->range().upper * 1.1));
     addMarks(plot, t);
     // Annotations as on the dashboard's timeline: merged where they would crowd, labelled in lanes.
     auto* notes = new AnnotationOverlay(&plot);
@@ -127,10 +149,16 @@ void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline&
     plot.legend->setBorderPen(Qt::NoPen);
     // The legend in a row below the chart: inside, it would hide the traffic.
     auto* below = new QCPLayoutGrid;
-    plot.plotLayout()->addElement(1, 0, below);
+    plot.plotLayout()->addElement(2, 0, below);
     below->addElement(0, 0, plot.legend);
     plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot.plotLayout()->setRowStretchFactor(1, 0.001);
+    plot.plotLayout()->setRowStretchFactor(2, 0.001);
+}
+
+void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline& t)
+{
+    QCustomPlot plot;
+    buildTimelinePlot(plot, rect, t);
     painter->save();
     painter->translate(rect.topLeft());
     plot.toPainter(painter, int(rect.width()), int(rect.height()));

@@ -8,11 +8,15 @@
 #include <QRectF>
 
 class QCPPainter;
+class QCustomPlot;
 class QPainter;
 
 namespace hs {
 
 void drawTimeline(QCPPainter* painter, const QRectF& rect, const ReportTimeline& timeline);
+// The plot drawTimeline() paints: the campaign's traffic in the upper panel, the organic baseline
+// in a lower panel of its own, releases, pivot bands (objectName "pivotBand"), annotations, legend.
+void buildTimelinePlot(QCustomPlot& plot, const QRectF& rect, const ReportTimeline& timeline);
 void drawCapabilityBars(QPainter* painter, const QRectF& rect, const std::vector<CapabilityBar>& bars,
                         const QFont& font);
 

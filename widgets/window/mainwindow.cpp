@@ -54,6 +54,8 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace hs {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -177,10 +179,14 @@ void MainWindow::createMenus()
     file->addSeparator();
     auto* exports = new ExportActions(this, [this] {
         CaseBackend* c = m_case->controller()->caseFile();
-        return ExportActions::Data{m_inv, m_analysis, c ? c->reopenLocation() : QString(), m_settings};
+        QStringList views;
+        for (const SavedView& v : c ? m_case->controller()->views() : std::vector<SavedView>{})
+            views << v.name;
+        return ExportActions::Data{m_inv, m_analysis, c ? c->reopenLocation() : QString(), m_settings, views};
     });
-    file->addAction(tr("Export &report..."), exports, &ExportActions::exportReport);
-    file->addAction(tr("Export case &bundle..."), exports, &ExportActions::exportBundle);
+    file->addAction(tr("Export &report..."), QKeySequence(Qt::CTRL | Qt::Key_E), exports, &ExportActions::exportReport);
+    file->addAction(tr("Export case &bundle..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), exports,
+                    &ExportActions::exportBundle);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -205,6 +211,11 @@ void MainWindow::createMenus()
     QAction* present = view->addAction(tr("&Presentation mode"), QKeySequence(Qt::Key_F5), m_presentation,
                                        &PresentationMode::toggle);
     addAction(present); // F5 works with the menu bar hidden too
+    // Ctrl+1.. for the views, in the order of their tabs (a page added later gets the next key).
+    view->addSeparator();
+    for (int i = 0; i < std::min(m_pages->count(), 9); ++i)
+        view->addAction(m_pages->tabText(i), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+                        [this, i] { m_pages->setCurrentIndex(i); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { showShortcuts(this); });
     help->addAction(tr("&About Hydrascope"), this, [this] { showAbout(this); })->setMenuRole(QAction::AboutRole);
@@ -232,8 +243,12 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::chooseFile()
 {
+    // Where the evidence open now lives (its case beside it), else where the last one was opened.
+    const QStringList recent = RecentFiles::files();
+    const QString start = m_inv ? QFileInfo(m_inv->evidence.path).absolutePath()
+                          : recent.isEmpty() ? QString() : QFileInfo(recent.front()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open investigation"), {},
+        this, tr("Open investigation"), start,
         tr("Flagged-campaign databases (*.db *.sqlite *.sqlite3);;Hydrascope cases (*.hcase);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);

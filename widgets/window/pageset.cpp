@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pageset.h"
 
+#include "tablepanel.h"
+
 #include <QTabBar>
 
 namespace hs {
@@ -44,6 +46,11 @@ void PageSet::setPresenting(bool on)
     tabBar()->setVisible(!on);
     for (ViewStatePart* page : m_states)
         page->setPresenting(on);
+    // Every table's filter box and "Save CSV...": working controls, not for the audience.
+    for (QWidget* page : m_widgets)
+        if (page)
+            for (TablePanel* table : page->findChildren<TablePanel*>())
+                table->setPresenting(on);
 }
 
 } // namespace hs

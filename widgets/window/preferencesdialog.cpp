@@ -11,7 +11,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QTableWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace hs {
@@ -19,7 +21,10 @@ namespace hs {
 PreferencesDialog::PreferencesDialog(const Settings& settings, QWidget* parent) : QDialog(parent), m_settings(settings)
 {
     setWindowTitle(tr("Preferences"));
-    m_reviewer = new QLineEdit(settings.reviewer, this);
+    // The name a new case is given (the login name until one is typed): shown as text, not as a
+    // grey placeholder that reads as "not set".
+    m_reviewer = new QLineEdit(settings.reviewerOrUser(), this);
+    m_reviewer->setObjectName(QStringLiteral("reviewerName"));
     m_reviewer->setPlaceholderText(systemUserName());
     m_organisation = new QLineEdit(settings.organisation, this);
     m_classification = new QLineEdit(settings.classification, this);
@@ -68,26 +73,56 @@ Settings PreferencesDialog::settings() const
 
 namespace {
 
-void collect(QMenu* menu, const QString& path, QList<QPair<QString, QString>>* rows)
+// Menu text without its mnemonic marks; "&&" is a literal ampersand.
+QString plain(QString text)
+{
+    return text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&')).replace(QLatin1Char('\x01'), QLatin1Char('&'));
+}
+
+QString keysText(const QAction* a)
+{
+    QStringList keys;
+    for (const QKeySequence& k : a->shortcuts())
+        keys << k.toString(QKeySequence::NativeText);
+    return keys.join(QStringLiteral(", "));
+}
+
+void collect(QMenu* menu, const QString& path, QList<QPair<QString, QString>>* rows, QSet<const QAction*>* seen)
 {
     for (QAction* a : menu->actions()) {
-        const QString name = path + QStringLiteral(" > ") + a->text().remove(QLatin1Char('&'));
+        const QString name = path + QStringLiteral(" > ") + plain(a->text());
         if (a->menu())
-            collect(a->menu(), name, rows);
-        else if (!a->shortcut().isEmpty())
-            rows->append({name, a->shortcut().toString(QKeySequence::NativeText)});
+            collect(a->menu(), name, rows, seen);
+        else if (!a->shortcuts().isEmpty() && !seen->contains(a)) {
+            rows->append({name, keysText(a)});
+            seen->insert(a);
+        }
     }
 }
 
 } // namespace
 
-void showShortcuts(QWidget* window)
+QList<QPair<QString, QString>> shortcutRows(QWidget* window)
 {
     QList<QPair<QString, QString>> rows;
+    QSet<const QAction*> seen;
     if (auto* bar = window->findChild<QMenuBar*>())
         for (QAction* top : bar->actions())
             if (top->menu())
-                collect(top->menu(), top->text().remove(QLatin1Char('&')), &rows);
+                collect(top->menu(), plain(top->text()), &rows, &seen);
+    // Keys that live outside the menus: the selection toolbar's (Back, Forward, Clear range) and
+    // the window's own (presentation mode's slide keys, enabled only while it runs).
+    for (QAction* a : window->findChildren<QAction*>()) {
+        if (seen.contains(a) || a->shortcuts().isEmpty() || a->text().isEmpty()
+            || (a->shortcutContext() != Qt::WindowShortcut && a->shortcutContext() != Qt::ApplicationShortcut))
+            continue;
+        QString name = plain(a->text());
+        for (QObject* o : a->associatedObjects())
+            if (auto* toolbar = qobject_cast<QToolBar*>(o))
+                name = toolbar->windowTitle() + QStringLiteral(" > ") + name;
+        rows.append({name, keysText(a)});
+        seen.insert(a);
+    }
     const QString mouse = QObject::tr("Timeline (mouse)");
     rows.append({mouse + QObject::tr(": zoom"), QObject::tr("Wheel")});
     rows.append({mouse + QObject::tr(": pan"), QObject::tr("Drag")});
@@ -95,9 +130,17 @@ void showShortcuts(QWidget* window)
     rows.append({QObject::tr("Tables: copy the selected rows"), QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)});
     rows.append({QObject::tr("Annotations: jump to the annotated thing"), QObject::tr("Double-click or Enter")});
     rows.append({QObject::tr("Annotations: delete the selected one"), QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText)});
+    rows.append({QObject::tr("Groups menu: tick or untick the highlighted group (the menu stays open)"), QObject::tr("Space")});
+    return rows;
+}
+
+void showShortcuts(QWidget* window)
+{
+    const QList<QPair<QString, QString>> rows = shortcutRows(window);
     QDialog dialog(window);
     dialog.setWindowTitle(QObject::tr("Keyboard shortcuts"));
     auto* table = new QTableWidget(int(rows.size()), 2, &dialog);
+    table->setObjectName(QStringLiteral("shortcutTable"));
     table->setHorizontalHeaderLabels({QObject::tr("Action"), QObject::tr("Shortcut")});
     table->setAccessibleName(QObject::tr("Keyboard shortcuts"));
     for (int r = 0; r < rows.size(); ++r) {

@@ -5,6 +5,8 @@
 #include "settings.h"
 
 #include <QDialog>
+#include <QList>
+#include <QPair>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -31,6 +33,9 @@ private:
 
 // Help > Keyboard shortcuts: every action of the window's menus that has one, and the mouse.
 void showShortcuts(QWidget* window);
+// The rows the shortcut list shows: every menu action with a key, the toolbar's and the window's
+// own keys (Back, Forward, Clear range, presentation mode), then the mouse and table gestures.
+QList<QPair<QString, QString>> shortcutRows(QWidget* window);
 // Help > About: version, licence, and the libraries it is built on.
 void showAbout(QWidget* window);
 

@@ -24,18 +24,20 @@ constexpr double kFontScale = 1.6; // readable from the back of a room on a proj
 
 PresentationMode::PresentationMode(MainWindow* window) : QObject(window), m_window(window)
 {
-    addKeys({Qt::Key_Right, Qt::Key_Down, Qt::Key_PageDown, Qt::Key_Space}, &PresentationMode::next);
-    addKeys({Qt::Key_Left, Qt::Key_Up, Qt::Key_PageUp, Qt::Key_Backspace}, &PresentationMode::previous);
-    addKeys({Qt::Key_Home}, &PresentationMode::first);
-    addKeys({Qt::Key_End}, &PresentationMode::last);
-    addKeys({Qt::Key_Escape}, &PresentationMode::leave);
+    // Named: the shortcut list (F1) shows them under these names.
+    addKeys(tr("Presentation: next slide"), {Qt::Key_Right, Qt::Key_Down, Qt::Key_PageDown, Qt::Key_Space}, &PresentationMode::next);
+    addKeys(tr("Presentation: previous slide"), {Qt::Key_Left, Qt::Key_Up, Qt::Key_PageUp, Qt::Key_Backspace},
+            &PresentationMode::previous);
+    addKeys(tr("Presentation: first slide"), {Qt::Key_Home}, &PresentationMode::first);
+    addKeys(tr("Presentation: last slide"), {Qt::Key_End}, &PresentationMode::last);
+    addKeys(tr("Presentation: leave"), {Qt::Key_Escape}, &PresentationMode::leave);
 }
 
 // Window shortcuts: a focused line edit claims its own keys first (ShortcutOverride), and other
 // windows (dialogs) never see these.
-void PresentationMode::addKeys(const QList<QKeySequence>& keys, void (PresentationMode::*slot)())
+void PresentationMode::addKeys(const QString& name, const QList<QKeySequence>& keys, void (PresentationMode::*slot)())
 {
-    auto* action = new QAction(this);
+    auto* action = new QAction(name, this);
     action->setShortcuts(keys);
     action->setShortcutContext(Qt::WindowShortcut);
     action->setEnabled(false);
@@ -142,7 +144,10 @@ void PresentationMode::show(int slide)
     m_window->showCluster(s.cluster);
     if (s.networkCluster)
         m_window->networkPage()->presentCluster(*s.networkCluster);
-    m_caption->setText(QStringLiteral("%1 / %2    %3").arg(slide + 1).arg(m_slides.size()).arg(s.title));
+    QString caption = QStringLiteral("%1 / %2    %3").arg(slide + 1).arg(m_slides.size()).arg(s.title);
+    if (!s.scope.isEmpty()) // a saved view: the audience sees no selection bar
+        caption += QStringLiteral("\n") + tr("Shows: %1").arg(s.scope);
+    m_caption->setText(caption);
     placeOverlays();
 }
 
@@ -173,10 +178,11 @@ void PresentationMode::placeOverlays()
     const QRect area = m_window->rect();
     m_badge->adjustSize();
     m_caption->setFixedWidth(area.width() - m_badge->width());
-    m_caption->setFixedHeight(m_badge->height());
+    m_caption->setFixedHeight(std::max(m_badge->sizeHint().height(), m_caption->sizeHint().height()));
+    m_badge->setFixedHeight(m_caption->height());
     m_caption->move(0, area.bottom() - m_caption->height() + 1);
     m_badge->move(area.right() - m_badge->width() + 1, area.bottom() - m_badge->height() + 1);
-    m_window->centralWidget()->setContentsMargins(m_centralMargins + QMargins(0, 0, 0, m_badge->height()));
+    m_window->centralWidget()->setContentsMargins(m_centralMargins + QMargins(0, 0, 0, m_caption->height()));
     m_badge->raise();
     m_caption->raise();
 }

@@ -47,7 +47,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) final; // the window's resizes, to place the bar
 
 private:
-    void addKeys(const QList<QKeySequence>& keys, void (PresentationMode::*slot)());
+    void addKeys(const QString& name, const QList<QKeySequence>& keys, void (PresentationMode::*slot)());
     bool prepare(); // the redacted copy and the slides
     void show(int slide);
     void first() { show(0); }
