@@ -230,7 +230,8 @@ void CaseActions::openCase(const QString& path)
         box.setTextFormat(Qt::PlainText); // the names come from the case file
         box.exec();
         evidence = QFileDialog::getOpenFileName(m_window, tr("Locate %1").arg(c->info().evidenceName),
-                                                QFileInfo(c->path()).absolutePath()); // evidence is kept beside its case
+                                                isServerLocation(c->location()) ? QString()
+                                                    : QFileInfo(c->location()).absolutePath()); // evidence is kept beside its case
         if (evidence.isEmpty())
             return;
     }
