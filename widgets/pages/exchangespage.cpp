@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchangespage.h"
 
+#include "displaytext.h"
+
 #include "exchangesmodel.h"
 #include "job.h"
 #include "lazyupdate.h"
@@ -164,12 +166,12 @@ void ExchangesPage::setResults(std::shared_ptr<const Investigation> inv)
     if (!m_inv)
         return;
     for (const CampaignInfo& campaign : m_inv->campaigns)
-        m_campaign->addItem(campaign.name);
+        m_campaign->addItem(shownEvidence(campaign.name, 60)); // chosen by index, never by text
     m_campaign->addItem(tr("Organic baseline"));
     for (const ModelInfo& model : m_inv->models)
-        m_modelFilter->addItem(model.name);
+        m_modelFilter->addItem(shownEvidence(model.name, 60));
     for (const CapabilityInfo& capability : m_inv->capabilities)
-        m_capability->addItem(capability.name);
+        m_capability->addItem(shownEvidence(capability.name, 60));
 }
 
 void ExchangesPage::update()
