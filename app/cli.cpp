@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "casecli.h"
+#include "detectcli.h"
 #include "importcli.h"
 #include "reportcli.h"
 #include "cliutil.h"
@@ -149,7 +150,9 @@ int generateCommand(const QStringList& args)
     const QCommandLineOption as(QStringLiteral("as"), QStringLiteral("Write raw gateway logs instead: litellm-csv, otlp-json or "
                                 "jsonl, into the folder -o names, with accounts.csv, models.csv and the ground truth."),
                                 QStringLiteral("SHAPE"));
-    parser.addOptions({output, scale, seed, force, as});
+    const QCommandLineOption varied(QStringLiteral("varied"), QStringLiteral("Each campaign draws its own prompt language, "
+                                    "template count, synchronisation, payment sharing and organic-looking accounts from the seed."));
+    parser.addOptions({output, scale, seed, force, as, varied});
     int code = ExitError;
     if (!parse(parser, args, QString(), &code))
         return code;
@@ -160,6 +163,7 @@ int generateCommand(const QStringList& args)
     }
     bool ok = false;
     options.seed = parser.value(seed).toULongLong(&ok);
+    options.varied = parser.isSet(varied);
     if (!ok || !parser.isSet(output) || parser.positionalArguments().size() != 1) {
         printError(ok ? QStringLiteral("generate needs -o FILE") : QStringLiteral("--seed must be a whole number"));
         return ExitError;
@@ -187,7 +191,7 @@ bool isCliCommand(const QStringList& args)
 {
     static const QStringList commands{QStringLiteral("validate"), QStringLiteral("analyze"), QStringLiteral("generate"),
                                       QStringLiteral("case"), QStringLiteral("report"), QStringLiteral("export"),
-                                      QStringLiteral("import")};
+                                      QStringLiteral("import"), QStringLiteral("detect")};
     return !args.isEmpty() && commands.contains(args.front());
 }
 
@@ -206,6 +210,8 @@ int runCli(const QStringList& args)
         return runExportCommand(args);
     if (command == QLatin1String("import"))
         return runImportCommand(args);
+    if (command == QLatin1String("detect"))
+        return runDetectCommand(args);
     return generateCommand(args);
 }
 

@@ -33,6 +33,8 @@ bool parseTimeOption(const QString& text, std::int64_t* seconds)
     return parseIsoUtc(text, seconds);
 }
 
+} // namespace
+
 void printStderr(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
@@ -41,11 +43,11 @@ void printStderr(const QString& text)
 }
 
 // A bar on a terminal; on a pipe or file one line per phase, so that logs stay readable.
-ProgressCallback progressPrinter()
+ProgressCallback progressPrinter(const QString& command)
 {
     const bool terminal = ::isatty(2) == 1;
     auto lastPhase = std::make_shared<QString>();
-    return [terminal, lastPhase](const QString& phase, double fraction) {
+    return [terminal, lastPhase, command](const QString& phase, double fraction) {
         if (terminal) {
             const int width = 30;
             const int filled = int(fraction * width + 0.5);
@@ -54,23 +56,23 @@ ProgressCallback progressPrinter()
                             .arg(int(fraction * 100), 3)
                             .arg(printable(phase)));
         } else if (phase != *lastPhase) {
-            printStderr(QStringLiteral("hydrascope import: %1\n").arg(printable(phase)));
+            printStderr(QStringLiteral("hydrascope %1: %2\n").arg(command, printable(phase)));
         }
         *lastPhase = phase;
     };
 }
 
+namespace {
+
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 } // namespace
 
-int runImportCommand(const QStringList& args)
+bool readImportCommandLine(QCommandLineParser& parser, const QStringList& args, const QList<QCommandLineOption>& extra,
+                           logimport::ImportOptions* optionsOut, int* exitCode)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Read gateway logs (LiteLLM, OpenTelemetry GenAI spans as OTLP/JSON, or any JSONL/CSV with --map) into an "
-        "investigation in which every account is unflagged. Exit codes: 0 ok, 1 ok but records were skipped, "
-        "2 nothing written."));
+    logimport::ImportOptions& options = *optionsOut;
+    const QString command = args.isEmpty() ? QStringLiteral("import") : args.front();
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Log files (.gz and .zst too), folders of them, or a "
                                  "postgresql:// URI of LiteLLM's database."),
                                  QStringLiteral("INPUT..."));
@@ -93,23 +95,23 @@ int runImportCommand(const QStringList& args)
     const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("The investigation's title."), QStringLiteral("TEXT"));
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Replace OUT.db if it exists."));
     parser.addOptions({output, format, accounts, models, map, rules, from, to, title, force});
-    int code = ExitError;
-    if (!parseCommand(parser, args, &code))
-        return code;
+    parser.addOptions(extra);
+    *exitCode = ExitError;
+    if (!parseCommand(parser, args, exitCode))
+        return false;
 
-    logimport::ImportOptions options;
     QStringList inputs = parser.positionalArguments();
-    inputs.removeFirst(); // "import"
+    inputs.removeFirst(); // the command
     if (inputs.isEmpty() || !parser.isSet(output)) {
-        printError(QStringLiteral("import needs INPUT... and -o OUT.db"));
-        return ExitError;
+        printError(QStringLiteral("%1 needs INPUT... and -o OUT.db").arg(command));
+        return false;
     }
     for (const QString& input : inputs) {
         options.inputs.push_back(input.toStdString());
     }
     if (!logimport::parseLogFormat(parser.value(format).toStdString(), &options.format)) {
         printError(QStringLiteral("--format must be auto, litellm, otlp-json, jsonl or csv, not '%1'").arg(parser.value(format)));
-        return ExitError;
+        return false;
     }
     for (const auto& [option, target] : {std::pair{&from, &options.from}, std::pair{&to, &options.to}}) {
         if (!parser.isSet(*option))
@@ -118,7 +120,7 @@ int runImportCommand(const QStringList& args)
         if (!parseTimeOption(parser.value(*option), &t)) {
             printError(QStringLiteral("--%1 '%2' is not a time (ISO-8601 or Unix seconds)")
                            .arg(option->names().front(), parser.value(*option)));
-            return ExitError;
+            return false;
         }
         *target = t;
     }
@@ -129,15 +131,11 @@ int runImportCommand(const QStringList& args)
     options.rulesFile = parser.value(rules).toStdString();
     options.title = parser.value(title).toStdString();
     options.force = parser.isSet(force);
+    return true;
+}
 
-    g_cancel.store(false);
-    auto* previous = std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    const logimport::ImportResult r = logimport::importLogs(options, progressPrinter(), &g_cancel);
-    std::signal(SIGINT, previous);
-    if (::isatty(2) == 1)
-        printStderr(QStringLiteral("\n"));
-
+QString importReportText(const logimport::ImportResult& r)
+{
     QString report;
     for (const logimport::FileReport& f : r.files)
         report += QStringLiteral("%1: read as %2; %3 records, %4 requests%5\n")
@@ -150,6 +148,56 @@ int runImportCommand(const QStringList& args)
                       .arg(k.count)
                       .arg(q(kind), printable(q(k.firstFile)))
                       .arg(k.firstLine);
+    return report;
+}
+
+QString importSummaryText(const logimport::ImportResult& r)
+{
+    QString report;
+    const auto rate = [&r](double seconds) { return seconds > 0 ? QString::number(qint64(double(r.requests) / seconds)) : QStringLiteral("-"); };
+    report += QStringLiteral("time: %1 s in all; reading %2 s (%3 requests/s), families and capabilities %4 s (%5/s), "
+                             "writing %6 s (%7/s)\n")
+                  .arg(r.times.total, 0, 'f', 1)
+                  .arg(r.times.parse, 0, 'f', 1).arg(rate(r.times.parse))
+                  .arg(r.times.families, 0, 'f', 1).arg(rate(r.times.families))
+                  .arg(r.times.write, 0, 'f', 1).arg(rate(r.times.write));
+    // CPU time per stage: what a loaded machine does not change (requests per CPU-second).
+    report += QStringLiteral("cpu: reading %1 s (%2 requests/s), families and capabilities %3 s (%4/s), writing %5 s (%6/s)\n")
+                  .arg(r.times.parseCpu, 0, 'f', 1).arg(rate(r.times.parseCpu))
+                  .arg(r.times.familiesCpu, 0, 'f', 1).arg(rate(r.times.familiesCpu))
+                  .arg(r.times.writeCpu, 0, 'f', 1).arg(rate(r.times.writeCpu));
+    return report;
+}
+
+void installInterruptHandler()
+{
+    g_cancel.store(false);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+const std::atomic<bool>* interruptFlag() { return &g_cancel; }
+
+int runImportCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Read gateway logs (LiteLLM, OpenTelemetry GenAI spans as OTLP/JSON, or any JSONL/CSV with --map) into an "
+        "investigation in which every account is unflagged. Exit codes: 0 ok, 1 ok but records were skipped, "
+        "2 nothing written."));
+    logimport::ImportOptions options;
+    int code = ExitError;
+    if (!readImportCommandLine(parser, args, {}, &options, &code))
+        return code;
+    g_cancel.store(false);
+    auto* previous = std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const logimport::ImportResult r = logimport::importLogs(options, progressPrinter(QStringLiteral("import")), &g_cancel);
+    std::signal(SIGINT, previous);
+    if (::isatty(2) == 1)
+        printStderr(QStringLiteral("\n"));
+
+    QString report = importReportText(r);
     if (!r.ok) {
         printStderr(report);
         printError(r.cancelled ? QStringLiteral("cancelled; nothing written") : q(r.error));
@@ -164,18 +212,7 @@ int runImportCommand(const QStringList& args)
                   .arg(r.models)
                   .arg(r.templates)
                   .arg(r.indicators);
-    const auto rate = [&r](double seconds) { return seconds > 0 ? QString::number(qint64(double(r.requests) / seconds)) : QStringLiteral("-"); };
-    report += QStringLiteral("time: %1 s in all; reading %2 s (%3 requests/s), families and capabilities %4 s (%5/s), "
-                             "writing %6 s (%7/s)\n")
-                  .arg(r.times.total, 0, 'f', 1)
-                  .arg(r.times.parse, 0, 'f', 1).arg(rate(r.times.parse))
-                  .arg(r.times.families, 0, 'f', 1).arg(rate(r.times.families))
-                  .arg(r.times.write, 0, 'f', 1).arg(rate(r.times.write));
-    // CPU time per stage: what a loaded machine does not change (requests per CPU-second).
-    report += QStringLiteral("cpu: reading %1 s (%2 requests/s), families and capabilities %3 s (%4/s), writing %5 s (%6/s)\n")
-                  .arg(r.times.parseCpu, 0, 'f', 1).arg(rate(r.times.parseCpu))
-                  .arg(r.times.familiesCpu, 0, 'f', 1).arg(rate(r.times.familiesCpu))
-                  .arg(r.times.writeCpu, 0, 'f', 1).arg(rate(r.times.writeCpu));
+    report += importSummaryText(r);
     printStderr(report);
     return r.issues.empty() ? ExitOk : ExitWarnings;
 }

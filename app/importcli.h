@@ -2,12 +2,34 @@
 #pragma once
 // `hydrascope import INPUT... -o OUT.db ...`: gateway logs into an investigation (model/logimport).
 
+#include "progress.h"
+
+#include <QCommandLineParser>
 #include <QStringList>
+
+#include <atomic>
+
+namespace hs::logimport {
+struct ImportOptions;
+struct ImportResult;
+}
 
 namespace hs {
 
 // args start with "import"; returns the process exit code (0 ok, 1 ok with skipped records,
 // 2 nothing written).
 int runImportCommand(const QStringList& args);
+
+// Shared with `detect` (detectcli), which is import plus flagging:
+// the import's options (plus `extra`) parsed into *options; false when the command must end
+// with *exitCode (an error was printed, or --help).
+bool readImportCommandLine(QCommandLineParser& parser, const QStringList& args, const QList<QCommandLineOption>& extra,
+                           logimport::ImportOptions* options, int* exitCode);
+QString importReportText(const logimport::ImportResult& r);  // files read, records skipped
+QString importSummaryText(const logimport::ImportResult& r); // time per stage
+ProgressCallback progressPrinter(const QString& command);    // a bar on a terminal, phases otherwise
+void printStderr(const QString& text);
+void installInterruptHandler(); // Ctrl+C and SIGTERM set interruptFlag()
+const std::atomic<bool>* interruptFlag();
 
 } // namespace hs

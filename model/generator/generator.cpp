@@ -4,6 +4,8 @@
 #include "generatorbans.h"
 #include "generatorrandom.h"
 #include "generatorstory.h"
+#include "generatorvariation.h"
+#include "investigationschema.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -78,21 +80,6 @@ void exec(sqlite3* db, const char* sql)
     }
 }
 
-const char* const kSchema = R"(
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE models(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, released_at INTEGER NOT NULL);
-CREATE TABLE capabilities(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT);
-CREATE TABLE campaigns(id INTEGER PRIMARY KEY, name TEXT NOT NULL, attributed_to TEXT, status TEXT,
-                       first_flagged_at INTEGER, summary TEXT);
-CREATE TABLE clusters(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT);
-CREATE TABLE accounts(id INTEGER PRIMARY KEY, external_ref TEXT NOT NULL, campaign_id INTEGER, cluster_id INTEGER,
-                      created_at INTEGER, country TEXT, access_path TEXT, payment_fingerprint TEXT, status TEXT);
-CREATE TABLE exchanges(id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, account_id INTEGER NOT NULL,
-                       model_id INTEGER NOT NULL, capability_id INTEGER, prompt_tokens INTEGER,
-                       completion_tokens INTEGER, template_id INTEGER, cot_elicitation INTEGER);
-CREATE TABLE templates(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, sample TEXT);
-CREATE TABLE indicators(id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
-)";
 
 } // namespace
 
@@ -122,6 +109,9 @@ public:
         m_scale = options.scale == GenerateScale::Full ? 1.0 : options.scale == GenerateScale::Demo ? 0.01 : 0.0002;
         m_scaleName = options.scale == GenerateScale::Full ? "full" : options.scale == GenerateScale::Demo ? "demo" : "tiny";
         m_seed = options.seed;
+        m_varied = options.varied;
+        for (int g = 0; g < 3; ++g)
+            m_vary[g] = m_varied ? generator::variedCampaign(m_seed, g) : generator::fixedVariation();
     }
     void run(GenerateResult& result);
 
@@ -144,6 +134,9 @@ private:
     double m_scale = 1;
     const char* m_scaleName = "demo";
     std::uint64_t m_seed = 0;
+    bool m_varied = false;
+    generator::CampaignVariation m_vary[3];
+    std::vector<char> m_looksOrganic; // by account id: a campaign account that tries to look organic
     Group m_groups[4];
     generator::BanPlan m_bans; // generatorbans.h: who is banned when, and who replaces them
     std::vector<std::vector<std::int64_t>> m_paymentPools;
@@ -179,6 +172,8 @@ void Generator::writeMeta()
     };
     for (const auto& [key, value] : rows)
         st.bind(1, QString::fromLatin1(key)).bind(2, value).run();
+    if (m_varied)
+        st.bind(1, QStringLiteral("generator_varied")).bind(2, QStringLiteral("1")).run();
 }
 
 void Generator::writeReferenceTables()
@@ -237,9 +232,15 @@ void Generator::writeAccounts()
                        "access_path, payment_fingerprint, status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     Statement ind(m_db, "INSERT INTO indicators(id, account_id, kind, value) VALUES(?1, ?2, ?3, ?4)");
     m_paymentPools.resize(3);
-    for (int g = 0; g < 3; ++g)
-        for (int i = 0; i < kPaymentPool[g]; ++i)
+    for (int g = 0; g < 3; ++g) {
+        int pool = kPaymentPool[g];
+        if (m_vary[g].accountsPerPayment > 0) {
+            const auto accounts = std::max<std::int64_t>(kMinAccounts[g], std::llround(story::kCampaigns[std::size_t(g)].accounts * m_scale));
+            pool = int(std::max<std::int64_t>(1, std::llround(double(accounts) / m_vary[g].accountsPerPayment)));
+        }
+        for (int i = 0; i < pool; ++i)
             m_paymentPools[static_cast<std::size_t>(g)].push_back(static_cast<std::int64_t>(m_rng.next() >> 1));
+    }
     std::int64_t id = 1;
     for (int g = 0; g < 4; ++g) {
         const double full = g == kBaseline ? story::kBaselineAccounts : story::kCampaigns[static_cast<std::size_t>(g)].accounts;
@@ -260,6 +261,11 @@ void Generator::writeAccount(Statement& st, Statement& ind, int g, std::int64_t 
     const bool baseline = g == kBaseline;
     Group& group = m_groups[g];
     group.accounts.push_back(id);
+    // Drawn only with --varied, so that the default story's random stream is unchanged.
+    const bool looksOrganic = m_varied && !baseline && m_rng.chance(m_vary[g].evasiveShare);
+    if (m_looksOrganic.size() <= std::size_t(id))
+        m_looksOrganic.resize(std::size_t(id) + 1, 0);
+    m_looksOrganic[std::size_t(id)] = looksOrganic;
     QString ref = QStringLiteral("acct_") + m_rng.hex(12);
     if (id == 7) // one hostile reference: markup must stay text everywhere it is shown
         ref = QStringLiteral("acct_<img src=x onerror=alert(1)>");
@@ -283,7 +289,7 @@ void Generator::writeAccount(Statement& st, Statement& ind, int g, std::int64_t 
     const char* path = baseline ? (p < 0.6 ? "api" : p < 0.9 ? "consumer" : p < 0.98 ? "cloud" : "reseller")
                                 : (p < 0.55 ? "reseller" : p < 0.9 ? "cloud" : "api");
     st.bind(7, QString::fromLatin1(path));
-    const std::int64_t payment = baseline ? static_cast<std::int64_t>(m_rng.next() >> 1)
+    const std::int64_t payment = baseline || looksOrganic ? static_cast<std::int64_t>(m_rng.next() >> 1)
                                           : oneOf(m_rng, m_paymentPools[static_cast<std::size_t>(g)]);
     const QString fingerprint = QStringLiteral("pf_") + QString::number(payment, 16);
     st.bind(8, fingerprint);
@@ -296,7 +302,7 @@ void Generator::writeAccount(Statement& st, Statement& ind, int g, std::int64_t 
         ind.bind(1, m_nextIndicator++).bind(2, id).bind(3, QString::fromLatin1(kind)).bind(4, value).run();
     };
     add("payment", fingerprint);
-    if (baseline) {
+    if (baseline || looksOrganic) {
         add("ip", QStringLiteral("2001:db8:%1::%2").arg(m_rng.below(65535), 0, 16).arg(m_rng.below(65535), 0, 16));
         add("asn", QStringLiteral("AS%1").arg(64496 + m_rng.below(16)));
         add("user_agent", QStringLiteral("client-sdk/%1.%2").arg(1 + m_rng.below(4)).arg(m_rng.below(20)));
@@ -324,7 +330,8 @@ void Generator::writeTemplates()
     for (int g = 0; g < 4; ++g) {
         Group& group = m_groups[g];
         const int full = g == kBaseline ? 2000 : story::kCampaigns[static_cast<std::size_t>(g)].templates;
-        const int count = std::max(12, static_cast<int>(std::lround(full * std::min(1.0, m_scale * (g == kBaseline ? 20 : 100)))));
+        const double factor = g == kBaseline ? 1.0 : m_vary[g].templateFactor;
+        const int count = std::max(12, static_cast<int>(std::lround(factor * full * std::min(1.0, m_scale * (g == kBaseline ? 20 : 100)))));
         const std::vector<double>& capWeights = g == kBaseline ? story::kBaselineCapabilities
                                                                : story::kCampaigns[static_cast<std::size_t>(g)].capabilityWeights;
         group.templates.assign(capWeights.size(), {});
@@ -413,21 +420,28 @@ void Generator::writeHour(Statement& st, int group, std::int64_t hour, std::int6
     const bool baseline = group == kBaseline;
     for (std::int64_t i = 0; i < count; ++i) {
         // Campaign traffic is synchronised: most requests start in the same few minutes of the hour.
-        const std::int64_t offset = (!baseline && m_rng.chance(0.6)) ? m_rng.below(3) * 1200 + m_rng.below(180)
-                                                                     : m_rng.below(kHourSeconds);
+        const std::int64_t offset = (!baseline && m_rng.chance(m_vary[std::min(group, 2)].burstShare))
+                                        ? m_rng.below(3) * 1200 + m_rng.below(180)
+                                        : m_rng.below(kHourSeconds);
         const std::int64_t ts = hour * kHourSeconds + offset;
         st.bind(1, m_nextExchange++).bind(2, ts);
-        st.bind(3, baseline ? g.accounts[g.accountPicker.pick(m_rng)] : m_bans.pick(std::size_t(group), g.accountPicker, m_rng, ts));
+        const std::int64_t account = baseline ? g.accounts[g.accountPicker.pick(m_rng)] : m_bans.pick(std::size_t(group), g.accountPicker, m_rng, ts);
+        st.bind(3, account);
         st.bind(4, pickModel(group, ts));
+        // An account that tries to look organic sends some requests as the baseline would.
+        const bool organicLooking = !baseline && std::size_t(account) < m_looksOrganic.size() && m_looksOrganic[std::size_t(account)] &&
+                                    m_rng.chance(m_vary[std::min(group, 2)].evasiveOrganicShare);
         std::int64_t cap = -1;
         if (m_rng.chance(0.015))
             st.bindNull(5);
+        else if (organicLooking)
+            st.bind(5, (cap = static_cast<std::int64_t>(m_groups[kBaseline].capabilityPicker.pick(m_rng))) + 1);
         else
             st.bind(5, (cap = static_cast<std::int64_t>(g.capabilityPicker.pick(m_rng))) + 1);
         st.bind(6, 150 + m_rng.below(1800));
         st.bind(7, baseline ? 80 + m_rng.below(1400) : 700 + m_rng.below(5200));
         const auto c = static_cast<std::size_t>(cap);
-        if (cap < 0 || (baseline && m_rng.chance(0.6)) || g.templates[c].empty())
+        if (cap < 0 || organicLooking || (baseline && m_rng.chance(0.6)) || g.templates[c].empty())
             st.bindNull(8);
         else
             st.bind(8, g.templates[c][g.templatePickers[c].pick(m_rng)]);
@@ -464,7 +478,7 @@ void Generator::writeExchanges()
 void Generator::run(GenerateResult& result)
 {
     exec(m_db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; BEGIN");
-    exec(m_db, kSchema);
+    exec(m_db, schema::kFormat10Tables);
     writeMeta();
     writeReferenceTables();
     writeAccounts();

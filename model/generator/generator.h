@@ -19,6 +19,8 @@ struct GenerateOptions
 {
     GenerateScale scale = GenerateScale::Demo;
     std::uint64_t seed = 20260224;
+    bool varied = false; // each campaign draws its own language, templates, timing, payment sharing,
+                         // organic-looking accounts (generatorvariation.h)
 };
 
 struct GenerateResult

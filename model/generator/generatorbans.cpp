@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "generatorbans.h"
 
+#include "investigationschema.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <string>
 
 namespace hs::generator {
 namespace {
@@ -79,8 +82,9 @@ std::int64_t replacementDelay(Rng& rng, double medianHours)
 QString BanPlan::plan(sqlite3* db, std::uint64_t seed, const std::vector<BanGroup>& groups)
 {
     Rng rng(seed ^ 0x6a09e667f3bcc908ull); // its own stream: the rest of the story stays as it was drawn
-    if (sqlite3_exec(db, "ALTER TABLE accounts ADD COLUMN status_changed_at INTEGER; "
-                         "UPDATE meta SET value = '1.1' WHERE key = 'format_version'",
+    const std::string upgrade = std::string(schema::kStatusChangedAtColumn) +
+                                " UPDATE meta SET value = '1.1' WHERE key = 'format_version'";
+    if (sqlite3_exec(db, upgrade.c_str(),
                      nullptr, nullptr, nullptr) != SQLITE_OK)
         return QString::fromUtf8(sqlite3_errmsg(db));
     Sql ban(db, "UPDATE accounts SET status = ?2, status_changed_at = ?3 WHERE id = ?1");

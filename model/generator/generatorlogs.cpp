@@ -2,6 +2,7 @@
 #include "generatorlogs.h"
 
 #include "generatorprompts.h"
+#include "generatorvariation.h"
 
 #include <QDir>
 #include <QFile>
@@ -260,6 +261,12 @@ GenerateLogsResult generateLogs(const QString& dir, LogShape shape, const Genera
         if (csv)
             requests.write(kLiteLlmColumns);
         std::unordered_map<std::int64_t, generator::PromptSkeleton> skeletons;
+        // --varied: each campaign's own language mix (a template belongs to one campaign).
+        const auto chineseShare = [&options](std::int64_t campaignId) {
+            return options.varied && campaignId >= 1 && campaignId <= 3
+                       ? generator::variedCampaign(options.seed, int(campaignId) - 1).chineseShare
+                       : generator::fixedVariation().chineseShare;
+        };
         std::string out, otlpSpans;
         int spansInLine = 0;
         const auto flushOtlp = [&]() {
@@ -287,7 +294,7 @@ GenerateLogsResult generateLogs(const QString& dir, LogShape shape, const Genera
             const std::int64_t key = templateId ? templateId : -id;
             auto it = skeletons.find(key);
             if (it == skeletons.end())
-                it = skeletons.emplace(key, generator::promptSkeleton(key, capability, options.seed)).first;
+                it = skeletons.emplace(key, generator::promptSkeleton(key, capability, options.seed, chineseShare(a.campaignId))).first;
             const std::string prompt = generator::promptText(it->second, std::uint64_t(id), cot);
             if (!templateId)
                 skeletons.erase(it);

@@ -118,11 +118,11 @@ std::vector<std::size_t> pick(Rng& rng, std::size_t from, std::size_t count)
 
 } // namespace
 
-PromptSkeleton promptSkeleton(std::int64_t templateId, int capability, std::uint64_t seed)
+PromptSkeleton promptSkeleton(std::int64_t templateId, int capability, std::uint64_t seed, double chineseShare)
 {
     Rng rng(seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(templateId) * 0xD6E8FEB86659FD93ULL + 17);
     PromptSkeleton s;
-    s.chinese = rng.chance(0.35);
+    s.chinese = rng.chance(chineseShare);
     const CapabilityText& t = kText[std::size_t(capability) % kText.size()];
     const std::vector<const char*>& own = s.chinese ? t.zh : t.en;
     const std::vector<const char*>& filler = s.chinese ? kFillerZh : kFillerEn;

@@ -19,8 +19,9 @@ struct PromptSkeleton
     bool chinese = false;
 };
 
-// capability: index into story::kCapabilities; deterministic in (template id, capability, seed).
-PromptSkeleton promptSkeleton(std::int64_t templateId, int capability, std::uint64_t seed);
+// capability: index into story::kCapabilities; deterministic in (template id, capability, seed);
+// chineseShare: the odds of a Chinese skeleton (the campaign's language mix under --varied).
+PromptSkeleton promptSkeleton(std::int64_t templateId, int capability, std::uint64_t seed, double chineseShare = 0.35);
 // One exchange's prompt: the skeleton with its slots filled from `variation`, plus the
 // chain-of-thought request when `cot`.
 std::string promptText(const PromptSkeleton& skeleton, std::uint64_t variation, bool cot);

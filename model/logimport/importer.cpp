@@ -341,7 +341,7 @@ bool Import::writeTables()
         {"source", source},
         {"exported_at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()},
         {"title", title},
-        {"generated_by", std::string("hydrascope import ") + HYDRASCOPE_VERSION},
+        {"generated_by", m_options.generatedBy + " " + HYDRASCOPE_VERSION},
         {"model_releases", releases},
     };
     for (const auto& [key, value] : meta)
@@ -451,9 +451,11 @@ ImportResult Import::run()
     const auto tables = Clock::now();
     const double tablesCpu = threadCpu();
     std::string error;
-    if (!writeTables() || (m_cancel && m_cancel->load()) || !m_writer.finish(&error)) {
+    if (!writeTables() || (m_cancel && m_cancel->load()) ||
+        (m_options.beforeFinish && !m_options.beforeFinish(m_writer, &error)) || (m_cancel && m_cancel->load()) ||
+        !m_writer.finish(&error)) {
         m_result.cancelled = m_cancel && m_cancel->load();
-        m_result.error = m_result.cancelled ? "cancelled" : !m_writer.error().empty() ? m_writer.error() : error;
+        m_result.error = m_result.cancelled ? "cancelled" : !error.empty() ? error : m_writer.error();
         m_writer.abandon();
         return m_result;
     }

@@ -14,11 +14,14 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace hs::logimport {
+
+class InvestigationWriter;
 
 struct ImportOptions
 {
@@ -29,6 +32,11 @@ struct ImportOptions
     std::optional<std::int64_t> from, to; // keep requests with from <= ts < to
     bool force = false;                   // replace an existing output
     std::string title;                    // meta.title; a default names the files
+    // `hydrascope detect`: runs once every table is written, before the file is committed and
+    // renamed into place; false (with *error) abandons the whole output. The writer can read
+    // back what it wrote (forEachRow) and add campaigns, clusters and flag reasons.
+    std::function<bool(InvestigationWriter& writer, std::string* error)> beforeFinish;
+    std::string generatedBy = "hydrascope import"; // meta.generated_by, before the version
 };
 
 struct StageTimes

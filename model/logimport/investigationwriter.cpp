@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "investigationwriter.h"
 
+#include "investigationschema.h"
+
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <iterator>
 #include <random>
 #include <unistd.h>
 
@@ -11,23 +14,7 @@ namespace hs::logimport {
 
 namespace {
 
-const char* const kSchema = R"(
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE models(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, released_at INTEGER NOT NULL);
-CREATE TABLE capabilities(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT);
-CREATE TABLE campaigns(id INTEGER PRIMARY KEY, name TEXT NOT NULL, attributed_to TEXT, status TEXT,
-                       first_flagged_at INTEGER, summary TEXT);
-CREATE TABLE clusters(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT);
-CREATE TABLE accounts(id INTEGER PRIMARY KEY, external_ref TEXT NOT NULL, campaign_id INTEGER, cluster_id INTEGER,
-                      created_at INTEGER, country TEXT, access_path TEXT, payment_fingerprint TEXT, status TEXT,
-                      status_changed_at INTEGER);
-CREATE TABLE exchanges(id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, account_id INTEGER NOT NULL,
-                       model_id INTEGER NOT NULL, capability_id INTEGER, prompt_tokens INTEGER,
-                       completion_tokens INTEGER, template_id INTEGER, cot_elicitation INTEGER);
-CREATE TABLE templates(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, sample TEXT);
-CREATE TABLE indicators(id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
-CREATE TEMP TABLE held_sample(family INTEGER PRIMARY KEY, sample TEXT NOT NULL);
-)";
+const char* const kHeldSamples = "CREATE TEMP TABLE held_sample(family INTEGER PRIMARY KEY, sample TEXT NOT NULL);";
 
 void bindText(sqlite3_stmt* st, int i, const std::string& v)
 {
@@ -103,7 +90,7 @@ bool InvestigationWriter::open(const std::string& path, std::string* error)
     // Nothing to recover: a failed import deletes the file. Journal off and no syncs until the
     // end; finish() syncs once before the rename.
     if (!exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-65536;") ||
-        !exec(kSchema) || !exec("BEGIN")) {
+        !exec(schema::kFormat10Tables) || !exec(schema::kStatusChangedAtColumn) || !exec(kHeldSamples) || !exec("BEGIN")) {
         *error = m_error;
         abandon();
         return false;
@@ -214,6 +201,93 @@ bool InvestigationWriter::addIndicator(const IndicatorRow& row)
     return step(st);
 }
 
+bool InvestigationWriter::forEachRow(const char* sql, const std::function<void(sqlite3_stmt*)>& row)
+{
+    sqlite3_stmt* st = prepare(sql);
+    if (!st)
+        return false;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        row(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return true;
+    if (m_error.empty())
+        m_error = m_temp + ": " + sqlite3_errmsg(m_db);
+    return false;
+}
+
+sqlite3_stmt* InvestigationWriter::flagStatement(std::size_t which)
+{
+    static const char* const kSql[] = {
+        "INSERT INTO campaigns(id, name, attributed_to, status, first_flagged_at, summary) VALUES(?1, ?2, NULL, ?3, ?4, ?5)",
+        "INSERT INTO clusters(id, name, kind) VALUES(?1, ?2, ?3)",
+        "UPDATE accounts SET campaign_id = ?2, cluster_id = ?3 WHERE id = ?1",
+        "INSERT INTO flag_reasons(campaign_id, account_id, signal, score, detail) VALUES(?1, ?2, ?3, ?4, ?5)",
+    };
+    if (!m_db)
+        return nullptr;
+    if (m_flags.empty())
+        m_flags.assign(std::size(kSql), nullptr);
+    if (!m_flags[which]) {
+        if (which == 3 && !exec(schema::kFlagReasonsTable))
+            return nullptr;
+        m_flags[which] = prepare(kSql[which]);
+    }
+    return m_flags[which];
+}
+
+bool InvestigationWriter::addCampaign(const CampaignRow& row)
+{
+    sqlite3_stmt* st = flagStatement(0);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, row.id);
+    bindText(st, 2, row.name);
+    bindTextOrNull(st, 3, row.status);
+    bindOptional(st, 4, row.firstFlaggedAt);
+    bindTextOrNull(st, 5, row.summary);
+    return step(st);
+}
+
+bool InvestigationWriter::addCluster(const ClusterRow& row)
+{
+    sqlite3_stmt* st = flagStatement(1);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, row.id);
+    bindText(st, 2, row.name);
+    bindTextOrNull(st, 3, row.kind);
+    return step(st);
+}
+
+bool InvestigationWriter::setAccountGroups(std::int64_t account, std::int64_t campaign, std::int64_t cluster)
+{
+    sqlite3_stmt* st = flagStatement(2);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, account);
+    bindOptional(st, 2, campaign > 0 ? campaign : -1);
+    bindOptional(st, 3, cluster > 0 ? cluster : -1);
+    return step(st);
+}
+
+bool InvestigationWriter::addFlagReason(const FlagReasonRow& row)
+{
+    sqlite3_stmt* st = flagStatement(3);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, row.campaign);
+    bindOptional(st, 2, row.account > 0 ? row.account : -1);
+    bindText(st, 3, row.signal);
+    if (row.score)
+        sqlite3_bind_double(st, 4, *row.score);
+    else
+        sqlite3_bind_null(st, 4);
+    bindTextOrNull(st, 5, row.detail);
+    return step(st);
+}
+
 bool InvestigationWriter::finish(std::string* error)
 {
     if (!m_db || !m_error.empty()) {
@@ -225,8 +299,11 @@ bool InvestigationWriter::finish(std::string* error)
         sqlite3_finalize(st);
     for (sqlite3_stmt* st : m_small)
         sqlite3_finalize(st);
+    for (sqlite3_stmt* st : m_flags)
+        sqlite3_finalize(st);
     m_exchange = m_hold = m_promote = m_setTemplate = m_dropHeld = nullptr;
     m_small.clear();
+    m_flags.clear();
     if (!exec("DROP TABLE temp.held_sample") || !exec("COMMIT") || !exec("PRAGMA synchronous=FULL") ||
         sqlite3_close(m_db) != SQLITE_OK) {
         *error = m_error.empty() ? m_temp + ": cannot close" : m_error;
@@ -254,8 +331,11 @@ void InvestigationWriter::abandon()
         sqlite3_finalize(st);
     for (sqlite3_stmt* st : m_small)
         sqlite3_finalize(st);
+    for (sqlite3_stmt* st : m_flags)
+        sqlite3_finalize(st);
     m_exchange = m_hold = m_promote = m_setTemplate = m_dropHeld = nullptr;
     m_small.clear();
+    m_flags.clear();
     if (m_db) {
         sqlite3_close(m_db);
         m_db = nullptr;

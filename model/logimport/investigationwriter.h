@@ -9,6 +9,8 @@
 // NULL and is not kept, so the output stays small even when most prompts are unique.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,29 @@ struct IndicatorRow
     std::string kind, value;
 };
 
+// What `hydrascope detect` adds (format 1.1): campaigns, clusters and the reasons for each flag.
+struct CampaignRow
+{
+    std::int64_t id = 0;
+    std::string name, status, summary;
+    std::int64_t firstFlaggedAt = -1; // -1: NULL; attributed_to is always NULL (a detector cannot know it)
+};
+
+struct ClusterRow
+{
+    std::int64_t id = 0;
+    std::string name, kind;
+};
+
+struct FlagReasonRow
+{
+    std::int64_t campaign = 0;
+    std::int64_t account = 0; // 0: the reason is the campaign's (account_id NULL)
+    std::string signal;
+    std::optional<double> score;
+    std::string detail;
+};
+
 class InvestigationWriter
 {
 public:
@@ -67,6 +92,16 @@ public:
     bool addAccount(const AccountRow& row);
     bool addIndicator(const IndicatorRow& row);
 
+    // Detection, once the tables above are written (before finish()): reads back what was
+    // written (row(statement) for each row of `sql`), then adds the flags. The flag_reasons
+    // table is created by the first reason, so a plain import has none.
+    bool forEachRow(const char* sql, const std::function<void(sqlite3_stmt*)>& row);
+    bool addCampaign(const CampaignRow& row);
+    bool addCluster(const ClusterRow& row);
+    // campaign / cluster 0: NULL.
+    bool setAccountGroups(std::int64_t account, std::int64_t campaign, std::int64_t cluster);
+    bool addFlagReason(const FlagReasonRow& row);
+
     // Commits, closes and renames into place.
     bool finish(std::string* error);
     // Closes and deletes the temporary file; safe to call twice.
@@ -76,6 +111,7 @@ public:
 
 private:
     bool exec(const char* sql);
+    sqlite3_stmt* flagStatement(std::size_t which);
     sqlite3_stmt* prepare(const char* sql);
     bool step(sqlite3_stmt* st);
 
@@ -87,6 +123,7 @@ private:
     sqlite3_stmt* m_setTemplate = nullptr;
     sqlite3_stmt* m_dropHeld = nullptr;
     std::vector<sqlite3_stmt*> m_small; // meta, models, capabilities, accounts, indicators
+    std::vector<sqlite3_stmt*> m_flags; // campaigns, clusters, account groups, flag reasons (prepared on first use)
     std::int64_t m_nextTemplate = 0;
     std::int64_t m_nextIndicator = 1;
 };
