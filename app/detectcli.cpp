@@ -6,7 +6,6 @@
 
 #include "detectrun.h"
 
-#include <unistd.h>
 
 namespace hs {
 
@@ -40,17 +39,10 @@ int runDetectCommand(const QStringList& args)
     }
     installInterruptHandler();
     const detect::DetectRun run = detect::detectLogs(options, thresholds, progressPrinter(QStringLiteral("detect")), interruptFlag());
-    if (::isatty(2) == 1)
-        printStderr(QStringLiteral("\n"));
     const logimport::ImportResult& r = run.import;
-    QString report = importReportText(r);
-    if (!r.ok) {
-        printStderr(report);
-        printError(r.cancelled ? QStringLiteral("cancelled; nothing written") : q(r.error));
+    QString report;
+    if (!beginRunReport(r, &report))
         return ExitError;
-    }
-    for (const std::string& note : r.notes)
-        report += q(note) + QLatin1Char('\n');
     report += QStringLiteral("%1: %2 exchanges, %3 accounts, %4 flagged in %5 campaigns, %6 flag reasons, %7 prompt families\n")
                   .arg(printable(q(options.output)))
                   .arg(r.requests)

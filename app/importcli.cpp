@@ -169,11 +169,27 @@ QString importSummaryText(const logimport::ImportResult& r)
     return report;
 }
 
-void installInterruptHandler()
+void (*installInterruptHandler())(int)
 {
     g_cancel.store(false);
-    std::signal(SIGINT, onInterrupt);
+    auto* previous = std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+    return previous;
+}
+
+bool beginRunReport(const logimport::ImportResult& r, QString* report)
+{
+    if (::isatty(2) == 1)
+        printStderr(QStringLiteral("\n"));
+    *report = importReportText(r);
+    if (!r.ok) {
+        printStderr(*report);
+        printError(r.cancelled ? QStringLiteral("cancelled; nothing written") : q(r.error));
+        return false;
+    }
+    for (const std::string& note : r.notes)
+        *report += q(note) + QLatin1Char('\n');
+    return true;
 }
 
 const std::atomic<bool>* interruptFlag() { return &g_cancel; }
@@ -189,22 +205,12 @@ int runImportCommand(const QStringList& args)
     int code = ExitError;
     if (!readImportCommandLine(parser, args, {}, &options, &code))
         return code;
-    g_cancel.store(false);
-    auto* previous = std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    auto* previous = installInterruptHandler();
     const logimport::ImportResult r = logimport::importLogs(options, progressPrinter(QStringLiteral("import")), &g_cancel);
     std::signal(SIGINT, previous);
-    if (::isatty(2) == 1)
-        printStderr(QStringLiteral("\n"));
-
-    QString report = importReportText(r);
-    if (!r.ok) {
-        printStderr(report);
-        printError(r.cancelled ? QStringLiteral("cancelled; nothing written") : q(r.error));
+    QString report;
+    if (!beginRunReport(r, &report))
         return ExitError;
-    }
-    for (const std::string& note : r.notes)
-        report += q(note) + QLatin1Char('\n');
     report += QStringLiteral("%1: %2 exchanges, %3 accounts (all unflagged), %4 models, %5 prompt families, %6 indicators\n")
                   .arg(printable(q(options.output)))
                   .arg(r.requests)

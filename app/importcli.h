@@ -29,7 +29,11 @@ QString importReportText(const logimport::ImportResult& r);  // files read, reco
 QString importSummaryText(const logimport::ImportResult& r); // time per stage
 ProgressCallback progressPrinter(const QString& command);    // a bar on a terminal, phases otherwise
 void printStderr(const QString& text);
-void installInterruptHandler(); // Ctrl+C and SIGTERM set interruptFlag()
+// Ctrl+C and SIGTERM set interruptFlag(); returns the SIGINT handler it replaced.
+void (*installInterruptHandler())(int);
+// After the run: ends the progress line, then either the report so far (files read, records
+// skipped, the run's notes) in *report and true, or the failure on stderr and false.
+bool beginRunReport(const logimport::ImportResult& r, QString* report);
 const std::atomic<bool>* interruptFlag();
 
 } // namespace hs
