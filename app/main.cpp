@@ -82,8 +82,10 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
             for (int i = 0; i < pages->count(); ++i) {
                 pages->setCurrentIndex(i);
                 settle(300); // the page's update, and the exchanges' first page read in the background
-                // The network page builds its graph and small clusters' layouts once shown.
-                for (int wait = 0; wait < 200 && window.networkPage()->isBusy(); ++wait)
+                // The network page builds its graph and small clusters' layouts once shown (and
+                // only then: hidden, it waits for ever).
+                const bool network = pages->currentWidget() == static_cast<QWidget*>(window.networkPage());
+                for (int wait = 0; network && wait < 200 && window.networkPage()->isBusy(); ++wait)
                     settle(100);
                 QString name = pages->tabText(i).toLower().remove(QLatin1Char('&'));
                 name.replace(QLatin1Char(' '), QLatin1Char('-'));

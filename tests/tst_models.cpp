@@ -9,6 +9,7 @@
 #include "loader.h"
 #include "selectionfigures.h"
 #include "tablemodel.h"
+#include "tablesortproxy.h"
 #include "timeutil.h"
 
 #include <QAbstractItemModelTester>
@@ -29,6 +30,8 @@ private Q_SLOTS:
     void tables();
     void numericColumnsSortAsNumbers();
     void numericLessAgreesWithSortRole();
+    void tiesKeepTheTableOrder_data();
+    void tiesKeepTheTableOrder();
     void shortUtcMatchesQDateTime_data();
     void shortUtcMatchesQDateTime();
     void exchangesFetchLazily();
@@ -122,6 +125,48 @@ void TestModels::numericColumnsSortAsNumbers()
     for (int r = 0; r < proxy.rowCount(); ++r)
         order << proxy.index(r, 0).data().toString();
     QCOMPARE(order, (QStringList{QStringLiteral("100000"), QStringLiteral("9676"), QStringLiteral("99"), QStringLiteral("5")}));
+}
+
+// Rows with equal keys show in the table's order in both directions, whatever column the table
+// was sorted by before (QSortFilterProxyModel re-sorts the order it shows): a table sorted once
+// shows what one sorted twice shows (a hidden page's tabs against a shown one's).
+void TestModels::tiesKeepTheTableOrder_data()
+{
+    QTest::addColumn<bool>("numeric");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList desc{QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")};
+    const QStringList asc{QStringLiteral("d"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QTest::addRow("numbers, descending") << true << int(Qt::DescendingOrder) << desc;
+    QTest::addRow("numbers, ascending") << true << int(Qt::AscendingOrder) << asc;
+    QTest::addRow("text, descending") << false << int(Qt::DescendingOrder) << desc;
+    QTest::addRow("text, ascending") << false << int(Qt::AscendingOrder) << asc;
+}
+
+void TestModels::tiesKeepTheTableOrder()
+{
+    QFETCH(bool, numeric);
+    QFETCH(int, order);
+    QFETCH(QStringList, expected);
+    TableData t;
+    t.headers = {QStringLiteral("name"), QStringLiteral("count")};
+    t.numeric = {false, numeric};
+    const std::pair<const char*, std::uint64_t> rows[] = {{"a", 5}, {"b", 5}, {"c", 7}, {"d", 1}}; // a and b tie
+    for (const auto& [name, count] : rows) {
+        t.text.push_back({QString::fromLatin1(name), QString::number(count)});
+        t.sortKey.push_back({QString::fromLatin1(name), numeric ? sortKey(count) : QVariant(QString::number(count))});
+    }
+    TableModel model;
+    model.setTable(std::move(t));
+    TableSortProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(TableModel::SortRole);
+    proxy.sort(0, Qt::DescendingOrder); // d c b a: b before a
+    proxy.sort(1, Qt::SortOrder(order));
+    QStringList shown;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        shown << proxy.index(r, 0).data().toString();
+    QCOMPARE(shown, expected);
 }
 
 // The sorting fast path gives the order QVariant's own comparison gives, or declines.

@@ -91,6 +91,18 @@ QString differences(const WindowViewState& a, const WindowViewState& b)
     return d.join(QStringLiteral(", "));
 }
 
+// The columns reach the right edge of the viewport: the last one stretched, or another one (the
+// Annotations panel stretches its titles).
+bool lastColumnFills(const QTableView* table)
+{
+    const QHeaderView* h = table->horizontalHeader();
+    const int last = h->logicalIndex(h->count() - 1);
+    bool stretched = h->stretchLastSection();
+    for (int c = 0; c < h->count(); ++c)
+        stretched = stretched || h->sectionResizeMode(c) == QHeaderView::Stretch;
+    return stretched && h->sectionViewportPosition(last) + h->sectionSize(last) >= table->viewport()->width();
+}
+
 // Shows each page until its tables have arrived (hidden pages wait to be shown), then `back`.
 void visitEveryPage(MainWindow& w, PageId back)
 {
@@ -107,20 +119,11 @@ void visitEveryPage(MainWindow& w, PageId back)
     // The exchanges' first page is read in the background; its arrival sizes the columns.
     w.showPage(PageId::Exchanges);
     QTRY_VERIFY(w.exchangesPage()->model()->isRowRead(0));
+    // and the header stretches its last column once laid out: a state taken before that is not
+    // the one the page settles in.
+    QTRY_VERIFY(lastColumnFills(w.exchangesPage()->findChild<QTableView*>()));
     w.showPage(back);
     QTest::qWait(50);
-}
-
-// The columns reach the right edge of the viewport: the last one stretched, or another one (the
-// Annotations panel stretches its titles).
-bool lastColumnFills(const QTableView* table)
-{
-    const QHeaderView* h = table->horizontalHeader();
-    const int last = h->logicalIndex(h->count() - 1);
-    bool stretched = h->stretchLastSection();
-    for (int c = 0; c < h->count(); ++c)
-        stretched = stretched || h->sectionResizeMode(c) == QHeaderView::Stretch;
-    return stretched && h->sectionViewportPosition(last) + h->sectionSize(last) >= table->viewport()->width();
 }
 
 // Types into `edit` with the keys presentation mode uses: they must all reach it.

@@ -7,6 +7,7 @@
 #include "capabilitiespage.h"
 #include "casenavigation.h"
 #include "casedata.h"
+#include "displaytext.h"
 #include "exchangesmodel.h"
 #include "exchangespage.h"
 #include "finddialog.h"
@@ -392,7 +393,7 @@ void TestSelectionViews::exchangesFilters()
     } else {
         auto* combo = page->findChild<QComboBox*>(box);
         QVERIFY(combo);
-        combo->setCurrentIndex(combo->findText(value));
+        combo->setCurrentIndex(combo->findText(shownEvidence(value, 60))); // the list shows evidence names isolated
         QVERIFY(combo->currentIndex() > 0);
         Q_EMIT combo->activated(combo->currentIndex());
     }

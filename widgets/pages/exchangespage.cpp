@@ -106,6 +106,10 @@ ExchangesPage::ExchangesPage(SelectionJob* figures, QWidget* parent)
             m_sized = true;
         } else if (!m_sized) {
             m_view->resizeColumnsToContents();
+            // Fitting gave the last column its contents' width too; stretching again takes it
+            // back to the right edge (QHeaderView does not until the next resize).
+            m_view->horizontalHeader()->setStretchLastSection(false);
+            m_view->horizontalHeader()->setStretchLastSection(true);
             m_sized = true;
         }
     });
@@ -123,7 +127,7 @@ void ExchangesPage::buildFilters(QWidget* bar)
     m_order = comboBox(bar, QStringLiteral("exchangesOrder"), tr("Order"));
     m_order->addItems({tr("Id order"), tr("Time order")});
     m_jump = lineEdit(bar, QStringLiteral("exchangesJump"), tr("Jump to time (UTC)"));
-    auto* save = new QPushButton(tr("Save CSV..."), bar);
+    auto* save = m_save = new QPushButton(tr("Save CSV..."), bar);
     save->setObjectName(QStringLiteral("exchangesSave"));
     connect(save, &QPushButton::clicked, this, &ExchangesPage::chooseCsvFile);
     for (QLineEdit* edit : {m_account, m_family, m_from, m_to})
@@ -139,6 +143,12 @@ void ExchangesPage::buildFilters(QWidget* bar)
         grid->addWidget(first[i], 0, i);
     for (int i = 0; i < second.size(); ++i)
         grid->addWidget(second[i], 1, i);
+}
+
+void ExchangesPage::setPresenting(bool on)
+{
+    m_jump->setVisible(!on);
+    m_save->setVisible(!on);
 }
 
 QString ExchangesPage::countText() const { return m_count->text(); }

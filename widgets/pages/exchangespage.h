@@ -17,6 +17,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QProgressDialog;
 class QTableView;
 
@@ -45,7 +46,9 @@ public:
 
     PageState viewState() const final { return {{m_restored.header.isEmpty() ? tableState(m_view) : m_restored}, {}, {}}; }
     void restoreViewState(const PageState& state) final;
-    void setPresenting(bool) final {} // thousands of rows: the columns keep their widths
+    // On a slide the filters stay (they say what is shown) and the working controls go: "Jump to
+    // time" and "Save CSV...". Thousands of rows: the columns keep their widths.
+    void setPresenting(bool on) final;
 
 Q_SIGNALS:
     void csvFinished(bool ok, const QString& message);
@@ -81,6 +84,7 @@ private:
     QLineEdit* m_to;
     QComboBox* m_order;
     QLineEdit* m_jump;
+    QPushButton* m_save = nullptr;
     LazyUpdate* m_update;
     JobSlot* m_filterJob;
     JobSlot* m_csvJob;

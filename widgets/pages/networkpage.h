@@ -65,9 +65,11 @@ public:
     void setLoadStep(std::size_t accounts) { m_loadStep = accounts; } // tests: a small load limit
     bool saveImage(const QString& path);
     // Presentation: open the cluster with this evidence id whole, the time window on its first
-    // frame; stepTime() moves the window's end a frame (a twelfth of the span) on or back, false
-    // when there is no further frame that way.
-    void presentCluster(std::int64_t clusterId);
+    // frame (once its graph is built, if it is not yet; nullopt forgets a cluster still waiting
+    // for its graph, so a slide left early cannot narrow the next slide's selection); stepTime()
+    // moves the window's end a frame (a twelfth of the span) on or back, false when there is no
+    // further frame that way.
+    void presentCluster(std::optional<std::int64_t> clusterId);
     bool stepTime(int direction);
     void copyDetails() const;
 

@@ -31,7 +31,7 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 } // namespace
 
-void NetworkPage::presentCluster(std::int64_t clusterId)
+void NetworkPage::presentCluster(std::optional<std::int64_t> clusterId)
 {
     m_presentCluster = clusterId;
     if (m_graph && !m_graphJob->isRunning())

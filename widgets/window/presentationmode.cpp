@@ -100,6 +100,7 @@ void PresentationMode::leave()
     if (!m_active)
         return;
     m_active = false;
+    m_window->networkPage()->presentCluster(std::nullopt); // a graph still building narrows nothing later
     for (QAction* key : m_keys)
         key->setEnabled(false);
     m_window->removeEventFilter(this);
@@ -142,8 +143,7 @@ void PresentationMode::show(int slide)
     if (s.zoomFrom && s.zoomTo)
         m_window->zoomTimeline(*s.zoomFrom, *s.zoomTo);
     m_window->showCluster(s.cluster);
-    if (s.networkCluster)
-        m_window->networkPage()->presentCluster(*s.networkCluster);
+    m_window->networkPage()->presentCluster(s.networkCluster);
     QString caption = QStringLiteral("%1 / %2    %3").arg(slide + 1).arg(m_slides.size()).arg(s.title);
     if (!s.scope.isEmpty()) // a saved view: the audience sees no selection bar
         caption += QStringLiteral("\n") + tr("Shows: %1").arg(s.scope);
