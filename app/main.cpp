@@ -100,6 +100,10 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
                     if (s > 0)
                         window.presentation()->next();
                     settle(300);
+                    for (int wait = 0; wait < 200 && pages->currentWidget() == static_cast<QWidget*>(window.networkPage()) &&
+                                       window.networkPage()->isBusy();
+                         ++wait)
+                        settle(100); // the slide's cluster laid out whole
                     window.grab().save(dir + QStringLiteral("/present-%1-slide.png").arg(s + 1));
                 }
                 window.presentation()->leave();

@@ -23,6 +23,27 @@ QCPBars* addBars(QCustomPlot& plot, const QString& name, const QVector<double>& 
     return bars;
 }
 
+// Over the plot's top right corner, or (compact) in a row of its own under the plot, two entries
+// a line. The plot is filled again for every campaign: the legend moves only when it must.
+void placeLegend(QCustomPlot& plot, bool below)
+{
+    QCPLayoutInset* inset = plot.axisRect()->insetLayout();
+    const bool isBelow = plot.plotLayout()->rowCount() > 1 && plot.plotLayout()->element(1, 0) == plot.legend;
+    if (below && !isBelow) {
+        inset->take(plot.legend);
+        plot.plotLayout()->simplify();
+        plot.plotLayout()->addElement(1, 0, plot.legend);
+        plot.plotLayout()->setRowStretchFactor(1, 0.001);
+        plot.legend->setMargins(QMargins(4, 0, 4, 2));
+    }
+    if (below) { // the items are in: two to a row
+        plot.legend->setWrap(2);
+        plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    } else if (!below && !isBelow) {
+        inset->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    }
+}
+
 } // namespace
 
 void fillChurnPlot(QCustomPlot& plot, const ChurnSeries& c, const ChurnStyle& style)
@@ -31,13 +52,13 @@ void fillChurnPlot(QCustomPlot& plot, const ChurnSeries& c, const ChurnStyle& st
     plot.clearItems();
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
-    ticker->setTickCount(6);
+    ticker->setDateTimeFormat(style.compact ? QStringLiteral("MMM d") : QStringLiteral("yyyy-MM-dd"));
+    ticker->setTickCount(style.compact ? 3 : 6);
     plot.xAxis->setTicker(ticker);
-    plot.xAxis->setLabel(QStringLiteral("Day (UTC)"));
-    plot.yAxis->setLabel(QStringLiteral("Accounts per day"));
+    plot.xAxis->setLabel(style.compact ? QString() : QStringLiteral("Day (UTC)"));
+    plot.yAxis->setLabel(style.compact ? QStringLiteral("Per day") : QStringLiteral("Accounts per day"));
     plot.yAxis2->setVisible(true);
-    plot.yAxis2->setLabel(QStringLiteral("Active accounts"));
+    plot.yAxis2->setLabel(style.compact ? QStringLiteral("Active") : QStringLiteral("Active accounts"));
     for (QCPAxis* axis : {plot.xAxis, plot.yAxis, plot.yAxis2}) {
         axis->setLabelFont(style.labelFont);
         axis->setTickLabelFont(style.tickFont);
@@ -81,7 +102,10 @@ void fillChurnPlot(QCustomPlot& plot, const ChurnSeries& c, const ChurnStyle& st
             label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
             label->setFont(style.tickFont);
             label->setColor(style.text);
-            label->setText(QStringLiteral(" first day: %1 first seen, %2 created (off the scale)").arg(c.firstSeen[0]).arg(c.created[0]));
+            label->setText(style.compact ? QStringLiteral(" day 1: %1 seen (off scale)").arg(c.firstSeen[0])
+                                         : QStringLiteral(" first day: %1 first seen, %2 created (off the scale)")
+                                               .arg(c.firstSeen[0])
+                                               .arg(c.created[0]));
         }
         plot.yAxis2->setRange(0, std::max(1.0, 1.15 * double(top(c.active))));
     }
@@ -92,7 +116,7 @@ void fillChurnPlot(QCustomPlot& plot, const ChurnSeries& c, const ChurnStyle& st
     behind.setAlpha(230);
     plot.legend->setBrush(behind);
     plot.legend->setBorderPen(Qt::NoPen);
-    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    placeLegend(plot, style.compact);
 }
 
 } // namespace hs

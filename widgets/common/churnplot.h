@@ -20,6 +20,9 @@ struct ChurnStyle
     QColor text = Qt::black;
     QColor grid = QColor(0xDD, 0xDD, 0xDD);
     QColor background = Qt::white; // behind the legend: the active line runs under it
+    // A narrow panel (the Network page's side): three dates, the legend under the plot instead
+    // of over it, shorter axis titles.
+    bool compact = false;
 };
 
 // Clears `plot` and draws `churn` into it, the x axis in UTC days.

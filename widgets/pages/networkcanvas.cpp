@@ -4,6 +4,7 @@
 #include "networkcanvasstyle.h"
 #include "palette.h"
 
+#include <QFontMetricsF>
 #include <QResizeEvent>
 
 #include <algorithm>
@@ -254,9 +255,13 @@ void NetworkCanvas::fitAll()
     QRectF box;
     for (std::size_t c = 0; c < m_centres.size(); ++c)
         box |= QRectF(m_centres[c] - QPointF(m_radii[c], m_radii[c]), QSizeF(2 * m_radii[c], 2 * m_radii[c]));
-    box.adjust(-kGap, -kGap, kGap, 2 * kGap); // room for the closed clusters' labels below
-    m_centre = box.center();
-    m_scale = std::max(1e-3, std::min(width() / box.width(), height() / box.height()));
+    // The margins in pixels, not graph units: room for the names above open clusters and the
+    // two lines under closed ones, however small the graph is.
+    const double text = QFontMetricsF(font()).height();
+    const double above = 2 * text, below = 3 * text, side = 2 * text;
+    m_scale = std::max(1e-3, std::min((width() - 2 * side) / std::max(1.0, box.width()),
+                                      (height() - above - below) / std::max(1.0, box.height())));
+    m_centre = box.center() + QPointF(0, (below - above) / 2 / m_scale);
     update();
     Q_EMIT viewChanged();
 }

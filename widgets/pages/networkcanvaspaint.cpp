@@ -5,6 +5,7 @@
 #include "displaytext.h"
 #include "networkcanvasstyle.h"
 
+#include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -107,21 +108,67 @@ void NetworkCanvas::paintEvent(QPaintEvent*)
         }
         p.drawPath(heads);
     }
-    // Closed clusters: one node with its counts.
-    const QLocale locale;
+    // Text last, placed greedily so that nothing written overlaps: the selected account first,
+    // then the clusters' names (elided to their disc), then the accounts in view when few are.
+    // What does not fit is left out; the side panel and the tooltip say it in full.
+    // Each on a veil of the background, so that links running under it do not cross it out.
+    std::vector<QRectF> taken;
+    QColor veil = pal.color(QPalette::Base);
+    veil.setAlpha(200);
+    auto place = [&taken, &p, veil](const QRectF& box) {
+        for (const QRectF& other : taken)
+            if (other.intersects(box))
+                return false;
+        taken.push_back(box);
+        p.fillRect(box, veil);
+        return true;
+    };
+    const QFontMetricsF plain(font());
     QFont bold = font();
     bold.setBold(true);
+    const QFontMetricsF strong(bold);
+    auto accountLabel = [&](std::uint32_t n, bool selected) {
+        const QPointF s = t.map(m_nodeWorld[n]);
+        const QString ref = shownEvidence(m_inv->accounts[m_graph->nodes[n].account].externalRef, 60);
+        const QFontMetricsF& m = selected ? strong : plain;
+        const QRectF box(s.x() + size / 2 + 4, s.y() - m.ascent() / 2 - 1, m.horizontalAdvance(ref) + 2, m.height());
+        if (!place(box) && !selected)
+            return;
+        if (selected) {
+            p.setPen(QPen(pal.color(QPalette::Highlight), 3));
+            p.drawEllipse(s, size / 2 + 5, size / 2 + 5);
+        }
+        p.setPen(text);
+        p.setFont(selected ? bold : font());
+        p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, ref);
+    };
+    if (m_selected && drawn(m_nodeWorld[*m_selected]))
+        accountLabel(*m_selected, true);
+
+    const QLocale locale;
     for (std::size_t c = 0; c < m_centres.size(); ++c) {
         const NetworkCluster& cluster = m_graph->clusters[c];
         const QPointF centre = t.map(m_centres[c]);
         const QString name = cluster.cluster == kNoIndex ? tr("No cluster") : shownEvidence(m_inv->clusters[cluster.cluster].name, 80);
+        const double discPx = m_radii[c] * m_scale;
+        p.setPen(text);
+        p.setFont(bold);
+        // As wide as the gap to the neighbours allows, or else as wide as the disc.
+        const double wide = std::max(2 * discPx + 1.6 * kGap * m_scale, 36.0 * plain.averageCharWidth());
+        const double narrow = std::max(2 * discPx, 8.0 * strong.averageCharWidth());
         if (isOpen(std::uint32_t(c))) {
-            p.setPen(text);
-            p.setFont(bold);
-            p.drawText(QPointF(centre.x() - m_radii[c] * m_scale * 0.7, centre.y() - m_radii[c] * m_scale - 4), name);
+            for (const double room : {wide, narrow}) {
+                const QString shown = strong.elidedText(name, Qt::ElideRight, room);
+                const double w = strong.horizontalAdvance(shown) + 2;
+                const QRectF box(centre.x() - w / 2, centre.y() - discPx - strong.height() - 2, w, strong.height());
+                if (place(box)) {
+                    p.drawText(box, Qt::AlignCenter, shown);
+                    break;
+                }
+            }
             continue;
         }
-        const double r = std::max(10.0, m_radii[c] * m_scale * 0.45);
+        const double r = std::max(10.0, discPx * 0.45);
         const std::uint32_t group = cluster.groups.empty() ? 0 : cluster.groups.front().first;
         QColor fill = nodeColor(group);
         fill.setAlpha(170);
@@ -130,36 +177,32 @@ void NetworkCanvas::paintEvent(QPaintEvent*)
         p.drawEllipse(centre, r, r);
         p.setBrush(Qt::NoBrush);
         p.setPen(text);
-        p.setFont(bold);
-        const QRectF box(centre.x() - 160, centre.y() + r + 2, 320, 60);
-        p.drawText(box, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                   tr("%1\n%2 accounts · %3 banned · %4 replaced")
-                       .arg(name, locale.toString(qulonglong(cluster.nodes.size())), locale.toString(cluster.banned),
-                            locale.toString(cluster.replaced)));
+        const QString counts = tr("%1 accounts · %2 banned · %3 replaced")
+                                   .arg(locale.toString(qulonglong(cluster.nodes.size())), locale.toString(cluster.banned),
+                                        locale.toString(cluster.replaced));
+        for (const double room : {wide, narrow}) {
+            const QString title = strong.elidedText(name, Qt::ElideRight, room);
+            const QString second = plain.elidedText(counts, Qt::ElideRight, room);
+            const double w = std::max(strong.horizontalAdvance(title), plain.horizontalAdvance(second)) + 2;
+            const QRectF box(centre.x() - w / 2, centre.y() + r + 2, w, strong.height() + plain.height());
+            if (!place(box))
+                continue;
+            p.setFont(bold);
+            p.drawText(QRectF(box.topLeft(), QSizeF(w, strong.height())), Qt::AlignHCenter | Qt::AlignTop, title);
+            p.setFont(font());
+            p.drawText(QRectF(box.left(), box.top() + strong.height(), w, plain.height()), Qt::AlignHCenter | Qt::AlignTop, second);
+            break;
+        }
     }
     p.setFont(font());
-    // Labels: the selected node, and every node in view when few are.
-    std::vector<std::uint32_t> labelled;
     if (count <= kLabelLimit * 20) {
         const QRectF view(rect());
-        for (std::uint32_t n = 0; n < m_nodeWorld.size() && labelled.size() <= kLabelLimit; ++n)
-            if (drawn(m_nodeWorld[n]) && view.contains(t.map(m_nodeWorld[n])))
-                labelled.push_back(n);
-        if (labelled.size() > kLabelLimit)
-            labelled.clear();
-    }
-    if (m_selected && drawn(m_nodeWorld[*m_selected]))
-        labelled.push_back(*m_selected);
-    for (const std::uint32_t n : labelled) {
-        const QPointF s = t.map(m_nodeWorld[n]);
-        const bool selected = m_selected == n;
-        if (selected) {
-            p.setPen(QPen(pal.color(QPalette::Highlight), 3));
-            p.drawEllipse(s, size / 2 + 5, size / 2 + 5);
-        }
-        p.setPen(text);
-        p.setFont(selected ? bold : font());
-        p.drawText(s + QPointF(size / 2 + 4, 4), shownEvidence(m_inv->accounts[m_graph->nodes[n].account].externalRef, 60));
+        std::size_t inView = 0;
+        for (std::uint32_t n = 0; n < m_nodeWorld.size() && inView <= kLabelLimit; ++n)
+            inView += drawn(m_nodeWorld[n]) && view.contains(t.map(m_nodeWorld[n])) ? 1 : 0;
+        for (std::uint32_t n = 0; inView <= kLabelLimit && n < m_nodeWorld.size(); ++n)
+            if (m_selected != n && drawn(m_nodeWorld[n]) && view.contains(t.map(m_nodeWorld[n])))
+                accountLabel(n, false);
     }
 }
 

@@ -78,7 +78,9 @@ NetworkPage::NetworkPage(SelectionState* selection, QWidget* parent) : QWidget(p
     }
     legend->addStretch(1);
 
-    auto* controls = new QHBoxLayout;
+    m_controls = new QWidget(this); // the working controls: hidden on a slide
+    auto* controls = new QHBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
     controls->addWidget(new QLabel(tr("Highlight: links at least"), this));
     m_minDegree = new QSpinBox(this);
     m_minDegree->setRange(0, 1000000);
@@ -163,9 +165,13 @@ NetworkPage::NetworkPage(SelectionState* selection, QWidget* parent) : QWidget(p
     m_split->addWidget(right);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 1);
+    // A fifth of the width for the churn chart's dates and the details' lines (a minimum width
+    // instead would leave the splitter a size it cannot take, and its saved state would change).
+    const int side = fontMetrics().averageCharWidth() * 40;
+    m_split->setSizes({4 * side, side});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(legend);
-    layout->addLayout(controls);
+    layout->addWidget(m_controls);
     layout->addWidget(m_split, 1);
 
     connect(m_selection, &SelectionState::changed, this, &NetworkPage::onSelectionChanged);

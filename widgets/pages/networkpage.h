@@ -119,6 +119,7 @@ private:
     QComboBox* m_linkKind = nullptr;
     QPushButton* m_open = nullptr;
     QPushButton* m_more = nullptr;
+    QWidget* m_controls = nullptr;
     QLabel* m_status = nullptr;
     QComboBox* m_churnCampaign = nullptr;
     QCustomPlot* m_churn = nullptr;

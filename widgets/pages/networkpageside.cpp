@@ -120,6 +120,7 @@ void NetworkPage::updateChurn()
     style.text = palette().color(QPalette::Text);
     style.background = palette().color(QPalette::Base);
     style.grid = palette().color(QPalette::Mid);
+    style.compact = true;
     m_churn->setBackground(palette().color(QPalette::Base));
     fillChurnPlot(*m_churn, campaignChurn(*m_inv, group), style);
     m_churn->replot();
@@ -176,6 +177,10 @@ void NetworkPage::setPresenting(bool on)
 {
     m_presenting = on;
     m_canvas->setPresenting(on);
+    // The audience sees the legend, the graph, the time bar and the churn; the highlight,
+    // export and details controls are the reviewer's.
+    m_controls->setVisible(!on);
+    m_details->setVisible(!on);
     updateChurn();
 }
 

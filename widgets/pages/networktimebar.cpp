@@ -5,6 +5,7 @@
 #include "timeutil.h"
 
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -19,7 +20,6 @@ constexpr double kMargin = 6;
 NetworkTimeBar::NetworkTimeBar(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
-    setMinimumHeight(44);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
@@ -82,7 +82,8 @@ void NetworkTimeBar::paintEvent(QPaintEvent*)
     const QPalette pal = palette();
     p.fillRect(rect(), pal.color(QPalette::Base));
     p.setRenderHint(QPainter::Antialiasing);
-    const double top = 4, bottom = height() - 16;
+    const double text = fontMetrics().height(); // the line under the bar, in whatever font (a slide's is larger)
+    const double top = 4, bottom = height() - text - 1;
     const std::uint32_t peak = m_active.empty() ? 1 : std::max(1u, *std::max_element(m_active.begin(), m_active.end()));
     QPolygonF line;
     for (std::size_t i = 0; i < m_active.size(); ++i) {
@@ -99,8 +100,8 @@ void NetworkTimeBar::paintEvent(QPaintEvent*)
     p.drawRect(window);
     p.setPen(pal.color(QPalette::Text));
     const QString from = shortUtc(m_from), to = shortUtc(m_to - 1);
-    p.drawText(QRectF(kMargin, bottom + 1, width() - 2 * kMargin, 15), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("%1 – %2 · peak %3 active accounts a day").arg(from, to).arg(peak));
+    p.drawText(QRectF(kMargin, bottom + 1, width() - 2 * kMargin, text), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("%1 – %2 · peak %3 active accounts a day").arg(from, to, QLocale().toString(qulonglong(peak))));
 }
 
 void NetworkTimeBar::mousePressEvent(QMouseEvent* event)

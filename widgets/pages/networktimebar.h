@@ -25,7 +25,8 @@ public:
     std::int64_t spanTo() const { return (m_fromDay + std::int64_t(m_active.size())) * 86400; }
     // Moves the window by whole days, kept inside the span; false at its end.
     bool stepDays(int days);
-    QSize sizeHint() const override { return {400, 56}; }
+    QSize sizeHint() const override { return {400, 40 + fontMetrics().height()}; }
+    QSize minimumSizeHint() const override { return {100, 28 + fontMetrics().height()}; }
 
 Q_SIGNALS:
     void windowMoved(std::int64_t from, std::int64_t to);    // while dragging, each step

@@ -76,7 +76,7 @@ bool PresentationMode::enter()
         return false;
     m_before = m_window->viewState();
     m_appFont = QApplication::font();
-    m_centralMargins = m_window->centralWidget()->contentsMargins();
+    m_windowMargins = m_window->contentsMargins();
 
     QFont font = m_appFont;
     font.setPointSizeF(m_appFont.pointSizeF() * kFontScale);
@@ -107,7 +107,7 @@ void PresentationMode::leave()
     delete m_badge;
     delete m_caption;
     m_badge = m_caption = nullptr;
-    m_window->centralWidget()->setContentsMargins(m_centralMargins);
+    m_window->setContentsMargins(m_windowMargins);
     QApplication::setFont(m_appFont);
     m_window->setPresenting(nullptr, {});
     m_window->restoreViewState(m_before); // the slides left no trace, not even in the selection history
@@ -182,7 +182,9 @@ void PresentationMode::placeOverlays()
     m_badge->setFixedHeight(m_caption->height());
     m_caption->move(0, area.bottom() - m_caption->height() + 1);
     m_badge->move(area.right() - m_badge->width() + 1, area.bottom() - m_badge->height() + 1);
-    m_window->centralWidget()->setContentsMargins(m_centralMargins + QMargins(0, 0, 0, m_caption->height()));
+    // The window's own margins: its layout keeps the pages above the caption (a QTabWidget lays its
+    // pages out over its whole rect, so margins on the central widget were ignored).
+    m_window->setContentsMargins(m_windowMargins + QMargins(0, 0, 0, m_caption->height()));
     m_badge->raise();
     m_caption->raise();
 }

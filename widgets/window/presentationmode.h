@@ -67,7 +67,7 @@ private:
     // What leaving restores.
     WindowViewState m_before;
     QFont m_appFont;
-    QMargins m_centralMargins;
+    QMargins m_windowMargins;
 };
 
 } // namespace hs
