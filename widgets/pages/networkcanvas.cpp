@@ -4,8 +4,10 @@
 #include "networkcanvasstyle.h"
 #include "palette.h"
 
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QResizeEvent>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +34,34 @@ NetworkCanvas::NetworkCanvas(QWidget* parent) : QWidget(parent)
     setMouseTracking(false);
     setMinimumSize(240, 180);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    m_sharpen = new QTimer(this);
+    m_sharpen->setSingleShot(true);
+    m_sharpen->setInterval(150);
+    connect(m_sharpen, &QTimer::timeout, this, [this] {
+        m_cacheValid = false;
+        update();
+    });
+}
+
+void NetworkCanvas::sharpen()
+{
+    m_sharpen->stop();
+    m_cacheValid = false;
+    repaint();
+}
+
+void NetworkCanvas::setPresenting(bool on)
+{
+    m_presenting = on;
+    m_cacheValid = false;
+    update();
+}
+
+void NetworkCanvas::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        m_cacheValid = false; // the theme: the drawing's colours
 }
 
 void NetworkCanvas::setGraph(std::shared_ptr<const Investigation> inv, std::shared_ptr<const NetworkGraph> graph)
@@ -150,6 +180,7 @@ QColor NetworkCanvas::nodeColor(std::uint32_t group) const
 
 void NetworkCanvas::rebuild()
 {
+    m_cacheValid = false;
     m_nodeWorld.assign(m_graph ? m_graph->nodes.size() : 0, kNowhere);
     for (auto& l : m_lines)
         l.clear();
@@ -329,6 +360,7 @@ void NetworkCanvas::selectNode(std::optional<std::uint32_t> node)
     m_selected = node;
     if (node) {
         m_selectedCluster = m_graph->nodes[*node].cluster;
+        m_cacheValid = false; // its cluster's ring
         const QPointF s = toScreen(*node);
         if (s.x() >= 0 && !QRectF(rect()).adjusted(30, 30, -30, -30).contains(s))
             panBy(QPointF(width() / 2.0, height() / 2.0) - s);
@@ -339,6 +371,7 @@ void NetworkCanvas::selectNode(std::optional<std::uint32_t> node)
 void NetworkCanvas::selectCluster(std::optional<std::uint32_t> cluster)
 {
     m_selectedCluster = cluster;
+    m_cacheValid = false; // its disc's ring
     m_selected.reset();
     if (cluster) {
         const QPointF s = clusterCentre(*cluster);

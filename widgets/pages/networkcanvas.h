@@ -6,17 +6,23 @@
 // their first exchange, fade after their last and are ringed once banned (the time window).
 // Level of detail: what depends on the graph, the open clusters, the kinds shown and the time
 // window is gathered once into per-colour batches in graph units; a paint only sets the view's
-// transform and hands the batches to QPainter (docs/performance.md: pan/zoom redraw).
+// transform and hands the batches to QPainter, and keeps that drawing as an image: a pan or zoom
+// shows the image moved or scaled at once and draws it sharp again once the view has rested for
+// 150 ms (docs/performance.md: pan/zoom redraw).
 
 #include "networkgraph.h"
 #include "networklayout.h"
 
+#include <QImage>
+#include <QTransform>
 #include <QWidget>
 
 #include <array>
 #include <map>
 #include <memory>
 #include <optional>
+
+class QTimer;
 
 namespace hs {
 
@@ -48,6 +54,7 @@ public:
     std::optional<std::uint32_t> selectedCluster() const { return m_selectedCluster; }
     void selectCluster(std::optional<std::uint32_t> cluster);
     void fitAll();
+    void sharpen(); // the drawing anew, now (the view rested, or a benchmark asks)
     void zoomBy(double factor, QPointF around);
     void panBy(QPointF pixels);
     double zoom() const { return m_scale; }
@@ -62,7 +69,7 @@ public:
 
     QVariantList viewValues() const; // zoom and centre, for the saved view
     void restoreViewValues(const QVariantList& values);
-    void setPresenting(bool on) { m_presenting = on; update(); }
+    void setPresenting(bool on);
 
 Q_SIGNALS:
     void nodeClicked(std::uint32_t node);
@@ -73,6 +80,7 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -89,6 +97,8 @@ private:
     };
     void placeClusters();
     void rebuild(); // the batches
+    void paintGraph(QPainter& p, const QTransform& t) const;
+    void paintText(QPainter& p, const QTransform& t);
     QPointF worldOf(std::uint32_t node) const; // graph units; NaN when not drawn
     std::optional<std::uint32_t> nodeAt(QPointF screen) const;
     std::optional<std::uint32_t> clusterAt(QPointF screen) const;
@@ -116,6 +126,11 @@ private:
     std::vector<Batch> m_nodes, m_faded, m_dimmed;
     std::vector<QPointF> m_banned;
 
+    // The drawing under the text, kept while only the view moves (networkcanvaspaint.cpp).
+    QImage m_cache;
+    QTransform m_cacheTransform;
+    bool m_cacheValid = false;
+    QTimer* m_sharpen = nullptr;
     double m_scale = 1;
     QPointF m_centre; // graph units at the widget's centre
     QPointF m_dragFrom;

@@ -137,6 +137,7 @@ void NetworkCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Escape:
         m_selected.reset();
         m_selectedCluster.reset();
+        m_cacheValid = false; // the cluster's ring
         update();
         break;
     default: QWidget::keyPressEvent(event); return;

@@ -8,7 +8,9 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
+#include <QPaintEngine>
 #include <QPainterPath>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -21,16 +23,51 @@ void NetworkCanvas::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     const QPalette pal = palette();
-    p.fillRect(rect(), pal.color(QPalette::Base));
     if (!m_graph || m_graph->nodes.empty()) {
+        p.fillRect(rect(), pal.color(QPalette::Base));
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("No accounts in the selection"));
         return;
     }
+    const QTransform t = transform();
+    if (p.paintEngine()->type() != QPaintEngine::Raster) { // an SVG or PDF export: lines, not pixels
+        paintGraph(p, t);
+        paintText(p, t);
+        return;
+    }
+    const qreal dpr = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    if (!m_cacheValid || m_cache.size() != pixels) {
+        if (m_cache.size() != pixels) // opaque: no alpha to blend into
+            m_cache = QImage(pixels, QImage::Format_RGB32);
+        m_cache.setDevicePixelRatio(dpr);
+        QPainter c(&m_cache);
+        paintGraph(c, t);
+        m_cacheTransform = t;
+        m_cacheValid = true;
+    }
+    if (m_cacheTransform == t) {
+        p.drawImage(0, 0, m_cache);
+    } else {
+        // Panned or zoomed since the drawing: the drawing moved and scaled at once (a frame in a
+        // few milliseconds at any size), drawn sharp again once the view rests (m_sharpen).
+        p.fillRect(rect(), pal.color(QPalette::Base));
+        p.setTransform(m_cacheTransform.inverted() * t);
+        p.drawImage(0, 0, m_cache);
+        p.resetTransform();
+        m_sharpen->start();
+    }
+    paintText(p, t);
+}
+
+// Everything but the text: discs, links, nodes, bans and replacement arrows (kept in m_cache).
+void NetworkCanvas::paintGraph(QPainter& p, const QTransform& t) const
+{
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
     const std::size_t count = drawnNodes();
     const bool cheap = count > kCheapNodes;
     p.setRenderHint(QPainter::Antialiasing, !cheap);
-    const QTransform t = transform();
     const double line = m_presenting ? 2 : 1;
     // Discs of the clusters first, under everything.
     const QColor text = pal.color(QPalette::Text);
@@ -108,6 +145,16 @@ void NetworkCanvas::paintEvent(QPaintEvent*)
         }
         p.drawPath(heads);
     }
+}
+
+// The text and the closed clusters, over the drawing, every paint (they keep their size in pixels).
+void NetworkCanvas::paintText(QPainter& p, const QTransform& t)
+{
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    const std::size_t count = drawnNodes();
+    p.setRenderHint(QPainter::Antialiasing, count <= kCheapNodes);
+    const double size = nodeSize(m_scale) * (m_presenting ? 1.5 : 1);
     // Text last, placed greedily so that nothing written overlaps: the selected account first,
     // then the clusters' names (elided to their disc), then the accounts in view when few are.
     // What does not fit is left out; the side panel and the tooltip say it in full.
