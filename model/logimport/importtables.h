@@ -9,6 +9,7 @@
 
 #include "investigationwriter.h"
 #include "logrequest.h"
+#include "nameindex.h"
 #include "promptanalyzer.h"
 #include "sidefiles.h"
 
@@ -66,13 +67,14 @@ private:
         std::string lastIp, lastUserAgent;
     };
 
-    std::int64_t accountId(const std::string& name);
+    std::int64_t accountId(const std::string& name, std::uint64_t hash);
     std::int64_t modelId(const std::string& name, std::int64_t ts);
     void indicator(std::int64_t account, int slot, const char* kind, const std::string& value);
 
     InvestigationWriter& m_writer;
     std::int64_t m_requests = 0;
-    std::unordered_map<std::string, std::int64_t> m_accountIds;
+    NameIndex m_accountIds;
+    std::vector<std::uint64_t> m_accountHashes; // of the batch being written, by request
     std::vector<std::string> m_accountNames;
     std::vector<AccountState> m_accounts;
     std::unordered_map<std::string, std::int64_t> m_modelIds;
