@@ -4,9 +4,9 @@
 #include "capabilityrules.h"
 #include "fieldmap.h"
 #include "importinputs.h"
+#include "importtables.h"
 #include "job.h"
 #include "investigationwriter.h"
-#include "ipaddress.h"
 #include "litellmpostgres.h"
 #include "promptanalyzer.h"
 #include "sidefiles.h"
@@ -24,7 +24,6 @@
 #include <sstream>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace hs::logimport {
 
@@ -44,30 +43,21 @@ double cpuSeconds(clockid_t clock)
 double threadCpu() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID); }
 double processCpu() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID); }
 
-constexpr int kMaxPerKind = 256; // distinct ip / ip_prefix / user_agent values kept per account
-
-struct AccountState
-{
-    int kept[3] = {0, 0, 0}; // ip, ip_prefix, user_agent
-    // The last address and user agent seen: an account mostly repeats them, and a repeat needs
-    // no canonical form, no key and no set lookup.
-    std::string lastIp, lastUserAgent;
-};
-
+// One import: reading, analysis and writing run as a pipeline of three stages (see run()).
 class Import
 {
 public:
     Import(const ImportOptions& o, const ProgressCallback& p, const std::atomic<bool>* c)
-        : m_options(o), m_progress(p, c), m_cancel(c) {}
+        : m_options(o), m_progress(p, c), m_cancel(c), m_tables(m_writer) {}
     ImportResult run();
 
 private:
     bool prepare();
-    void consume(std::vector<LogRequest>& batch);
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    // The stages after reading, each on one batch; they set *stop on cancellation or an error.
+    void analyse(AnalysedBatch& batch, std::atomic<bool>* stop);
+    void write(const AnalysedBatch& batch, std::atomic<bool>* stop);
     bool writeTables();
-    void indicator(std::int64_t account, int slot, const char* kind, const std::string& value);
-    std::int64_t accountId(const std::string& name);
-    std::int64_t modelId(const std::string& name, std::int64_t ts);
 
     const ImportOptions& m_options;
     ProgressSink m_progress;
@@ -80,26 +70,23 @@ private:
     std::vector<ModelRelease> m_modelReleases;
     InvestigationWriter m_writer;
     std::unique_ptr<PromptAnalyzer> m_analyzer;
-    std::vector<RequestFeatures> m_features;
-
-    std::unordered_map<std::string, std::int64_t> m_accountIds;
-    std::vector<std::string> m_accountNames;
-    std::vector<AccountState> m_accounts;
-    std::unordered_map<std::string, std::int64_t> m_modelIds;
-    std::vector<std::string> m_modelNames;
-    std::vector<std::int64_t> m_modelFirstSeen;
-    std::unordered_set<std::string> m_indicatorKeys;
-    std::vector<IndicatorRow> m_indicators;
-    std::int64_t m_indicatorsDropped = 0;
-    std::vector<std::int64_t> m_familyFirstExchange; // by analyzer family
-    std::vector<std::int64_t> m_familyTemplate;      // 0: not yet a template (one member)
-    std::int64_t m_nextTemplate = 0;
-    double m_writeSeconds = 0, m_analyzeSeconds = 0;
-    // CPU time of consume(): its own thread's share of the analysis (the family assignment in
-    // order; the per-request work runs on pool threads) and its writing; and how much of it ran
-    // on the reading thread (when the pool was busy).
-    double m_assignCpu = 0, m_consumeWriteCpu = 0, m_consumeCpuOnReader = 0;
     std::thread::id m_readerThread;
+
+    // The analysis stage's own state: families that have had their second member.
+    std::vector<bool> m_familyRepeated;
+    std::int64_t m_outsideRange = 0;
+    // The writing stage's own state.
+    ImportTables m_tables;
+
+    // Each stage's time, kept by that stage alone: wall time, CPU time of the thread it ran on,
+    // and the part of that CPU time spent on the reading thread (a stage's task runs there when
+    // no pool thread took it in time), which the reading thread's CPU time must not count.
+    struct StageClock
+    {
+        double seconds = 0, cpu = 0, cpuOnReader = 0;
+    };
+    StageClock m_analysisClock, m_writeClock;
+    double m_handoffSeconds = 0; // the reading thread's time waiting for the other stages (or running their tasks)
     std::vector<FileReport> m_databaseReports; // LiteLLM databases read (postgresql:// inputs)
     ReadIssues m_databaseIssues;
     std::string m_databaseError;
@@ -157,170 +144,56 @@ bool Import::prepare()
     return true;
 }
 
-std::int64_t Import::accountId(const std::string& name)
+void Import::analyse(AnalysedBatch& batch, std::atomic<bool>* stop)
 {
-    const auto [it, inserted] = m_accountIds.emplace(name, std::int64_t(m_accountNames.size()) + 1);
-    if (inserted) {
-        m_accountNames.push_back(name);
-        m_accounts.emplace_back();
-    }
-    return it->second;
-}
-
-std::int64_t Import::modelId(const std::string& name, std::int64_t ts)
-{
-    const auto [it, inserted] = m_modelIds.emplace(name, std::int64_t(m_modelNames.size()) + 1);
-    if (inserted) {
-        m_modelNames.push_back(name);
-        m_modelFirstSeen.push_back(ts);
-    } else {
-        std::int64_t& first = m_modelFirstSeen[std::size_t(it->second - 1)];
-        first = std::min(first, ts);
-    }
-    return it->second;
-}
-
-void Import::indicator(std::int64_t account, int slot, const char* kind, const std::string& value)
-{
-    if (value.empty())
-        return;
-    std::string key = std::to_string(account);
-    key.append(1, '\0').append(kind).append(1, '\0').append(value);
-    if (m_indicatorKeys.count(key))
-        return;
-    AccountState& state = m_accounts[std::size_t(account - 1)];
-    const bool keep = slot < 0 || state.kept[slot] < kMaxPerKind;
-    m_indicatorKeys.insert(std::move(key)); // a value dropped is counted once, as one kept is kept once
-    if (!keep) {
-        ++m_indicatorsDropped;
-        return;
-    }
-    if (slot >= 0)
-        ++state.kept[slot];
-    m_indicators.push_back(IndicatorRow{account, kind, value});
-}
-
-void Import::consume(std::vector<LogRequest>& batch)
-{
-    const auto start = Clock::now();
-    const double cpuStart = threadCpu();
+    std::vector<LogRequest>& requests = batch.requests;
     if (m_options.from || m_options.to) {
         const auto outside = [this](const LogRequest& r) {
             return (m_options.from && r.ts < *m_options.from) || (m_options.to && r.ts >= *m_options.to);
         };
-        const auto end = std::remove_if(batch.begin(), batch.end(), outside);
-        m_result.outsideRange += std::int64_t(batch.end() - end);
-        batch.erase(end, batch.end());
+        const auto end = std::remove_if(requests.begin(), requests.end(), outside);
+        m_outsideRange += std::int64_t(requests.end() - end);
+        requests.erase(end, requests.end());
     }
-    m_analyzer->analyze(batch, &m_features);
-    const auto analyzed = Clock::now();
-    const double cpuAnalyzed = threadCpu();
-    m_analyzeSeconds += since(start);
-    std::string address, prefix;
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        const LogRequest& r = batch[i];
-        const RequestFeatures& f = m_features[i];
-        ExchangeRow row;
-        row.ts = r.ts;
-        row.account = accountId(r.account);
-        row.model = modelId(r.model, r.ts);
-        row.capability = f.capability + 1;
-        row.promptTokens = r.promptTokens;
-        row.completionTokens = r.completionTokens;
-        row.cot = f.cot;
-        if (f.family >= 0 && !f.newFamily) {
-            const auto fam = std::size_t(f.family);
-            if (m_familyTemplate[fam] == 0) {
-                m_familyTemplate[fam] = ++m_nextTemplate;
-                m_writer.promoteFamily(f.family, m_nextTemplate,
-                                       familyFingerprint(m_analyzer->families().representative(f.family)),
-                                       m_familyFirstExchange[fam]);
-            }
-            m_writer.setNextTemplate(m_familyTemplate[fam]);
-        }
-        const std::int64_t id = m_writer.addExchange(row);
-        if (f.family >= 0 && f.newFamily) {
-            m_familyFirstExchange.resize(std::size_t(f.family) + 1, 0);
-            m_familyTemplate.resize(std::size_t(f.family) + 1, 0);
-            m_familyFirstExchange[std::size_t(f.family)] = id;
-            m_writer.holdSample(f.family, firstCharacters(r.prompt, 2000));
-        }
-        AccountState& state = m_accounts[std::size_t(row.account - 1)];
-        if (!r.ip.empty() && r.ip != state.lastIp) {
-            state.lastIp = r.ip;
-            if (canonicalAddress(r.ip, &address, &prefix)) {
-                indicator(row.account, 0, "ip", address);
-                indicator(row.account, 1, "ip_prefix", prefix);
-            } else {
-                indicator(row.account, 0, "ip", r.ip.substr(0, 100));
-            }
-        }
-        if (!r.userAgent.empty() && r.userAgent != state.lastUserAgent) {
-            state.lastUserAgent = r.userAgent;
-            indicator(row.account, 2, "user_agent", r.userAgent.substr(0, 1000));
+    m_analyzer->analyze(requests, &batch.features);
+    // A family's second member makes it a template (ImportTables::addBatch). The writer cannot
+    // ask the family index for the representative then: by that time later batches are being
+    // analysed and the index grows (and moves) under it. So the fingerprint is taken here.
+    batch.promotions.clear();
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        const RequestFeatures& f = batch.features[i];
+        if (f.family < 0)
+            continue;
+        const auto family = std::size_t(f.family);
+        if (f.newFamily) {
+            m_familyRepeated.resize(family + 1, false);
+        } else if (!m_familyRepeated[family]) {
+            m_familyRepeated[family] = true;
+            batch.promotions.push_back({i, familyFingerprint(m_analyzer->families().representative(f.family))});
         }
     }
-    m_result.requests += std::int64_t(batch.size());
-    m_writeSeconds += since(analyzed);
-    const double cpuEnd = threadCpu();
-    m_assignCpu += cpuAnalyzed - cpuStart;
-    m_consumeWriteCpu += cpuEnd - cpuAnalyzed;
-    if (std::this_thread::get_id() == m_readerThread)
-        m_consumeCpuOnReader += cpuEnd - cpuStart;
+    if (cancelled())
+        stop->store(true);
+}
+
+void Import::write(const AnalysedBatch& batch, std::atomic<bool>* stop)
+{
+    m_tables.addBatch(batch);
+    if (!m_writer.error().empty() || cancelled())
+        stop->store(true);
 }
 
 bool Import::writeTables()
 {
-    // Models: the logs' models joined with --models; the listed ones not in the logs too (their
-    // release markers still matter on the timeline).
-    std::unordered_map<std::string, std::int64_t> released;
-    for (const ModelRelease& m : m_modelReleases)
-        released[m.name] = m.releasedAt;
-    std::int64_t fromLogs = 0;
-    for (std::size_t i = 0; i < m_modelNames.size(); ++i) {
-        const auto it = released.find(m_modelNames[i]);
-        if (it == released.end())
-            ++fromLogs;
-        m_writer.addModel(std::int64_t(i) + 1, m_modelNames[i], it == released.end() ? m_modelFirstSeen[i] : it->second);
-    }
-    for (const ModelRelease& m : m_modelReleases)
-        if (!m_modelIds.count(m.name)) {
-            m_modelNames.push_back(m.name);
-            m_modelIds.emplace(m.name, std::int64_t(m_modelNames.size()));
-            m_writer.addModel(std::int64_t(m_modelNames.size()), m.name, m.releasedAt);
-        }
-    m_result.models = std::int64_t(m_modelNames.size());
+    TablesSummary tables;
+    m_tables.finish(m_modelReleases, m_analyzer->capabilities(), m_accountInfo, &tables);
+    const std::int64_t fromLogs = tables.modelsFromLogs;
+    m_result.models = tables.models;
     m_result.releasesFromLogs = fromLogs > 0;
-    const std::vector<std::string>& caps = m_analyzer->capabilities();
-    for (std::size_t i = 0; i < caps.size(); ++i)
-        m_writer.addCapability(std::int64_t(i) + 1, caps[i], capabilityDescription(caps[i]));
-    for (std::size_t i = 0; i < m_accountNames.size(); ++i) {
-        AccountRow a;
-        a.id = std::int64_t(i) + 1;
-        a.externalRef = m_accountNames[i];
-        const auto it = m_accountInfo.find(m_accountNames[i]);
-        if (it != m_accountInfo.end()) {
-            const AccountInfo& info = it->second;
-            a.createdAt = info.createdAt.value_or(-1);
-            a.country = info.country;
-            a.accessPath = info.accessPath;
-            a.payment = info.payment;
-            a.status = info.status;
-            a.statusChangedAt = info.statusChangedAt.value_or(-1);
-            indicator(a.id, -1, "payment", info.payment);
-            indicator(a.id, -1, "email_domain", info.emailDomain);
-            indicator(a.id, -1, "org_name", info.orgName);
-        }
-        m_writer.addAccount(a);
-    }
-    for (const auto& [name, info] : m_accountInfo)
-        if (!m_accountIds.count(name))
-            ++m_result.accountsCsvUnused;
-    for (const IndicatorRow& row : m_indicators)
-        m_writer.addIndicator(row);
-    m_result.accounts = std::int64_t(m_accountNames.size());
-    m_result.indicators = std::int64_t(m_indicators.size());
-    m_result.templates = m_nextTemplate;
+    m_result.accountsCsvUnused = tables.accountsCsvUnused;
+    m_result.accounts = tables.accounts;
+    m_result.indicators = tables.indicators;
+    m_result.templates = tables.templates;
 
     // meta: the format, where it came from (each file with its SHA-256), who made it.
     const std::string source = sourceText(m_result.files, m_cancel);
@@ -349,8 +222,8 @@ bool Import::writeTables()
     if (m_result.releasesFromLogs)
         m_result.notes.push_back("Model release times are each model's first appearance in the logs " +
                                  std::string(m_modelReleases.empty() ? "(no --models file)." : "for models not in --models."));
-    if (m_indicatorsDropped > 0)
-        m_result.notes.push_back(std::to_string(m_indicatorsDropped) + " further distinct addresses or user agents were "
+    if (tables.indicatorsDropped > 0)
+        m_result.notes.push_back(std::to_string(tables.indicatorsDropped) + " further distinct addresses or user agents were "
                                  "not kept (at most 256 of each kind per account).");
     if (m_result.accountsCsvUnused > 0)
         m_result.notes.push_back(std::to_string(m_result.accountsCsvUnused) +
@@ -373,29 +246,55 @@ ImportResult Import::run()
         if (!isPostgresUri(f))
             totalBytes += fs::file_size(f, ec);
     }
-    // Reading runs here; each batch read is analysed on the pool while the next one is read (one
-    // batch in flight), so parsing overlaps with the rest. No thread of our own: when the pool is
-    // busy, the batch is analysed here before the next is handed over, and nothing ever waits for
-    // a thread that cannot come.
+    // Three stages: reading runs here; while batch N+2 is read, batch N+1 is analysed (families
+    // and capabilities, in input order) and batch N is written, each as a task on the pool, one
+    // batch in each. Every batch carries its own requests, features and template fingerprints,
+    // so no stage touches another's buffers, and each stage's state is touched by that stage
+    // only (tasks of one stage follow each other: the next starts once the last is waited for).
+    // No thread of our own: when the pool is busy, a task no pool thread took runs here when it
+    // is waited for, and nothing ever waits for a thread that cannot come.
     LogReader reader(m_options.format, m_map, !m_options.mapFile.empty());
     std::atomic<bool> stop{false};
     bool readOk = true;
-    std::vector<LogRequest> inFlight;
-    PoolTask analysis;
-    const auto onBatch = [&](std::vector<LogRequest>& batch) {
-        analysis.wait();
-        if (m_cancel && m_cancel->load())
-            stop.store(true);
-        if (!stop.load()) {
-            inFlight = std::move(batch);
-            analysis.start([&] {
-                consume(inFlight);
-                if (!m_writer.error().empty() || (m_cancel && m_cancel->load()))
-                    stop.store(true);
-            });
-        }
-        batch.clear();
+    std::unique_ptr<AnalysedBatch> analysing, writing, spare;
+    PoolTask analysis, writer; // after the batches: destroyed (waited for) before them
+    const auto timed = [this](StageClock* clock, const std::function<void()>& work) {
+        const auto begin = Clock::now();
+        const double cpu = threadCpu();
+        work();
+        const double used = threadCpu() - cpu;
+        clock->seconds += since(begin);
+        clock->cpu += used;
+        if (std::this_thread::get_id() == m_readerThread)
+            clock->cpuOnReader += used;
     };
+    // Moves the pipeline on by one batch: `next` (read; null at the end) into analysis, the batch
+    // analysed into writing.
+    const auto advance = [&](std::vector<LogRequest>* next) {
+        auto waited = Clock::now();
+        analysis.wait();
+        m_handoffSeconds += since(waited);
+        if (cancelled())
+            stop.store(true);
+        std::unique_ptr<AnalysedBatch> analysed = std::move(analysing);
+        if (next && !stop.load()) {
+            analysing = spare ? std::move(spare) : std::make_unique<AnalysedBatch>();
+            analysing->requests.swap(*next); // *next gets the old requests back, cleared here
+            analysis.start([&, batch = analysing.get()] { timed(&m_analysisClock, [&] { analyse(*batch, &stop); }); });
+        }
+        waited = Clock::now();
+        writer.wait();
+        m_handoffSeconds += since(waited);
+        if (analysed && !stop.load()) {
+            spare = std::move(writing);
+            writing = std::move(analysed);
+            writer.start([&, batch = writing.get()] { timed(&m_writeClock, [&] { write(*batch, &stop); }); });
+        }
+        if (next)
+            next->clear();
+    };
+    const auto onBatch = [&](std::vector<LogRequest>& batch) { advance(&batch); };
+    const auto readStart = Clock::now();
     for (std::size_t i = 0; i < m_files.size() && readOk && !stop.load(); ++i) {
         const std::string& path = m_files[i];
         const auto onProgress = [&](std::uint64_t bytes) {
@@ -421,9 +320,18 @@ ImportResult Import::run()
         std::error_code ec;
         doneBytes += fs::file_size(path, ec);
     }
+    const double readSeconds = since(readStart);
+    // Drain: the last batch read goes to writing, then the pipeline is empty.
+    if (readOk) {
+        advance(nullptr);
+        advance(nullptr);
+    }
     analysis.wait();
+    writer.wait();
+    m_result.requests = m_tables.requests();
+    m_result.outsideRange = m_outsideRange;
     if (!readOk || stop.load()) {
-        m_result.cancelled = m_cancel && m_cancel->load();
+        m_result.cancelled = cancelled();
         m_result.error = !m_writer.error().empty() ? m_writer.error()
                          : m_result.cancelled         ? "cancelled"
                          : !m_databaseError.empty()   ? m_databaseError
@@ -441,31 +349,30 @@ ImportResult Import::run()
         m_writer.abandon();
         return m_result;
     }
-    // Everything so far: reading on this thread, consume() on a pool thread (or here), the
-    // per-request analysis on the other pool threads (the rest of the process's CPU time).
+    // CPU so far: the reading thread's own (less the stage tasks it ran itself), each stage's
+    // tasks; the analysis also runs its per-request work on other pool threads, so it gets the
+    // rest of the process's CPU time.
     const double readerCpu = threadCpu() - readerCpuStart, processCpuRead = processCpu() - processCpuStart;
-    const double consumeCpu = m_assignCpu + m_consumeWriteCpu;
-    m_result.times.parseCpu = readerCpu - m_consumeCpuOnReader;
-    m_result.times.familiesCpu = processCpuRead - readerCpu - (consumeCpu - m_consumeCpuOnReader) + m_assignCpu;
+    m_result.times.parseCpu = readerCpu - m_analysisClock.cpuOnReader - m_writeClock.cpuOnReader;
+    m_result.times.familiesCpu = processCpuRead - m_result.times.parseCpu - m_writeClock.cpu;
     m_progress.report(QStringLiteral("Writing the investigation"), 0.96, true);
     const auto tables = Clock::now();
     const double tablesCpu = threadCpu();
     std::string error;
-    if (!writeTables() || (m_cancel && m_cancel->load()) ||
-        (m_options.beforeFinish && !m_options.beforeFinish(m_writer, &error)) || (m_cancel && m_cancel->load()) ||
-        !m_writer.finish(&error)) {
-        m_result.cancelled = m_cancel && m_cancel->load();
+    if (!writeTables() || cancelled() || (m_options.beforeFinish && !m_options.beforeFinish(m_writer, &error)) ||
+        cancelled() || !m_writer.finish(&error)) {
+        m_result.cancelled = cancelled();
         m_result.error = m_result.cancelled ? "cancelled" : !error.empty() ? error : m_writer.error();
         m_writer.abandon();
         return m_result;
     }
-    m_writeSeconds += since(tables);
-    m_result.times.writeCpu = m_consumeWriteCpu + (threadCpu() - tablesCpu);
+    m_result.times.writeCpu = m_writeClock.cpu + (threadCpu() - tablesCpu);
     m_progress.report(QStringLiteral("Done"), 1.0, true);
+    // Wall time each stage was busy; they overlap, so together they exceed the total.
     m_result.times.total = since(start);
-    m_result.times.families = m_analyzeSeconds;
-    m_result.times.write = m_writeSeconds;
-    m_result.times.parse = m_result.times.total - m_analyzeSeconds - m_writeSeconds;
+    m_result.times.parse = readSeconds - m_handoffSeconds;
+    m_result.times.families = m_analysisClock.seconds;
+    m_result.times.write = m_writeClock.seconds + since(tables);
     m_result.ok = true;
     return m_result;
 }

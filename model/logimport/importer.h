@@ -41,7 +41,10 @@ struct ImportOptions
 
 struct StageTimes
 {
-    double parse = 0, families = 0, write = 0, total = 0; // seconds of wall time
+    // Seconds of wall time: the whole import, and the time each stage was busy. The stages run
+    // as a pipeline (reading, analysis, writing at once), so their times add up to more than
+    // the total.
+    double parse = 0, families = 0, write = 0, total = 0;
     // CPU seconds of each stage over all threads: unlike the wall times, these do not depend on
     // what else the machine is running (docs/performance.md).
     double parseCpu = 0, familiesCpu = 0, writeCpu = 0;
