@@ -6,6 +6,7 @@
 #include "networkpage.h"
 
 #include "caseactions.h"
+#include "flagreasonsdock.h"
 #include "loadjob.h"
 #include "presentationmode.h"
 #include "selectionjob.h"
@@ -109,6 +110,18 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
                 window.presentation()->leave();
                 settle(300);
                 window.grab().save(dir + QStringLiteral("/present-9-after-esc.png"));
+            }
+            // (1.1) A file with flag reasons: the Overview with the first campaign alone and the
+            // "Why flagged" dock showing its reasons.
+            const auto inv = window.investigation();
+            if (auto* why = window.findChild<hs::FlagReasonsDock*>(); why && inv && inv->hasFlagReasons && !inv->campaigns.empty()) {
+                std::vector<bool> first(inv->groupCount(), false);
+                first[0] = true;
+                window.selection()->setGroups(first);
+                why->show();
+                why->raise();
+                settle(800);
+                window.grab().save(dir + QStringLiteral("/why-flagged.png"));
             }
             QCoreApplication::quit();
         });

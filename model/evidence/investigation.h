@@ -87,6 +87,17 @@ struct IndicatorInfo
     QString value;
 };
 
+// (1.1) One row of flag_reasons: why a campaign, or one of its accounts, was flagged.
+struct FlagReason
+{
+    std::int64_t id = 0;
+    std::uint32_t campaign = kNoIndex; // campaign index
+    std::uint32_t account = kNoIndex;  // account index; kNoIndex for a campaign-level reason
+    QString signal;                    // e.g. near_duplicate_prompts; names outside the usual ones are kept
+    std::optional<double> score;       // 0..1 where the writer gave one
+    QString detail;                    // attacker-influenced plain text: data, never markup
+};
+
 struct EvidenceFile
 {
     QString path;
@@ -109,11 +120,13 @@ struct Investigation
     std::vector<AccountInfo> accounts;
     std::vector<TemplateInfo> templates;
     std::vector<IndicatorInfo> indicators;
+    std::vector<FlagReason> flagReasons; // in id order, only the usable rows
 
     bool hasCapabilities = false; // the optional table existed
     bool hasTemplates = false;
     bool hasCot = false;          // exchanges.cot_elicitation existed
     bool hasStatusChangedAt = false; // (1.1) accounts.status_changed_at existed
+    bool hasFlagReasons = false;     // (1.1) the optional flag_reasons table existed
 
     std::int64_t exchangeRows = 0; // every row of exchanges, dangling ones included
     Aggregates aggregates;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smalltables.h"
 
+#include "flagreasons.h"
 #include "idindex.h"
 #include "schema.h"
 #include "timeutil.h"
@@ -451,6 +452,7 @@ void loadSmallTables(const EvidenceDb& db, Investigation& inv, Findings& f)
     inv.hasStatusChangedAt = hasColumn(db, QStringLiteral("accounts"), QStringLiteral("status_changed_at"));
     loadTemplates(db, inv, f);
     loadIndicators(db, inv, f);
+    loadFlagReasons(db, inv, f);
 }
 
 } // namespace hs

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisjson.h"
 
+#include "flagreasonsummary.h"
 #include "jsonwriter.h"
+#include "redaction.h"
 #include "timeutil.h"
 
 #include <QLocale>
@@ -96,10 +98,36 @@ void writeLifecycle(JsonWriter& w, const std::optional<CampaignLifecycle>& l)
     w.endObject();
 }
 
+// (1.1) Only when the file has flag_reasons: a file without the table gives the same document as before.
+void writeFlagReasons(JsonWriter& w, const Investigation& inv, const CampaignReasons& c, const Redactor* redactor)
+{
+    w.key("flag_reasons").beginArray();
+    for (const std::uint32_t i : c.reasons) {
+        const FlagReason& r = inv.flagReasons[i];
+        w.beginObject();
+        w.key("signal").value(r.signal);
+        w.key("score");
+        r.score ? w.value(*r.score) : w.null();
+        w.key("detail").value(redactor ? redactor->scrub(r.detail) : r.detail);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("accounts_with_flag_reasons").value(static_cast<std::int64_t>(c.accountsWithReasons));
+    w.key("account_flag_reasons_by_signal").beginArray();
+    for (const auto& [signal, accounts] : c.accountsBySignal) {
+        w.beginObject();
+        w.key("signal").value(signal);
+        w.key("accounts").value(static_cast<std::int64_t>(accounts));
+        w.endObject();
+    }
+    w.endArray();
+}
+
 } // namespace
 
-QByteArray analysisToJson(const Investigation& inv, const Analysis& a)
+QByteArray analysisToJson(const Investigation& inv, const Analysis& a, const Redactor* redactor)
 {
+    const std::vector<CampaignReasons> reasons = inv.hasFlagReasons ? reasonsByCampaign(inv) : std::vector<CampaignReasons>{};
     JsonWriter w;
     w.beginObject();
     w.key("format_version").value(1);
@@ -127,6 +155,8 @@ QByteArray analysisToJson(const Investigation& inv, const Analysis& a)
             writePivot(w, inv, p);
         w.endArray();
         writeLifecycle(w, g.lifecycle);
+        if (g.group < reasons.size())
+            writeFlagReasons(w, inv, reasons[g.group], redactor);
         w.endObject();
     }
     w.endArray();

@@ -8,6 +8,10 @@
 
 namespace hs {
 
-QByteArray analysisToJson(const Investigation& inv, const Analysis& analysis);
+class Redactor;
+
+// With a redactor that hides, the flag reasons' details are scrubbed (the bundle under the
+// policy and external profiles); without one, or with "internal", they are as recorded.
+QByteArray analysisToJson(const Investigation& inv, const Analysis& analysis, const Redactor* redactor = nullptr);
 
 } // namespace hs

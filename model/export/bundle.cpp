@@ -29,7 +29,7 @@ std::vector<BundleFile> bundleFiles(const Investigation& inv, const Analysis& an
     JsonWriter auditJson;
     writeAuditJson(auditJson, audit);
     std::vector<BundleFile> files{
-        {QStringLiteral("analysis.json"), analysisToJson(inv, analysis)},
+        {QStringLiteral("analysis.json"), analysisToJson(inv, analysis, &redactor)},
         {QStringLiteral("annotations.json"), annotations.result()},
         {QStringLiteral("audit.json"), auditJson.result()},
         {QStringLiteral("campaigns.csv"), campaignsCsv(inv, analysis)},
@@ -39,6 +39,8 @@ std::vector<BundleFile> bundleFiles(const Investigation& inv, const Analysis& an
         {QStringLiteral("annotations.csv"), annotationsCsv(inv, redactor, notes)},
         {QStringLiteral("indicators.stix.json"), stixBundle(inv, analysis, notes, redactor, options)},
     };
+    if (inv.hasFlagReasons) // (1.1) only files that have the table: older bundles keep their shape
+        files.push_back({QStringLiteral("flag_reasons.csv"), flagReasonsCsv(inv, redactor)});
     return files;
 }
 

@@ -4,6 +4,7 @@
 #include "annotationsubject.h"
 
 #include "csv.h"
+#include "flagreasonsummary.h"
 #include "infrastructure.h"
 #include "redaction.h"
 #include "timeutil.h"
@@ -107,6 +108,34 @@ QByteArray annotationsCsv(const Investigation& inv, const Redactor& r, const std
                         timed ? isoUtc(n.to) : QString(), timed ? QString() : annotationSubjectText(inv, n, r),
                         n.tags.join(QStringLiteral("; ")),
                         n.author, isoUtc(n.createdAt), n.internal ? QStringLiteral("yes") : QStringLiteral("no"), n.note});
+    }
+    return out;
+}
+
+// Campaign by campaign, the campaign's own reasons strongest first, then each account's (accounts
+// in evidence order), so the file reads like the report.
+QByteArray flagReasonsCsv(const Investigation& inv, const Redactor& r)
+{
+    QByteArray out = csvLine({QStringLiteral("id"), QStringLiteral("campaign_id"), QStringLiteral("campaign"),
+                              QStringLiteral("account_id"), QStringLiteral("external_ref"), QStringLiteral("signal"),
+                              QStringLiteral("score"), QStringLiteral("detail")});
+    const auto line = [&](std::uint32_t i) {
+        const FlagReason& f = inv.flagReasons[i];
+        const CampaignInfo& c = inv.campaigns[f.campaign];
+        const bool account = f.account != kNoIndex;
+        out += csvLine({num(f.id), num(c.id), c.name, account ? num(inv.accounts[f.account].id) : QString(),
+                        account ? r.account(inv.accounts[f.account].externalRef) : QString(), f.signal,
+                        f.score ? share(*f.score) : QString(), r.scrub(f.detail)});
+    };
+    const std::vector<CampaignReasons> byCampaign = reasonsByCampaign(inv);
+    const std::vector<std::vector<std::uint32_t>> byAccount = reasonsByAccount(inv);
+    for (std::size_t c = 0; c < byCampaign.size(); ++c) {
+        for (std::uint32_t i : byCampaign[c].reasons)
+            line(i);
+        for (std::size_t a = 0; a < inv.accounts.size(); ++a)
+            if (inv.accounts[a].group == c)
+                for (std::uint32_t i : byAccount[a])
+                    line(i);
     }
     return out;
 }

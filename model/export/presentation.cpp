@@ -25,6 +25,8 @@ std::shared_ptr<const Investigation> redactedCopy(const Investigation& inv, cons
     for (TemplateInfo& t : copy->templates)
         if (!t.sample.isEmpty())
             t.sample = redactor.sample(t.sample);
+    for (FlagReason& r : copy->flagReasons) // (1.1) details quote account refs and indicator values
+        r.detail = redactor.scrub(r.detail);
     return copy;
 }
 

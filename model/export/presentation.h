@@ -18,7 +18,8 @@ namespace hs {
 class Redactor;
 
 // A copy of `inv` whose hidden values (account refs, payment fingerprints, indicator values,
-// prompt samples) are the redactor's pseudonyms; figures and ids are unchanged.
+// prompt samples, and the same inside flag reasons' details) are the redactor's pseudonyms;
+// figures and ids are unchanged.
 std::shared_ptr<const Investigation> redactedCopy(const Investigation& inv, const Redactor& redactor);
 
 struct Slide

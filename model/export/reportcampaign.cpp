@@ -179,6 +179,46 @@ ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g,
     return t;
 }
 
+namespace {
+// A detail as one table cell: at most kReportDetailChars characters (a detail is evidence, and a
+// megabyte of it is not something to lay out), visible markers for invisible characters.
+constexpr qsizetype kReportDetailChars = 600;
+QString reportDetail(const QString& detail)
+{
+    if (detail.size() <= kReportDetailChars)
+        return visibleText(detail);
+    return visibleText(detail.left(kReportDetailChars))
+           + QStringLiteral(" … (%1 more characters)").arg(reportNumber(std::uint64_t(detail.size() - kReportDetailChars)));
+}
+} // namespace
+
+void flagReasonSection(CampaignReport& c, const Investigation& inv, const CampaignReasons& reasons, const Redactor& r)
+{
+    if (reasons.empty())
+        return;
+    c.flagReasons.headers = {QStringLiteral("Signal"), QStringLiteral("Score"), QStringLiteral("Detail")};
+    c.flagReasons.numeric = {false, true, false};
+    for (const std::uint32_t i : reasons.reasons) {
+        const FlagReason& f = inv.flagReasons[i];
+        c.flagReasons.rows.push_back({reportName(f.signal), reasonScoreText(f.score), reportDetail(r.scrub(f.detail))});
+    }
+    const std::uint64_t members = [&] {
+        std::uint64_t n = 0;
+        for (const AccountInfo& a : inv.accounts)
+            n += a.group == c.group ? 1 : 0;
+        return n;
+    }();
+    c.flaggedAccounts = reasons.accountsWithReasons == 0
+        ? (members == 1 ? QStringLiteral("Its one account has no reason of its own.")
+                        : QStringLiteral("None of its %1 accounts has a reason of its own.").arg(reportNumber(members)))
+        : QStringLiteral("%1 of its %2 accounts have reasons of their own, by signal:")
+              .arg(reportNumber(reasons.accountsWithReasons), reportNumber(members));
+    c.flaggedAccountsBySignal.headers = {QStringLiteral("Signal"), QStringLiteral("Accounts")};
+    c.flaggedAccountsBySignal.numeric = {false, true};
+    for (const auto& [signal, accounts] : reasons.accountsBySignal)
+        c.flaggedAccountsBySignal.rows.push_back({reportName(signal), reportNumber(accounts)});
+}
+
 CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis, const GroupFigures& g,
                               const std::vector<Annotation>& notes, const Redactor& r, std::optional<TimeRange> span)
 {

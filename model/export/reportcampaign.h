@@ -2,6 +2,7 @@
 #pragma once
 // One campaign's section of a case report (used by reportcontent.cpp).
 
+#include "flagreasonsummary.h"
 #include "reportcontent.h"
 #include "selection.h"
 
@@ -13,6 +14,8 @@ ReportTimeline campaignTimeline(const Investigation& inv, const GroupFigures& g,
                                 std::optional<TimeRange> span);
 // "Of N banned accounts, M were replaced, after a median of H hours."
 QString lifecycleSentence(const CampaignLifecycle& l);
+// Fills the campaign's "Why these accounts were flagged" tables (nothing without reasons).
+void flagReasonSection(CampaignReport& c, const Investigation& inv, const CampaignReasons& reasons, const Redactor& r);
 CampaignReport campaignReport(const Investigation& inv, const Analysis& analysis, const GroupFigures& g,
                               const std::vector<Annotation>& notes, const Redactor& r, std::optional<TimeRange> span);
 

@@ -217,12 +217,15 @@ ReportContent buildReport(const Investigation& inv, const Analysis& analysis, co
         c.keyFigures.insert(1, QStringLiteral("This report details the %1 campaigns with the most exchanges; the other %2 "
                                               "are in the analysis JSON (hydrascope analyze --json) and the case bundle.")
                                    .arg(shown.size()).arg(number(inView - shown.size())));
+    const std::vector<CampaignReasons> reasons = reasonsByCampaign(inv); // empty lists without flag_reasons
     for (const GroupFigures* g : shown) {
         for (const PivotFigure& p : g->pivots)
             if (p.pivot)
                 c.pivots << QStringLiteral("%1: %2").arg(isolated(reportName(inv.campaigns[g->group].name)),
                                                          visibleText(pivotSentence(inv, p, analysis.threshold)));
         c.campaigns.push_back(campaignReport(inv, analysis, *g, notes, redactor, viewSpan(options.view)));
+        if (g->group < reasons.size())
+            flagReasonSection(c.campaigns.back(), inv, reasons[g->group], redactor);
     }
     c.annotations = annotationReports(inv, redactor, notes);
     c.definitions = definitions(analysis, redactor, options.view);

@@ -65,6 +65,13 @@ struct CampaignReport
     QString lifecycle;
     std::optional<ChurnSeries> churn;
     ReportTable replacements;
+    // (1.1) "Why these accounts were flagged", only for a campaign with flag_reasons: its own
+    // reasons strongest first (signal, score, detail: visibleText and scrubbed by the redactor),
+    // a sentence on its accounts with reasons of their own and those accounts by signal.
+    ReportTable flagReasons;
+    QString flaggedAccounts;
+    ReportTable flaggedAccountsBySignal;
+    bool hasFlagReasons() const { return !flagReasons.rows.empty() || !flaggedAccountsBySignal.rows.empty(); }
 };
 
 struct AnnotationReport

@@ -5,6 +5,7 @@
 // selection's: selectionanalysis.h) showing the chosen groups; setResults() resets it.
 
 #include "analysis.h"
+#include "flagreasonsummary.h"
 
 #include <QAbstractTableModel>
 
@@ -16,7 +17,9 @@ class CampaignTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Exchanges, Accounts, FirstSeen, LastSeen, TopCapabilities, CotShare, Pivots, ColumnCount };
+    // FlagReasons (format 1.1): the campaign's own reasons, strongest first, "signal score" each;
+    // the tooltip has them all with their details. Empty for a file without flag_reasons.
+    enum Column { Name, Exchanges, Accounts, FirstSeen, LastSeen, TopCapabilities, CotShare, Pivots, FlagReasons, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -33,9 +36,12 @@ public:
 private:
     const GroupFigures& group(int row) const;
     QString name(int row) const;
+    const std::vector<std::uint32_t>& reasonsOf(int row) const; // the row's campaign-level reasons
+    static constexpr std::size_t kCompactReasons = 3;
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<const Analysis> m_analysis;
     std::vector<std::uint32_t> m_groups; // group of each row
+    std::vector<CampaignReasons> m_reasons; // per campaign
 };
 
 } // namespace hs

@@ -143,6 +143,20 @@ def leaf_referenced_twice(data, size, root):
     data[offsets[1] + 3] = first[3]
 
 
+# Issue 14: flag_reasons (1.1) as an outside editor could leave it: no declared types, every
+# value of the wrong kind, ids at the ends of int64, an infinite score, a 200 kB detail with
+# bidi controls, an account of another campaign. Each bad row is left out with a warning.
+FLAG_REASONS_HOSTILE = (
+    "CREATE TABLE flag_reasons(id INTEGER PRIMARY KEY, campaign_id, account_id, signal, score, detail);"
+    "INSERT INTO flag_reasons VALUES (1, 1, NULL, 'volume', 0.5, 'ok'),"
+    " (2, 9223372036854775807, NULL, 'x', 0.5, NULL), (3, -9223372036854775808, 1, 'x', 0.5, NULL),"
+    " (4, 1, 3, 'x', 0.5, NULL), (5, 1, NULL, x'00', 0.5, NULL), (6, 1, NULL, '', 0.5, NULL),"
+    " (7, 1, NULL, 'inf', 1e999, NULL), (8, 1, NULL, 'neg', -1e999, NULL), (9, 1.5, NULL, 'r', 0.5, NULL),"
+    " (10, 1, 2, char(8238) || 'sig', 0.25, 'a' || char(8238) || replace(hex(zeroblob(100000)), '00', 'ab')),"
+    " (11, 'one', NULL, 'x', 'high', x'ff');"
+)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     patch(make('defect01-huge-text-serial.db', rows=600), huge_text_serial)
@@ -155,6 +169,7 @@ def main():
                                 'UPDATE exchanges SET id = 9223372036854775807 WHERE id = 2;')
     make('ts-int64-max.db', 'UPDATE exchanges SET ts = 9223372036854775807 WHERE id = 3;')
     make('ts-int64-min.db', 'UPDATE exchanges SET ts = -9223372036854775808 WHERE id = 3;')
+    make('flag-reasons-hostile.db', FLAG_REASONS_HOSTILE)
 
 
 if __name__ == '__main__':

@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
@@ -44,6 +45,8 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     m_accountsUpdate = new LazyUpdate(this, [this] { updateAccounts(); });
     connect(m_figures, &SelectionJob::updated, m_accountsUpdate, &LazyUpdate::request);
     addAccountActions();
+    connect(m_accounts->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { Q_EMIT accountChosen(currentAccount().value_or(kNoIndex)); });
     // An indicator's row opens its accounts: the accounts table shows each account's indicators,
     // so filtering it by the value finds every account that shares it.
     connect(m_linked->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {

@@ -49,6 +49,9 @@ Q_SIGNALS:
     void annotateAccountRequested(std::int64_t accountId);
     void timelineRequested(std::uint32_t account);
     void exchangesRequested(const QString& externalRef);
+    // The accounts table's current account changed (an account index, or kNoIndex for none):
+    // the "Why flagged" dock follows it.
+    void accountChosen(std::uint32_t account);
 
 private:
     void addAccountActions();

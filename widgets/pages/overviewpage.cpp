@@ -109,6 +109,8 @@ void OverviewPage::setResults(std::shared_ptr<const Investigation> inv, std::sha
     Selection all;
     all.groups.assign(m_inv->groupCount(), true);
     m_model->setResults(m_inv, analysis);
+    // (1.1) Only files with flag_reasons have the column's content: no empty column for the rest.
+    m_table->setColumnHidden(CampaignTableModel::FlagReasons, !m_inv->hasFlagReasons);
     m_shown = analysis;
     m_shownSelection = all;
     showAnalysis(*analysis, all, true);

@@ -69,6 +69,15 @@ void campaign(ReportPages& pages, const CampaignReport& c)
     pages.heading(QStringLiteral("Campaign: ") + c.name, 1);
     pages.facts(c.facts, pt(150));
     pages.bullets(c.releases);
+    if (c.hasFlagReasons()) { // (1.1) files with flag_reasons only
+        pages.heading(QStringLiteral("Why these accounts were flagged"), 2);
+        if (!c.flagReasons.rows.empty())
+            pages.table(c.flagReasons, {2.3, 0.9, 5.2}, pages.smallFont());
+        pages.paragraph(c.flaggedAccounts, pages.bodyFont());
+        if (!c.flaggedAccountsBySignal.rows.empty())
+            pages.table(c.flaggedAccountsBySignal, {3, 1}, pages.smallFont());
+        pages.ensure(pt(290)); // the timeline's heading stays with its chart
+    }
     pages.heading(QStringLiteral("Timeline"), 2);
     if (c.timeline.data.empty())
         pages.paragraph(QStringLiteral("The campaign has no traffic in the evidence."), pages.bodyFont());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importdialog.h"
 
+#include "detectconfig.h"
+#include "detectrun.h"
 #include "job.h"
 
 #include <QApplication>
@@ -22,16 +24,18 @@
 
 namespace hs {
 
-ImportDialog::ImportDialog(QWidget* parent)
+ImportDialog::ImportDialog(QWidget* parent, Mode mode)
     : QDialog(parent), m_inputs(new QListWidget(this)), m_output(new QLineEdit(this)), m_format(new QComboBox(this)),
       m_accounts(new QLineEdit(this)), m_models(new QLineEdit(this)), m_map(new QLineEdit(this)),
       m_rules(new QLineEdit(this)), m_title(new QLineEdit(this)),
       m_useFrom(new QCheckBox(tr("From"), this)), m_useTo(new QCheckBox(tr("To"), this)),
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)),
       m_force(new QCheckBox(tr("Replace the output if it exists"), this)), m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_buttons(new QDialogButtonBox(this)), m_cancel(std::make_shared<std::atomic<bool>>(false))
+      m_status(new QLabel(this)), m_buttons(new QDialogButtonBox(this)), m_cancel(std::make_shared<std::atomic<bool>>(false)),
+      m_mode(mode), m_thresholds(new QLineEdit(this))
 {
-    setWindowTitle(tr("Import logs"));
+    const bool detect = m_mode == Mode::Detect;
+    setWindowTitle(detect ? tr("Detect campaigns in logs") : tr("Import logs"));
     auto* addFiles = new QPushButton(tr("Add files..."), this);
     auto* addFolder = new QPushButton(tr("Add folder..."), this);
     auto* remove = new QPushButton(tr("Remove"), this);
@@ -85,6 +89,12 @@ ImportDialog::ImportDialog(QWidget* parent)
     form->addRow(tr("Models CSV:"), fileRow(m_models, tr("Models CSV"), tr("CSV (*.csv)"), false));
     form->addRow(tr("Field map:"), fileRow(m_map, tr("Field map"), tr("TOML (*.toml)"), false));
     form->addRow(tr("Capability rules:"), fileRow(m_rules, tr("Capability rules"), tr("Text (*.txt);;All files (*)"), false));
+    if (detect) {
+        form->addRow(tr("Detection thresholds:"), fileRow(m_thresholds, tr("Detection thresholds"), tr("TOML (*.toml)"), false));
+        m_thresholds->setPlaceholderText(tr("optional: DETECT.toml overriding the thresholds (docs/detection.md)"));
+    } else {
+        m_thresholds->hide();
+    }
     form->addRow(tr("Time range:"), range);
     form->addRow(tr("Title:"), m_title);
     form->addRow(tr("Investigation:"), fileRow(m_output, tr("Write the investigation to"), tr("Databases (*.db)"), true));
@@ -100,11 +110,11 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setTextFormat(Qt::PlainText); // file names and log text are data, not markup
-    m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    m_buttons->addButton(detect ? tr("Detect") : tr("Import"), QDialogButtonBox::AcceptRole);
     m_buttons->addButton(QDialogButtonBox::Cancel);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ImportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
-    connect(&m_watcher, &QFutureWatcher<logimport::ImportResult>::finished, this, &ImportDialog::onFinished);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ImportDialog::onFinished);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -151,6 +161,8 @@ void ImportDialog::setSideFiles(const QString& accounts, const QString& models, 
     m_models->setText(models);
     m_map->setText(map);
 }
+
+void ImportDialog::setThresholds(const QString& detectToml) { m_thresholds->setText(detectToml); }
 
 QString ImportDialog::statusText() const { return m_status->text(); }
 
@@ -200,7 +212,26 @@ void ImportDialog::start()
         }, Qt::QueuedConnection);
     };
     const auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(jobPool(), [o, progress, cancel] { return logimport::importLogs(o, progress, cancel.get()); }));
+    if (m_mode == Mode::Import) {
+        m_watcher.setFuture(QtConcurrent::run(jobPool(), [o, progress, cancel] {
+            return Outcome{logimport::importLogs(o, progress, cancel.get())};
+        }));
+        return;
+    }
+    // The thresholds are read here, before anything runs: a bad file writes nothing.
+    detect::DetectConfig thresholds;
+    if (!m_thresholds->text().isEmpty()) {
+        std::string error;
+        if (!detect::loadDetectConfig(m_thresholds->text().toStdString(), &thresholds, &error)) {
+            setRunning(false);
+            m_status->setText(tr("Nothing was written: %1").arg(QString::fromStdString(error)));
+            return;
+        }
+    }
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [o, thresholds, progress, cancel] {
+        detect::DetectRun run = detect::detectLogs(o, thresholds, progress, cancel.get());
+        return Outcome{std::move(run.import), std::int64_t(run.detect.campaigns.size()), run.flaggedAccounts, run.reasons};
+    }));
 }
 
 void ImportDialog::cancel()
@@ -227,7 +258,8 @@ void ImportDialog::onProgress(const QString& phase, double fraction)
 
 void ImportDialog::onFinished()
 {
-    const logimport::ImportResult r = m_watcher.result();
+    const Outcome outcome = m_watcher.result();
+    const logimport::ImportResult& r = outcome.import;
     setRunning(false);
     if (!r.ok) {
         m_status->setText(r.cancelled ? tr("Cancelled; nothing was written.")
@@ -236,8 +268,10 @@ void ImportDialog::onFinished()
             QDialog::reject();
         return;
     }
-    QString text = tr("%1 exchanges, %2 accounts (all unflagged), %3 prompt families.")
-                       .arg(r.requests).arg(r.accounts).arg(r.templates);
+    QString text = m_mode == Mode::Detect
+        ? tr("%1 exchanges, %2 accounts, %3 flagged in %4 campaigns, %5 flag reasons, %6 prompt families.")
+              .arg(r.requests).arg(r.accounts).arg(outcome.flaggedAccounts).arg(outcome.campaigns).arg(outcome.reasons).arg(r.templates)
+        : tr("%1 exchanges, %2 accounts (all unflagged), %3 prompt families.").arg(r.requests).arg(r.accounts).arg(r.templates);
     if (!r.issues.empty())
         text += QLatin1Char(' ') + tr("%1 records could not be read and were skipped.").arg(r.issues.total());
     m_status->setText(text);
@@ -250,7 +284,7 @@ void ImportDialog::setRunning(bool running)
     m_progress->setVisible(running);
     m_progress->setValue(0);
     m_buttons->buttons().front()->setEnabled(!running);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_inputs, m_output, m_format, m_accounts, m_models, m_map, m_rules, m_title, m_force})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_inputs, m_output, m_format, m_accounts, m_models, m_map, m_rules, m_title, m_force, m_thresholds})
         w->setEnabled(!running);
 }
 

@@ -3,6 +3,8 @@
 // File > Import logs...: `hydrascope import` with a form (model/logimport/importer.h). The import
 // runs on a worker thread with progress and Cancel; on success the dialog emits imported(path)
 // and the window opens the new investigation. Nothing is written when it fails or is cancelled.
+// File > Detect campaigns in logs... is the same form in Mode::Detect: `hydrascope detect`
+// (model/detect/detectrun.h), with an optional thresholds file, writing campaigns and flag_reasons.
 
 #include "importer.h"
 
@@ -27,13 +29,15 @@ class ImportDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ImportDialog(QWidget* parent = nullptr);
+    enum class Mode { Import, Detect };
+    explicit ImportDialog(QWidget* parent = nullptr, Mode mode = Mode::Import);
     ~ImportDialog() override;
 
     // For tests and callers that know the files already.
     void setInputs(const QStringList& inputs);
     void setOutput(const QString& path);
     void setSideFiles(const QString& accounts, const QString& models, const QString& map);
+    void setThresholds(const QString& detectToml); // Mode::Detect only
     QString statusText() const;
 
     void start();   // the Import button
@@ -46,6 +50,12 @@ protected:
     void reject() override;
 
 private:
+    // What the worker returns: the import's result, and in Mode::Detect what detection found.
+    struct Outcome
+    {
+        logimport::ImportResult import;
+        std::int64_t campaigns = 0, flaggedAccounts = 0, reasons = 0;
+    };
     QWidget* fileRow(QLineEdit* edit, const QString& caption, const QString& filter, bool save);
     logimport::ImportOptions options(QString* problem) const;
     void onProgress(const QString& phase, double fraction);
@@ -69,7 +79,9 @@ private:
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    QFutureWatcher<logimport::ImportResult> m_watcher;
+    Mode m_mode;
+    QLineEdit* m_thresholds;
+    QFutureWatcher<Outcome> m_watcher;
 };
 
 } // namespace hs

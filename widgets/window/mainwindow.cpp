@@ -16,6 +16,7 @@
 #include "familiespage.h"
 #include "finddialog.h"
 #include "findingsdock.h"
+#include "flagreasonsdock.h"
 #include "importdialog.h"
 #include "selectionjob.h"
 #include "loadjob.h"
@@ -90,6 +91,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_case = new CaseActions(this, [this] { return currentPage(); }, m_selection);
     addDockWidget(Qt::BottomDockWidgetArea, m_case->dock());
     tabifyDockWidget(dock, m_case->dock());
+    m_why = new FlagReasonsDock(m_selection, m_case->controller(), this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_why);
+    tabifyDockWidget(dock, m_why);
+    connect(m_accounts, &AccountsPage::accountChosen, m_why, &FlagReasonsDock::showAccount);
     dock->raise();
     resizeDocks({dock}, {190}, Qt::Vertical);
     CaseController* cases = m_case->controller();
@@ -169,11 +174,13 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::chooseFile);
     new RecentFiles(file->addMenu(tr("Open &recent")), [this](const QString& path) { openFile(path); });
-    file->addAction(tr("&Import logs..."), this, [this] {
-        ImportDialog dialog(this);
-        connect(&dialog, &ImportDialog::imported, this, &MainWindow::openFile);
-        dialog.exec();
-    });
+    for (const auto mode : {ImportDialog::Mode::Import, ImportDialog::Mode::Detect})
+        file->addAction(mode == ImportDialog::Mode::Import ? tr("&Import logs...") : tr("&Detect campaigns in logs..."), this,
+                        [this, mode] {
+                            ImportDialog dialog(this, mode);
+                            connect(&dialog, &ImportDialog::imported, this, &MainWindow::openFile);
+                            dialog.exec();
+                        });
     file->addSeparator();
     m_case->addFileActions(file);
     file->addSeparator();
@@ -304,6 +311,8 @@ void MainWindow::onLoaded(const QString& path, const LoadResult& result)
     m_selectionBar->setInvestigation(m_inv);
     showAnalysis();
     m_findings->setFindings(result.findings);
+    if (m_inv->hasFlagReasons && !result.findings.hasWarnings())
+        m_why->raise(); // a detected file: why each campaign was flagged is what the reviewer checks first
     m_case->setInvestigation(m_inv);
     updateEvidenceLabel();
     updateTitle();
@@ -342,6 +351,7 @@ void MainWindow::showInvestigation(std::shared_ptr<const Investigation> inv)
     m_families->setResults(inv);
     m_exchanges->setResults(inv);
     m_network->setResults(inv);
+    m_why->setInvestigation(inv);
     m_figures->setInvestigation(inv, m_analysis);
 }
 

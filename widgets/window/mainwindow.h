@@ -25,6 +25,7 @@ class OverviewPage;
 class PresentationMode;
 class FamiliesPage;
 class FindingsDock;
+class FlagReasonsDock;
 class SelectionBar;
 class SelectionJob;
 class CapabilitiesPage;
@@ -107,6 +108,7 @@ private:
     std::shared_ptr<const Analysis> m_analysis;
     OverviewPage* m_overview = nullptr;
     FindingsDock* m_findings = nullptr;
+    FlagReasonsDock* m_why = nullptr; // "Why flagged"
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_evidenceLabel = nullptr;
