@@ -68,6 +68,8 @@ OverviewPage::OverviewPage(SelectionJob* figures, QWidget* parent) : QWidget(par
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CampaignTableModel::Exchanges, Qt::DescendingOrder);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Why each campaign was flagged, beside its size: on screen at 1366 px, not past the pivots.
+    m_table->horizontalHeader()->moveSection(CampaignTableModel::FlagReasons, CampaignTableModel::Accounts + 1);
     m_table->verticalHeader()->setVisible(false);
     m_table->setAccessibleName(tr("Campaigns"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
