@@ -12,11 +12,14 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void fileMenuHasExports();
     void dialogDefaults_data();
     void dialogDefaults();
+    void refusedProfilesAreGreyedWithWhy();
     void previewPaintsTheReport();
 
 private:
@@ -96,6 +100,36 @@ void TestExportGui::dialogDefaults()
     QVERIFY(!report.pdfA());
     QCOMPARE(report.casePath(), casePath);
     QCOMPARE(report.findChildren<QComboBox*>().front()->count(), 3);
+}
+
+// A reader on a server case may not export internal: the dialog says so and cannot choose it;
+// another case typed in is that case's business (checked when the export opens it).
+void TestExportGui::refusedProfilesAreGreyedWithWhy()
+{
+    Settings settings;
+    settings.redaction = QStringLiteral("internal");
+    const QString open = QStringLiteral("postgresql://127.0.0.1:5432/cases#c1");
+    QSettings().remove(ExportDialog::profileKey(true)); // from the preferences: internal
+    ExportDialog dialog(true, open, settings, nullptr);
+    QCOMPARE(dialog.profileIndex(), 0);
+    auto* profiles = dialog.findChildren<QComboBox*>().front();
+    auto* items = qobject_cast<QStandardItemModel*>(profiles->model());
+    QVERIFY(items);
+    QVERIFY(items->item(0)->isEnabled());
+    const QString why = QStringLiteral("role reader: internal exports are for reviewers");
+    dialog.refuseProfiles({{QStringLiteral("internal"), why}});
+    QVERIFY(!items->item(0)->isEnabled());
+    QCOMPARE(items->item(0)->toolTip(), why);
+    QVERIFY(items->item(1)->isEnabled() && items->item(2)->isEnabled());
+    QCOMPARE(dialog.profileIndex(), 1); // moved off the refused one
+    auto* note = dialog.findChild<QLabel*>(QStringLiteral("exportRefusal"));
+    QVERIFY(note && !note->isHidden());
+    QVERIFY(note->text().contains(why));
+    dialog.findChildren<QLineEdit*>().front()->setText(QStringLiteral("/tmp/other.hcase"));
+    QVERIFY(items->item(0)->isEnabled());
+    QVERIFY(note->isHidden());
+    dialog.findChildren<QLineEdit*>().front()->setText(open);
+    QVERIFY(!items->item(0)->isEnabled());
 }
 
 void TestExportGui::previewPaintsTheReport()

@@ -18,6 +18,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <QComboBox>
+#include <QStandardItemModel>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -65,6 +66,14 @@ ExportDialog::ExportDialog(bool report, const QString& casePath, const Settings&
     const QString profile = last.isEmpty() ? settings.redaction : last;
     m_profile->setCurrentIndex(profile == QLatin1String("external") ? 2 : profile == QLatin1String("policy") ? 1 : 0);
     form->addRow(tr("Redaction:"), m_profile);
+    m_openCase = casePath;
+    m_refusal = new QLabel(this);
+    m_refusal->setObjectName(QStringLiteral("exportRefusal"));
+    m_refusal->setTextFormat(Qt::PlainText); // the server's words
+    m_refusal->setWordWrap(true);
+    m_refusal->hide();
+    form->addRow(QString(), m_refusal);
+    connect(m_case, &QLineEdit::textChanged, this, &ExportDialog::applyRefusals);
     m_view = new QComboBox(this);
     m_view->setObjectName(QStringLiteral("exportView"));
     m_view->addItem(tr("the whole case"));
@@ -91,6 +100,38 @@ ExportDialog::ExportDialog(bool report, const QString& casePath, const Settings&
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ExportDialog::refuseProfiles(const QHash<QString, QString>& refused)
+{
+    m_refused = refused;
+    applyRefusals();
+}
+
+// Another case typed in: its own rights are checked when the export opens it (exportsource).
+void ExportDialog::applyRefusals()
+{
+    const bool thisCase = casePath() == m_openCase;
+    auto* items = qobject_cast<QStandardItemModel*>(m_profile->model());
+    QStringList said;
+    for (int i = 0; i < m_profile->count(); ++i) {
+        const QString name = QString::fromLatin1(kProfileNames[i]);
+        const bool refused = thisCase && m_refused.contains(name);
+        if (QStandardItem* item = items ? items->item(i) : nullptr) {
+            item->setEnabled(!refused);
+            item->setToolTip(refused ? m_refused.value(name) : QString());
+        }
+        if (refused)
+            said << tr("%1: %2").arg(name, m_refused.value(name));
+    }
+    if (thisCase && m_refused.contains(QString::fromLatin1(kProfileNames[m_profile->currentIndex()])))
+        for (int i = 0; i < m_profile->count(); ++i)
+            if (!m_refused.contains(QString::fromLatin1(kProfileNames[i]))) {
+                m_profile->setCurrentIndex(i);
+                break;
+            }
+    m_refusal->setText(said.isEmpty() ? QString() : tr("Not allowed for you on this case: %1").arg(said.join(QStringLiteral("; "))));
+    m_refusal->setVisible(!said.isEmpty());
 }
 
 QString ExportDialog::casePath() const { return m_case->text().trimmed(); }
@@ -199,6 +240,7 @@ void ExportActions::exportReport()
     if (!data.investigation || !data.analysis)
         return fail(tr("Open an investigation first."));
     ExportDialog dialog(true, data.casePath, data.settings, m_window);
+    dialog.refuseProfiles(data.refusedProfiles);
     dialog.setViews(data.views);
     connect(&dialog, &ExportDialog::previewRequested, this, [this, &dialog, &data] { preview(dialog, data); });
     if (dialog.exec() != QDialog::Accepted)
@@ -230,6 +272,7 @@ void ExportActions::exportBundle()
     if (!data.investigation || !data.analysis)
         return fail(tr("Open an investigation first."));
     ExportDialog dialog(false, data.casePath, data.settings, m_window);
+    dialog.refuseProfiles(data.refusedProfiles);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString profile = QString::fromLatin1(kProfileNames[dialog.profileIndex()]);

@@ -8,6 +8,7 @@
 #include "settings.h"
 
 #include <QDialog>
+#include <QHash>
 
 #include <QLabel>
 #include <QPointer>
@@ -17,6 +18,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 
 class QLineEdit;
 
@@ -42,6 +44,9 @@ public:
     QString viewName() const; // empty: the whole case
     bool withReport() const;  // the CLI's `export --with-report`: report.pdf in the bundle
     static QString profileKey(bool report); // QSettings key of the last profile used
+    // Profiles the open case refuses this user (profile name -> why, from the case's
+    // mayExportProfile()): greyed out, with the reason, while the case field names that case.
+    void refuseProfiles(const QHash<QString, QString>& refused);
 
 Q_SIGNALS:
     void previewRequested();
@@ -53,6 +58,10 @@ private:
     QCheckBox* m_pdfA = nullptr;
     QComboBox* m_view = nullptr;
     QCheckBox* m_withReport = nullptr;
+    QLabel* m_refusal = nullptr;
+    QString m_openCase;
+    QHash<QString, QString> m_refused;
+    void applyRefusals();
 };
 
 class ExportActions final : public QObject
@@ -66,6 +75,7 @@ public:
         QString casePath; // the case open in the dashboard, if any
         Settings settings;
         QStringList views; // the open case's saved views, by name
+        QHash<QString, QString> refusedProfiles; // profile -> why: what the open case does not allow
     };
     // `current` answers what is open now (both null when nothing is).
     ExportActions(QWidget* window, std::function<Data()> current);

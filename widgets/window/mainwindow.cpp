@@ -189,7 +189,11 @@ void MainWindow::createMenus()
         QStringList views;
         for (const SavedView& v : c ? m_case->controller()->views() : std::vector<SavedView>{})
             views << v.name;
-        return ExportActions::Data{m_inv, m_analysis, c ? c->reopenLocation() : QString(), m_settings, views};
+        QHash<QString, QString> refused; // a reader's role on a server case: greyed out in the dialog, with why
+        for (const QString& profile : {QStringLiteral("internal"), QStringLiteral("policy"), QStringLiteral("external")})
+            if (QString why; c && !c->mayExportProfile(profile, &why))
+                refused.insert(profile, why);
+        return ExportActions::Data{m_inv, m_analysis, c ? c->reopenLocation() : QString(), m_settings, views, refused};
     });
     file->addAction(tr("Export &report..."), QKeySequence(Qt::CTRL | Qt::Key_E), exports, &ExportActions::exportReport);
     file->addAction(tr("Export case &bundle..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), exports,
