@@ -62,12 +62,12 @@ Buckets buildBuckets(const DetectData& data, const DetectConfig& config, std::in
             distinct[f] = std::uint64_t(std::unique(first, last) - first);
         }
     });
-    std::size_t slots = 0;
+    std::size_t slotCount = 0;
     for (const std::uint64_t d : distinct)
-        slots += d;
+        slotCount += d;
     Buckets b;
-    b.member.resize(slots);
-    b.bucketOf.resize(slots);
+    b.member.resize(slotCount);
+    b.bucketOf.resize(slotCount);
     std::size_t slot = 0;
     for (std::size_t f = 0; f < std::size_t(families); ++f)
         for (std::size_t i = familyStart[f]; i < familyStart[f] + distinct[f]; ++i, ++slot) {
@@ -76,7 +76,7 @@ Buckets buildBuckets(const DetectData& data, const DetectConfig& config, std::in
             b.member[slot] = std::int32_t(keys[i] & 0xffffffffu);
             b.bucketOf[slot] = std::uint32_t(b.start.size() - 1);
         }
-    b.start.push_back(std::uint32_t(slots));
+    b.start.push_back(std::uint32_t(slotCount));
     keys = {};
     // Large buckets: members in a hashed order, so that ring neighbours are a fair sample.
     const std::size_t parts = 16;
