@@ -10,9 +10,10 @@
 // window of a 20,000-account ring) places its accounts on a ring in a hashed order and offers
 // each account only its `ring_neighbours` on each side. Of the partners offered, an account keeps
 // the `candidates_per_account` it met most often (ties broken by a hash, not by id), and only
-// for those is the exact Jaccard computed (a merge of two sorted action lists). Single linkage
-// needs only enough links to connect a group, not every pair, so the sample is enough; the cost is
-// O(actions x 2 x ring_neighbours) instead of O(accounts^2). Accounts run in parallel.
+// for those is the exact Jaccard computed, once per pair (the account's actions marked in a
+// bitmap, the candidate's looked up in it). Single linkage needs only enough links to connect a
+// group, not every pair, so the sample is enough; the cost is O(actions x 2 x ring_neighbours)
+// instead of O(accounts^2). Accounts run in parallel; so do the per-family sorts of the actions.
 
 #include "detectconfig.h"
 #include "detectdata.h"
@@ -34,6 +35,7 @@ struct TimingResult
 {
     std::vector<TimingLink> links;         // each pair once
     std::vector<std::int32_t> actions;     // per account: its distinct actions
+    // pairsCompared: the candidates kept, summed over the accounts (a pair two accounts chose counts twice)
     std::int64_t buckets = 0, largeBuckets = 0, pairsCompared = 0;
     bool cancelled = false;
 };
