@@ -3,7 +3,10 @@
 // QAbstractItemModelTester), the decision annotation, the "Why flagged" dock following the
 // selection and the accounts table, and File > Detect campaigns in logs....
 // The rows are tests/fixtures/flag-reasons.sql (its comment gives the expected order and counts).
+#include "accountspage.h"
 #include "campaigntablemodel.h"
+#include "caseactions.h"
+#include "casecontroller.h"
 #include "fixturedb.h"
 #include "flagdecision.h"
 #include "flagreasonsdock.h"
@@ -11,13 +14,18 @@
 #include "generatorlogs.h"
 #include "importdialog.h"
 #include "loader.h"
+#include "loadjob.h"
+#include "mainwindow.h"
 #include "markerdelegate.h"
+#include "pageid.h"
 #include "selection.h"
+#include "tablepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +72,7 @@ private Q_SLOTS:
     void decision();
     void dockFollowsSelectionAndAccount();
     void dockDecides();
+    void windowDecidesIntoTheCase();
     void detectDialog();
 
 private:
@@ -240,6 +249,55 @@ void TestWhyFlagged::dockDecides()
     dock.setEditable(false, QStringLiteral("read-only case"));
     QVERIFY(!dock.rejectButton()->isEnabled());
     QCOMPARE(dock.rejectButton()->toolTip(), QStringLiteral("read-only case"));
+}
+
+// The whole window: the dock follows a row chosen in the Accounts table, and Confirm writes the
+// annotation into the open case file (read back by a second controller, as a colleague would).
+void TestWhyFlagged::windowDecidesIntoTheCase()
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QSignalSpy loaded(w.loadJob(), &LoadJob::finished);
+    w.openFile(m_dir.filePath(QStringLiteral("with.db")));
+    QVERIFY(loaded.wait(60000));
+    auto* dock = w.findChild<FlagReasonsDock*>();
+    QVERIFY(dock);
+    std::vector<bool> lantern(m_inv->groupCount(), false);
+    lantern[m_inv->campaignIndex(1)] = true;
+    w.selection()->setGroups(lantern);
+    QTRY_COMPARE(dock->model()->rowCount(), 5);
+    QVERIFY2(!dock->confirmButton()->isEnabled(), "no case open yet");
+    const QString casePath = m_dir.filePath(QStringLiteral("decisions.hcase"));
+    w.caseActions()->createCase(casePath, QStringLiteral("reviewer"));
+    CaseController* cases = w.caseActions()->controller();
+    QVERIFY(cases->isOpen());
+    QTRY_VERIFY(dock->confirmButton()->isEnabled());
+
+    // A row of the Accounts table: the dock shows that account's own reasons.
+    w.showPage(PageId::Accounts);
+    TablePanel* accounts = w.accountsPage()->accounts();
+    const QString ref = m_inv->accounts[accountIndex(*m_inv, 2)].externalRef;
+    QTRY_VERIFY(!accounts->proxy()->match(accounts->proxy()->index(0, 0), Qt::DisplayRole, ref, 1, Qt::MatchExactly).isEmpty());
+    const QModelIndex row = accounts->proxy()->match(accounts->proxy()->index(0, 0), Qt::DisplayRole, ref, 1, Qt::MatchExactly).front();
+    accounts->view()->setCurrentIndex(row);
+    QTRY_COMPARE(dock->model()->rowCount(), 2);
+
+    const std::size_t before = cases->annotations().size();
+    QTest::mouseClick(dock->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE(cases->annotations().size(), before + 1);
+    const Annotation written = cases->annotations().back();
+    QCOMPARE(written.kind, AnnotationKind::Account);
+    QCOMPARE(written.target, 2);
+    QCOMPARE(written.tags, QStringList{QStringLiteral("flag-confirmed")});
+
+    CaseController colleague;
+    QString error;
+    QVERIFY2(colleague.open(casePath, &error), qPrintable(error));
+    const auto& read = colleague.annotations();
+    QVERIFY(std::any_of(read.begin(), read.end(), [&](const Annotation& a) {
+        return a.title == written.title && a.note == written.note && a.tags == written.tags;
+    }));
 }
 
 void TestWhyFlagged::detectDialog()
