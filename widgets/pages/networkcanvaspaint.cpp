@@ -192,7 +192,24 @@ void NetworkCanvas::paintText(QPainter& p, const QTransform& t)
     if (m_selected && drawn(m_nodeWorld[*m_selected]))
         accountLabel(*m_selected, true);
 
+    // Closed clusters' nodes first, kept clear of every label; then the names.
     const QLocale locale;
+    auto closedRadius = [this](std::size_t c) { return std::max(10.0, m_radii[c] * m_scale * 0.45); };
+    for (std::size_t c = 0; c < m_centres.size(); ++c) {
+        if (isOpen(std::uint32_t(c)))
+            continue;
+        const NetworkCluster& cluster = m_graph->clusters[c];
+        const QPointF centre = t.map(m_centres[c]);
+        const double r = closedRadius(c);
+        const std::uint32_t group = cluster.groups.empty() ? 0 : cluster.groups.front().first;
+        QColor fill = nodeColor(group);
+        fill.setAlpha(170);
+        p.setPen(QPen(m_selectedCluster == c ? pal.color(QPalette::Highlight) : text, m_selectedCluster == c ? 3 : 1));
+        p.setBrush(fill);
+        p.drawEllipse(centre, r, r);
+        taken.emplace_back(centre.x() - r, centre.y() - r, 2 * r, 2 * r);
+    }
+    p.setBrush(Qt::NoBrush);
     for (std::size_t c = 0; c < m_centres.size(); ++c) {
         const NetworkCluster& cluster = m_graph->clusters[c];
         const QPointF centre = t.map(m_centres[c]);
@@ -215,30 +232,33 @@ void NetworkCanvas::paintText(QPainter& p, const QTransform& t)
             }
             continue;
         }
-        const double r = std::max(10.0, discPx * 0.45);
-        const std::uint32_t group = cluster.groups.empty() ? 0 : cluster.groups.front().first;
-        QColor fill = nodeColor(group);
-        fill.setAlpha(170);
-        p.setPen(QPen(m_selectedCluster == c ? pal.color(QPalette::Highlight) : text, m_selectedCluster == c ? 3 : 1));
-        p.setBrush(fill);
-        p.drawEllipse(centre, r, r);
-        p.setBrush(Qt::NoBrush);
-        p.setPen(text);
+        const double r = closedRadius(c);
         const QString counts = tr("%1 accounts · %2 banned · %3 replaced")
                                    .arg(locale.toString(qulonglong(cluster.nodes.size())), locale.toString(cluster.banned),
                                         locale.toString(cluster.replaced));
+        // Below the node, else above, right or left of it; wide, else narrow.
+        bool placed = false;
         for (const double room : {wide, narrow}) {
             const QString title = strong.elidedText(name, Qt::ElideRight, room);
             const QString second = plain.elidedText(counts, Qt::ElideRight, room);
             const double w = std::max(strong.horizontalAdvance(title), plain.horizontalAdvance(second)) + 2;
-            const QRectF box(centre.x() - w / 2, centre.y() + r + 2, w, strong.height() + plain.height());
-            if (!place(box))
-                continue;
-            p.setFont(bold);
-            p.drawText(QRectF(box.topLeft(), QSizeF(w, strong.height())), Qt::AlignHCenter | Qt::AlignTop, title);
-            p.setFont(font());
-            p.drawText(QRectF(box.left(), box.top() + strong.height(), w, plain.height()), Qt::AlignHCenter | Qt::AlignTop, second);
-            break;
+            const double h = strong.height() + plain.height();
+            const QRectF boxes[] = {{centre.x() - w / 2, centre.y() + r + 2, w, h},
+                                    {centre.x() - w / 2, centre.y() - r - 2 - h, w, h},
+                                    {centre.x() + r + 4, centre.y() - h / 2, w, h},
+                                    {centre.x() - r - 4 - w, centre.y() - h / 2, w, h}};
+            for (const QRectF& box : boxes) {
+                if (!place(box))
+                    continue;
+                p.setFont(bold);
+                p.drawText(QRectF(box.topLeft(), QSizeF(w, strong.height())), Qt::AlignHCenter | Qt::AlignTop, title);
+                p.setFont(font());
+                p.drawText(QRectF(box.left(), box.top() + strong.height(), w, plain.height()), Qt::AlignHCenter | Qt::AlignTop, second);
+                placed = true;
+                break;
+            }
+            if (placed)
+                break;
         }
     }
     p.setFont(font());
