@@ -295,22 +295,29 @@ void TestLifecycle::median()
 // The dense bitset and the hash-set path (used for unknown families and for hostile sizes) agree.
 void TestLifecycle::templateSetsAgree()
 {
-    AccountTemplates dense(40, 70), raw(40, 0);
+    // Two workers meet the families in different orders (each numbers its rows its own way) and
+    // merge; a third folds alone. All agree with the hash set.
+    AccountTemplates dense(40, 70), first(40, 70), second(40, 70), raw(40, 0);
     std::uint64_t state = 99;
     for (int i = 0; i < 300; ++i) {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
         const auto account = static_cast<std::uint32_t>((state >> 33) % 40);
         const auto tmpl = static_cast<std::uint32_t>((state >> 45) % 70);
         dense.addKnown(account, tmpl, 1000 + tmpl);
+        (i % 3 ? first : second).addKnown(account, tmpl, 1000 + tmpl);
         raw.addKnown(account, tmpl, 1000 + tmpl); // no bitset: goes to the hash set
     }
+    first.merge(second);
     dense.finish();
+    first.finish();
     raw.finish();
     int shared = 0;
     for (std::uint32_t a = 0; a < 40; ++a) {
         QCOMPARE(dense.count(a), raw.count(a));
+        QCOMPARE(first.count(a), raw.count(a));
         for (std::uint32_t b = 0; b < 40; ++b) {
             QCOMPARE(dense.share(a, b), raw.share(a, b));
+            QCOMPARE(first.share(a, b), raw.share(a, b));
             shared += dense.share(a, b) && a != b ? 1 : 0;
         }
     }

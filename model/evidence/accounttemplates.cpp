@@ -7,26 +7,47 @@
 namespace hs {
 
 AccountTemplates::AccountTemplates(std::uint32_t accounts, std::uint32_t templates)
-    : m_accounts(accounts), m_templates(templates), m_accountWords((std::size_t(accounts) + 63) / 64),
-      m_words((std::size_t(templates) + 63) / 64)
+    : m_accounts(accounts), m_accountWords((std::size_t(accounts) + 63) / 64)
 {
-    m_dense = templates > 0 && std::uint64_t(templates) * m_accountWords * 64 <= kMaxDenseBits;
+    // Bounded as if every family had its row: a file cannot make the rows outgrow it.
+    m_dense = templates > 0 && accounts > 0 && std::uint64_t(templates) * m_accountWords * 64 <= kMaxDenseBits;
     if (m_dense)
-        m_bits.assign(std::size_t(templates) * m_accountWords, 0);
+        m_row.assign(templates, kNoRow);
+}
+
+std::uint32_t AccountTemplates::addRow(std::uint32_t tmpl)
+{
+    const auto row = static_cast<std::uint32_t>(m_rowTemplate.size());
+    m_row[tmpl] = row;
+    m_rowTemplate.push_back(tmpl);
+    m_bits.resize(m_bits.size() + m_accountWords, 0);
+    return row;
 }
 
 void AccountTemplates::merge(const AccountTemplates& other)
 {
-    for (std::size_t i = 0; i < m_bits.size() && i < other.m_bits.size(); ++i)
-        m_bits[i] |= other.m_bits[i];
+    // The other worker numbered its rows in its own order: matched by template.
+    for (std::size_t r = 0; m_dense && other.m_dense && r < other.m_rowTemplate.size(); ++r) {
+        const std::uint32_t tmpl = other.m_rowTemplate[r];
+        std::uint32_t row = m_row[tmpl];
+        if (row == kNoRow)
+            row = addRow(tmpl);
+        std::uint64_t* to = m_bits.data() + std::size_t(row) * m_accountWords;
+        const std::uint64_t* from = other.m_bits.data() + r * m_accountWords;
+        for (std::size_t w = 0; w < m_accountWords; ++w)
+            to[w] |= from[w];
+    }
     other.m_raw.forEach([this](const CellKey& k, char) { m_raw[k] = 1; });
 }
 
 void AccountTemplates::finish()
 {
-    // Family-major into account-major, visiting the set bits only (3.1 M at full scale).
+    // Family-major into account-major, visiting the set bits only (3.1 M at full scale). Bits are
+    // rows, not templates: share() and count() only compare two accounts' rows.
+    const std::size_t rows = m_rowTemplate.size();
+    m_words = (rows + 63) / 64;
     m_byAccount.assign(m_dense ? std::size_t(m_accounts) * m_words : 0, 0);
-    for (std::size_t t = 0; m_dense && t < m_templates; ++t) {
+    for (std::size_t t = 0; m_dense && t < rows; ++t) {
         for (std::size_t w = 0; w < m_accountWords; ++w) {
             for (std::uint64_t bits = m_bits[t * m_accountWords + w]; bits; bits &= bits - 1) {
                 const std::size_t account = w * 64 + std::size_t(std::countr_zero(bits));
@@ -35,6 +56,7 @@ void AccountTemplates::finish()
         }
     }
     m_bits = {};
+    m_row = {};
     m_sorted.clear();
     m_sorted.reserve(m_raw.size());
     m_raw.forEach([this](const CellKey& k, char) {
