@@ -53,21 +53,14 @@ QString typeName(int type)
     }
 }
 
-IdIndex campaignIds(const Investigation& inv)
+// Evidence id -> position, for campaigns and accounts alike.
+template<typename T>
+IdIndex idsOf(const std::vector<T>& rows)
 {
     std::vector<std::int64_t> ids;
-    for (const CampaignInfo& c : inv.campaigns)
-        ids.push_back(c.id);
-    IdIndex index;
-    index.build(ids);
-    return index;
-}
-
-IdIndex accountIds(const Investigation& inv)
-{
-    std::vector<std::int64_t> ids;
-    for (const AccountInfo& a : inv.accounts)
-        ids.push_back(a.id);
+    ids.reserve(rows.size());
+    for (const T& row : rows)
+        ids.push_back(row.id);
     IdIndex index;
     index.build(ids);
     return index;
@@ -101,8 +94,8 @@ void loadFlagReasons(const EvidenceDb& db, Investigation& inv, Findings& f)
         f.warning(QStringLiteral("unreadable-table"), QStringLiteral("%1: the table is ignored").arg(error), kTable);
         return;
     }
-    const IdIndex campaigns = campaignIds(inv);
-    const IdIndex accounts = accountIds(inv);
+    const IdIndex campaigns = idsOf(inv.campaigns);
+    const IdIndex accounts = idsOf(inv.accounts);
     Problems problems;
     const auto wrongType = [&](const char* column, std::int64_t row, int type, const QString& want) {
         problems.note(QStringLiteral("wrong-type"), QString::fromLatin1(column), row,
