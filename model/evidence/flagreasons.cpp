@@ -3,6 +3,7 @@
 
 #include "idindex.h"
 #include "smalltables.h"
+#include "sqlitestatement.h"
 
 #include <sqlite3.h>
 
@@ -42,30 +43,6 @@ private:
     std::map<std::pair<QString, QString>, Entry> m_entries;
 };
 
-QString typeName(int type)
-{
-    switch (type) {
-    case SQLITE_NULL: return QStringLiteral("NULL");
-    case SQLITE_TEXT: return QStringLiteral("TEXT");
-    case SQLITE_FLOAT: return QStringLiteral("REAL");
-    case SQLITE_BLOB: return QStringLiteral("BLOB");
-    default: return QStringLiteral("INTEGER");
-    }
-}
-
-// Evidence id -> position, for campaigns and accounts alike.
-template<typename T>
-IdIndex idsOf(const std::vector<T>& rows)
-{
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows.size());
-    for (const T& row : rows)
-        ids.push_back(row.id);
-    IdIndex index;
-    index.build(ids);
-    return index;
-}
-
 // Column positions of the SELECT below.
 enum Column { Id, CampaignId, AccountId, Signal, Score, Detail };
 
@@ -94,12 +71,12 @@ void loadFlagReasons(const EvidenceDb& db, Investigation& inv, Findings& f)
         f.warning(QStringLiteral("unreadable-table"), QStringLiteral("%1: the table is ignored").arg(error), kTable);
         return;
     }
-    const IdIndex campaigns = idsOf(inv.campaigns);
-    const IdIndex accounts = idsOf(inv.accounts);
+    const IdIndex campaigns = indexOfIds(inv.campaigns);
+    const IdIndex accounts = indexOfIds(inv.accounts);
     Problems problems;
     const auto wrongType = [&](const char* column, std::int64_t row, int type, const QString& want) {
         problems.note(QStringLiteral("wrong-type"), QString::fromLatin1(column), row,
-                      QStringLiteral("hold %1 where %2 is required; those reasons are left out").arg(typeName(type), want));
+                      QStringLiteral("hold %1 where %2 is required; those reasons are left out").arg(sqliteTypeName(type), want));
     };
     while (st.next()) {
         const std::int64_t id = st.integer(Id);

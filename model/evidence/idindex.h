@@ -32,4 +32,17 @@ private:
     std::vector<std::pair<std::int64_t, std::uint32_t>> m_sorted;
 };
 
+// The index of rows that carry their evidence id in `id` (campaigns, accounts, models...).
+template<typename T>
+IdIndex indexOfIds(const std::vector<T>& rows)
+{
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows.size());
+    for (const T& row : rows)
+        ids.push_back(row.id);
+    IdIndex index;
+    index.build(ids);
+    return index;
+}
+
 } // namespace hs

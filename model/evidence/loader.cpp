@@ -125,16 +125,6 @@ void planDirectRead(const EvidenceDb& db, ScanInput& in)
         in.rootPage = static_cast<std::uint32_t>(root);
 }
 
-template<typename T>
-void buildIndex(IdIndex& index, const std::vector<T>& rows)
-{
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows.size());
-    for (const T& r : rows)
-        ids.push_back(r.id);
-    index.build(ids);
-}
-
 ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investigation& inv, const LoadOptions& options,
                         Findings& f)
 {
@@ -145,13 +135,13 @@ ScanInput makeScanInput(const QString& path, const EvidenceDb& db, const Investi
     in.hasTemplate = hasColumn(db, ex, QStringLiteral("template_id"));
     in.hasCot = hasColumn(db, ex, QStringLiteral("cot_elicitation"));
     in.idIsKey = exchangesIdIsKey(db);
-    buildIndex(in.accountIndex, inv.accounts);
-    buildIndex(in.modelIndex, inv.models);
+    in.accountIndex = indexOfIds(inv.accounts);
+    in.modelIndex = indexOfIds(inv.models);
     std::vector<CapabilityInfo> realCaps = inv.capabilities; // the implicit entry, if any, is last
     if (!realCaps.empty() && realCaps.back().implicit)
         realCaps.pop_back();
-    buildIndex(in.capabilityIndex, realCaps);
-    buildIndex(in.templateIndex, inv.templates);
+    in.capabilityIndex = indexOfIds(realCaps);
+    in.templateIndex = indexOfIds(inv.templates);
     // Prompt families per account only where the lifecycle figures can use them: campaigns with
     // a recorded status change (a 1.0 file, or a campaign without one, costs the scan nothing).
     in.groupTemplates.assign(inv.groupCount(), 0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scanfold.h"
 
+#include "sqlitestatement.h"
 #include "timeutil.h"
 
 #include <sqlite3.h>
@@ -18,18 +19,6 @@ void noteDangling(std::uint64_t& count, std::int64_t& first, std::int64_t row)
 {
     if (count++ == 0 || row < first)
         first = row;
-}
-
-
-QString typeName(int type)
-{
-    switch (type) {
-    case SQLITE_NULL: return QStringLiteral("NULL");
-    case SQLITE_TEXT: return QStringLiteral("TEXT");
-    case SQLITE_FLOAT: return QStringLiteral("REAL");
-    case SQLITE_BLOB: return QStringLiteral("BLOB");
-    default: return QStringLiteral("INTEGER");
-    }
 }
 
 } // namespace
@@ -289,7 +278,7 @@ void reportTypeProblems(const Accumulator& acc, Findings& findings)
         Finding f{Severity::Error, QStringLiteral("wrong-type"), QStringLiteral("exchanges"), column, p.firstRow,
                   static_cast<qint64>(p.count),
                   QStringLiteral("%1 row(s) hold %2 where %3 INTEGER is required")
-                      .arg(p.count).arg(typeName(p.foundType), required ? QStringLiteral("a non-NULL") : QStringLiteral("NULL or an"))};
+                      .arg(p.count).arg(sqliteTypeName(p.foundType), required ? QStringLiteral("a non-NULL") : QStringLiteral("NULL or an"))};
         findings.add(f);
     }
     if (acc.tsRange.count)

@@ -326,22 +326,10 @@ void loadClusters(const EvidenceDb& db, Investigation& inv, Findings& f)
     }
 }
 
-template<typename T>
-IdIndex indexOf(const std::vector<T>& rows)
-{
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows.size());
-    for (const T& row : rows)
-        ids.push_back(row.id);
-    IdIndex index;
-    index.build(ids);
-    return index;
-}
-
 void loadAccounts(const EvidenceDb& db, Investigation& inv, Findings& f)
 {
-    const IdIndex campaigns = indexOf(inv.campaigns);
-    const IdIndex clusters = indexOf(inv.clusters);
+    const IdIndex campaigns = indexOfIds(inv.campaigns);
+    const IdIndex clusters = indexOfIds(inv.clusters);
     Dangling badCampaign, badCluster;
     RowReader r(db, QStringLiteral("accounts"), f);
     while (r.next()) {
@@ -394,7 +382,7 @@ void loadIndicators(const EvidenceDb& db, Investigation& inv, Findings& f)
 {
     if (!db.hasTable(QStringLiteral("indicators")))
         return;
-    const IdIndex accounts = indexOf(inv.accounts);
+    const IdIndex accounts = indexOfIds(inv.accounts);
     Dangling badAccount;
     RowReader r(db, QStringLiteral("indicators"), f);
     while (r.next()) {

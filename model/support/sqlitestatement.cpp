@@ -5,6 +5,17 @@
 
 namespace hs {
 
+QString sqliteTypeName(int type)
+{
+    switch (type) {
+    case SQLITE_NULL: return QStringLiteral("NULL");
+    case SQLITE_TEXT: return QStringLiteral("TEXT");
+    case SQLITE_FLOAT: return QStringLiteral("REAL");
+    case SQLITE_BLOB: return QStringLiteral("BLOB");
+    default: return QStringLiteral("INTEGER");
+    }
+}
+
 Statement::Statement(Statement&& other) noexcept
     : m_db(other.m_db), m_stmt(other.m_stmt), m_rc(other.m_rc), m_error(std::move(other.m_error))
 {

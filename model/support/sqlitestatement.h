@@ -12,6 +12,9 @@ struct sqlite3_stmt;
 
 namespace hs {
 
+// A value's storage class as findings name it: NULL, INTEGER, REAL, TEXT or BLOB.
+QString sqliteTypeName(int type);
+
 class Statement
 {
 public:
