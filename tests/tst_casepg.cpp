@@ -242,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(bobFirst);
         QVERIFY(!aliceSecond);
         QVERIFY(alice->lastWasConflict());
-        QVERIFY2(QRegularExpression(QStringLiteral("^annotation \\d+ was changed by bob at \\d\\d:\\d\\d; reload or overwrite$"))
+        QVERIFY2(QRegularExpression(QStringLiteral("^annotation \\d+ was changed by bob at \\d\\d:\\d\\d UTC; reload or overwrite$"))
                      .match(alice->lastError()).hasMatch(),
                  qPrintable(alice->lastError()));
         QCOMPARE(alice->annotation(stored->id)->note, QStringLiteral("bob's note"));

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace hs {
 
 CaseBackend::~CaseBackend() = default;
@@ -21,6 +23,13 @@ bool CaseBackend::mayEdit(QString* why) const
 }
 
 bool CaseBackend::mayExportProfile(const QString&, QString*) const { return true; }
+
+std::vector<AuditEntry> CaseBackend::auditAfter(std::int64_t seq) const
+{
+    std::vector<AuditEntry> all = audit();
+    all.erase(std::remove_if(all.begin(), all.end(), [seq](const AuditEntry& e) { return e.seq <= seq; }), all.end());
+    return all;
+}
 
 std::unique_ptr<CaseBackend> openCase(const QString& location, CaseBackend::Mode mode, QString* error)
 {

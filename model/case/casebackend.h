@@ -70,6 +70,8 @@ public:
     virtual std::vector<SavedView> views() const = 0;
 
     virtual std::vector<AuditEntry> audit() const = 0;
+    // The entries after number `seq`: what others did since the dashboard last looked.
+    virtual std::vector<AuditEntry> auditAfter(std::int64_t seq) const;
     // Appends an event without content (opened, exported, evidence-mismatch, ...).
     virtual bool record(const QString& action, const QString& subject, const QString& detail) = 0;
     // Remembers where the evidence was found (not audited content: the hash is what counts).

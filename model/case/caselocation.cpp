@@ -41,6 +41,20 @@ QString displayLocation(const QString& location)
     return shown;
 }
 
+QString locationWithoutPassword(const QString& location)
+{
+    if (!isServerLocation(location))
+        return location;
+    QString kept = location;
+    static const QRegularExpression userinfo(QStringLiteral("^([a-zA-Z]+://[^/?#@:]*):[^/?#@]*@"));
+    kept.replace(userinfo, QStringLiteral("\\1@"));
+    static const QRegularExpression query(QStringLiteral("([?&])password=[^&#]*&?"), QRegularExpression::CaseInsensitiveOption);
+    kept.replace(query, QStringLiteral("\\1"));
+    static const QRegularExpression dangling(QStringLiteral("[?&](?=#|$)"));
+    kept.replace(dangling, QString());
+    return kept;
+}
+
 QString shortCaseName(const QString& location)
 {
     if (!isServerLocation(location))

@@ -23,6 +23,10 @@ bool parseServerLocation(const QString& location, ServerLocation* out, QString* 
 // The location without a password (user:secret@ -> user:***@, password=... in the query too).
 QString displayLocation(const QString& location);
 
+// The location with its password left out (user@host, no password= in the query): what is
+// remembered (the recent list), so that libpq looks the password up again where it keeps it.
+QString locationWithoutPassword(const QString& location);
+
 // A short name for titles and the status bar: the file's name, or "case-17 on db.example".
 QString shortCaseName(const QString& location);
 

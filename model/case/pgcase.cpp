@@ -118,7 +118,9 @@ std::unique_ptr<PgCase> PgCase::open(const QString& location, Mode mode, QString
         return nullptr;
     }
     c->m_info = *info;
-    c->m_actor = info->reviewer;
+    // The server knows who is connected: the dashboard's edits are that role's, whoever created
+    // the case (a caller that knows better, e.g. `case annotate`, sets the actor itself).
+    c->m_actor = c->m_role.isEmpty() ? info->reviewer : c->m_role;
     return c;
 }
 
@@ -219,7 +221,8 @@ QString PgCase::conflictMessage(std::int64_t id) const
                                    {pgText(m_name), pgText(annotationSubject(id))});
     if (!r.ok() || r.rows() == 0)
         return QStringLiteral("annotation %1 was changed by someone else; reload or overwrite").arg(id);
-    const QString when = QDateTime::fromSecsSinceEpoch(r.integer(0, 1)).toString(QStringLiteral("HH:mm"));
+    // In UTC, like every time the dashboard shows: reviewers in two time zones read the same.
+    const QString when = QDateTime::fromSecsSinceEpoch(r.integer(0, 1), Qt::UTC).toString(QStringLiteral("HH:mm 'UTC'"));
     return QStringLiteral("annotation %1 was changed by %2 at %3; reload or overwrite").arg(id).arg(r.text(0, 0), when);
 }
 
@@ -365,6 +368,12 @@ std::vector<AuditEntry> PgCase::audit() const
 {
     QStringList problems;
     return pgReadAudit(m_conn, m_name, &problems);
+}
+
+std::vector<AuditEntry> PgCase::auditAfter(std::int64_t seq) const
+{
+    QStringList problems;
+    return pgReadAudit(m_conn, m_name, &problems, seq);
 }
 
 bool PgCase::record(const QString& action, const QString& subject, const QString& detail)

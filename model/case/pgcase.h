@@ -44,6 +44,7 @@ public:
     std::vector<SavedView> views() const override;
 
     std::vector<AuditEntry> audit() const override;
+    std::vector<AuditEntry> auditAfter(std::int64_t seq) const override;
     bool record(const QString& action, const QString& subject, const QString& detail) override;
     bool setEvidencePath(const QString& path) override;
 

@@ -205,11 +205,11 @@ bool pgInsertAudit(const PgConnection& c, const QString& name, const AuditEntry&
                  error);
 }
 
-std::vector<AuditEntry> pgReadAudit(const PgConnection& c, const QString& name, QStringList* problems)
+std::vector<AuditEntry> pgReadAudit(const PgConnection& c, const QString& name, QStringList* problems, std::int64_t after)
 {
     const PgResult r = c.exec("SELECT seq, at, actor, action, subject, detail, content_hash, prev_hash, hash "
-                              "FROM hydrascope.audit WHERE case_name = $1 ORDER BY seq",
-                              {pgText(name)});
+                              "FROM hydrascope.audit WHERE case_name = $1 AND seq > $2 ORDER BY seq",
+                              {pgText(name), pgInt(after)});
     std::vector<AuditEntry> out;
     if (!r.ok()) {
         *problems << QStringLiteral("table audit cannot be read: %1").arg(r.error());

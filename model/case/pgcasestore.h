@@ -26,7 +26,8 @@ std::vector<Annotation> pgReadAnnotations(const PgConnection& c, const QString& 
 bool pgWriteView(const PgConnection& c, const QString& name, const SavedView& v, QString* error);
 std::vector<SavedView> pgReadViews(const PgConnection& c, const QString& name, QStringList* problems);
 bool pgInsertAudit(const PgConnection& c, const QString& name, const AuditEntry& e, QString* error);
-std::vector<AuditEntry> pgReadAudit(const PgConnection& c, const QString& name, QStringList* problems);
+// The case's log in order; with `after`, only the entries numbered above it.
+std::vector<AuditEntry> pgReadAudit(const PgConnection& c, const QString& name, QStringList* problems, std::int64_t after = 0);
 std::optional<std::vector<Pseudonym>> pgReadPseudonyms(const PgConnection& c, const QString& name, QString* error);
 bool pgInsertPseudonym(const PgConnection& c, const QString& name, const Pseudonym& p, QString* error);
 

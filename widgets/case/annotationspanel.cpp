@@ -68,6 +68,10 @@ AnnotationsPanel::AnnotationsPanel(AnnotationsModel* model, QWidget* parent) : Q
     m_delete = new QPushButton(tr("&Delete"), this);
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
+    // Wrapped: a reader's reason is long, and an unwrapped label would make the window wider than
+    // a 1366-pixel screen.
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("caseStatus"));
     connect(m_new, &QPushButton::clicked, this, &AnnotationsPanel::newRequested);
     connect(m_edit, &QPushButton::clicked, this, [this] {
         if (const Annotation* a = current())
@@ -117,9 +121,13 @@ const Annotation* AnnotationsPanel::current() const
     return m_model->annotationAt(m_proxy->mapToSource(index).row());
 }
 
-void AnnotationsPanel::setEditable(bool editable)
+void AnnotationsPanel::setEditable(bool editable, const QString& why)
 {
     m_editable = editable;
+    m_why = editable ? QString() : why;
+    QFont font = m_status->font();
+    font.setBold(m_open && !editable); // read only or the server away: not to be missed
+    m_status->setFont(font);
     updateButtons();
 }
 
@@ -128,6 +136,10 @@ void AnnotationsPanel::updateButtons()
     m_new->setEnabled(m_open && m_editable);
     m_edit->setEnabled(m_open && m_editable && current());
     m_delete->setEnabled(m_open && m_editable && current());
+    const QString why = m_open && !m_editable ? tr("Not possible now: %1").arg(m_why) : QString();
+    m_new->setToolTip(why.isEmpty() ? tr("Add an annotation (Case > Annotate...)") : why);
+    m_edit->setToolTip(why.isEmpty() ? tr("Edit the selected annotation") : why);
+    m_delete->setToolTip(why.isEmpty() ? tr("Delete the selected annotation (Edit > Undo brings it back)") : why);
 }
 
 void AnnotationsPanel::applyFilters()

@@ -30,8 +30,9 @@ public:
     AnnotationFilterProxy* proxy() const { return m_proxy; }
     QLineEdit* textFilter() const { return m_text; }
     void setCaseOpen(bool open, const QString& description);
-    // Whether the open case may be edited by this user (a server case: the role, the server).
-    void setEditable(bool editable);
+    // Whether the open case may be edited by this user (a server case: the role, the server), and
+    // if not why: the buttons say it in their tooltips and the status line is emphasised.
+    void setEditable(bool editable, const QString& why = {});
     const Annotation* current() const;
 
     PageState viewState() const final; // the table's columns and sort, the filters
@@ -62,6 +63,7 @@ private:
     QLabel* m_status;
     bool m_open = false;
     bool m_editable = true;
+    QString m_why;
 };
 
 } // namespace hs

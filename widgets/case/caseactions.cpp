@@ -18,6 +18,8 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
 #include <QUndoStack>
 
 namespace hs {
@@ -34,14 +36,23 @@ CaseActions::CaseActions(QMainWindow* window, std::function<PageId()> currentPag
             [this] { m_model->setAnnotations(m_controller->annotations(), m_inv); });
     connect(m_controller, &CaseController::caseChanged, this, &CaseActions::onCaseChanged);
     connect(m_controller, &CaseController::editFailed, this,
-            [this](const QString& message) { warn(tr("The case file was not changed"), message); });
+            [this](const QString& message) { warn(tr("The case was not changed"), message); });
+    connect(m_controller, &CaseController::conflicted, this, &CaseActions::resolveConflict);
+    connect(m_controller, &CaseController::changedElsewhere, this, [this](const QString& summary) {
+        if (!summary.isEmpty())
+            m_window->statusBar()->showMessage(summary, 15000);
+    });
     connect(m_panel, &AnnotationsPanel::newRequested, this, &CaseActions::newAnnotation);
     connect(m_panel, &AnnotationsPanel::editRequested, this, &CaseActions::editAnnotation);
     connect(m_panel, &AnnotationsPanel::deleteRequested, m_controller, &CaseController::removeAnnotation);
     connect(m_panel, &AnnotationsPanel::jumpRequested, this, &CaseActions::jumpRequested);
-    connect(m_controller, &CaseController::connectionChanged, this, [this] {
+    connect(m_controller, &CaseController::connectionChanged, this, [this](bool connected) {
         onCaseChanged();
         Q_EMIT statusChanged();
+        const QString name = shortCaseName(m_controller->caseFile()->location());
+        m_window->statusBar()->showMessage(connected ? tr("Reconnected to %1: edits are possible again").arg(name)
+                                                     : tr("Lost the connection to %1: reconnecting").arg(name),
+                                           15000);
     });
 }
 
@@ -84,8 +95,12 @@ void CaseActions::onCaseChanged()
     m_mismatch = false;
     QString description;
     if (open) {
-        const CaseInfo& info = m_controller->caseFile()->info();
-        description = tr("Case %1 · reviewer %2").arg(shortCaseName(m_controller->caseFile()->location()), info.reviewer);
+        const CaseBackend* c = m_controller->caseFile();
+        // A shared case names who is signed in (the server's role, under which edits are
+        // recorded); the case's reviewer is only the one who created it.
+        description = isServerLocation(c->location())
+                          ? tr("Case %1 (created by %2) · you are %3").arg(shortCaseName(c->location()), c->info().reviewer, c->actor())
+                          : tr("Case %1 · reviewer %2").arg(shortCaseName(c->location()), c->info().reviewer);
         if (!m_controller->isConnected())
             description += tr(" · SERVER UNREACHABLE: shown as last read, edits refused, reconnecting");
         else if (QString why; !m_controller->mayEdit(&why))
@@ -104,7 +119,7 @@ void CaseActions::updateEditable()
 {
     QString why;
     const bool editable = m_controller->mayEdit(&why);
-    m_panel->setEditable(editable);
+    m_panel->setEditable(editable, why);
     for (QAction* a : std::as_const(m_editOnly)) {
         a->setEnabled(m_controller->isOpen() && editable);
         a->setStatusTip(editable ? QString() : why);
@@ -119,6 +134,31 @@ QString CaseActions::evidenceStatus() const
     const QString name = shortCaseName(m_controller->caseFile()->location());
     const QString away = m_controller->isConnected() ? QString() : tr(" · SERVER UNREACHABLE (read only, reconnecting)");
     return (m_mismatch ? tr("Case %1: EVIDENCE DOES NOT MATCH").arg(name) : tr("Case %1").arg(name)) + away;
+}
+
+// Another reviewer saved first: say who and when, and let this one keep theirs or overwrite.
+void CaseActions::resolveConflict(const Annotation& mine, const QString& message)
+{
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"),
+                                tr("Your edit of \"%1\" was not saved: %2.").arg(mine.title, message), QMessageBox::NoButton,
+                                m_window);
+    box->setObjectName(QStringLiteral("conflictBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("Reload keeps the version now stored (shown in the Annotations panel) and drops your "
+                               "changes. Overwrite saves your version over it. The audit log keeps both."));
+    QPushButton* reload = box->addButton(tr("Reload"), QMessageBox::RejectRole);
+    reload->setObjectName(QStringLiteral("reload"));
+    QPushButton* overwrite = box->addButton(tr("Overwrite with mine"), QMessageBox::AcceptRole);
+    overwrite->setObjectName(QStringLiteral("overwrite"));
+    box->setDefaultButton(reload); // Enter or Escape never writes over a colleague's work
+    box->setEscapeButton(reload);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, mine, overwrite](QAbstractButton* clicked) {
+        if (clicked == overwrite)
+            m_controller->overwrite(mine);
+    });
+    box->open();
+    reload->setFocus();
 }
 
 void CaseActions::warn(const QString& title, const QString& text)

@@ -65,6 +65,7 @@ private:
     void onCaseChanged();
     void updateEditable(); // what this user may do with the open case, and why not
     void warn(const QString& title, const QString& text);
+    void resolveConflict(const Annotation& mine, const QString& message);
 
     QMainWindow* m_window;
     std::function<PageId()> m_currentPage;

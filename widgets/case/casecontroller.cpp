@@ -8,6 +8,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace hs {
 namespace {
 
@@ -60,7 +62,10 @@ public:
         if (m_done)
             m_after.revision = m_c->shownRevision(m_after.id);
         m_done = true;
-        setObsolete(!m_c->apply(m_c->caseFile()->updateAnnotation(m_after)));
+        const bool ok = m_c->apply(m_c->caseFile()->updateAnnotation(m_after), true);
+        if (!ok && m_c->caseFile()->lastWasConflict())
+            m_c->reportConflict(m_after);
+        setObsolete(!ok);
     }
     void undo() final
     {
@@ -127,6 +132,11 @@ void CaseController::adopt(std::unique_ptr<CaseBackend> c)
     m_notifier = nullptr;
     m_case = std::move(c);
     m_connected = true;
+    m_seenSeq = 0;
+    if (m_case && m_case->changeSocket() >= 0) { // a shared case: news starts after what is open now
+        const std::vector<AuditEntry> log = m_case->audit();
+        m_seenSeq = log.empty() ? 0 : log.back().seq;
+    }
     watch();
     refresh();
     Q_EMIT caseChanged();
@@ -159,7 +169,7 @@ void CaseController::onNotified()
     if (changed) {
         refresh();
         Q_EMIT viewsChanged();
-        Q_EMIT changedElsewhere();
+        Q_EMIT changedElsewhere(news());
     }
 }
 
@@ -176,7 +186,8 @@ void CaseController::checkConnection()
     if (!m_connected && m_case->reconnect()) {
         m_connected = true;
         watch();
-        refresh(); // what others did meanwhile
+        refresh(); // what others did meanwhile (shown; not announced one by one)
+        news();
         Q_EMIT viewsChanged();
         Q_EMIT connectionChanged(true);
     }
@@ -199,9 +210,9 @@ void CaseController::refresh()
     Q_EMIT annotationsChanged();
 }
 
-bool CaseController::apply(bool ok)
+bool CaseController::apply(bool ok, bool conflictOffered)
 {
-    if (!ok)
+    if (!ok && !(conflictOffered && m_case->lastWasConflict())) // that one is told by reportConflict(), with a choice
         Q_EMIT editFailed(m_case->lastError());
     if (!ok && !m_case->isConnected())
         checkConnection();
@@ -229,6 +240,35 @@ void CaseController::removeAnnotation(std::int64_t id)
         return;
     if (const std::optional<Annotation> a = m_case->annotation(id))
         m_undo->push(new RemoveAnnotation(this, *a));
+}
+
+void CaseController::reportConflict(const Annotation& mine) { Q_EMIT conflicted(mine, m_case->lastError()); }
+
+void CaseController::overwrite(Annotation mine)
+{
+    if (!m_case)
+        return;
+    if (const std::optional<Annotation> stored = m_case->annotation(mine.id)) {
+        mine.revision = stored->revision; // theirs, seen and overwritten on purpose
+        m_undo->push(new EditAnnotation(this, *stored, mine));
+    }
+}
+
+// What the audit log says others did since it was last read: the newest change to an annotation
+// or a view, with its author, and how many more there were.
+QString CaseController::news()
+{
+    const std::vector<AuditEntry> entries = m_case->auditAfter(m_seenSeq);
+    QStringList changes;
+    for (const AuditEntry& e : entries) {
+        m_seenSeq = std::max(m_seenSeq, e.seq);
+        const bool content = e.subject.startsWith(QLatin1String("annotation:")) || e.subject.startsWith(QLatin1String("view:"));
+        if (content && e.actor != m_case->actor()) // this dashboard's own edits are no news
+            changes << tr("%1 %2 %3").arg(e.actor, e.action, e.detail);
+    }
+    if (changes.isEmpty())
+        return {};
+    return changes.size() == 1 ? changes.back() : tr("%1 (and %n more change(s))", nullptr, int(changes.size() - 1)).arg(changes.back());
 }
 
 std::int64_t CaseController::shownRevision(std::int64_t id) const

@@ -42,13 +42,17 @@ public:
     bool saveView(const SavedView& view);
 
     // Used by the undo commands: run one case-file operation, refresh, report failure.
-    bool apply(bool ok);
+    // `conflictOffered`: a conflict is not reported here, the caller offers reload or overwrite.
+    bool apply(bool ok, bool conflictOffered = false);
 
     // A server case: false while the server cannot be reached (the case stays shown as last
     // read, edits are refused, and the controller reconnects by itself every two seconds).
     bool isConnected() const { return m_connected; }
     // Whether this user may edit the open case, and if not why (read-only role, server away).
     bool mayEdit(QString* why) const;
+    // Writes `mine` over the revision stored now (after conflicted()); undoable like any edit.
+    void overwrite(Annotation mine);
+    void reportConflict(const Annotation& mine); // used by the edit command
 
 Q_SIGNALS:
     void caseChanged(); // opened, created or closed
@@ -56,7 +60,11 @@ Q_SIGNALS:
     void viewsChanged();
     void editFailed(const QString& message);
     void connectionChanged(bool connected); // a server case's server went away or came back
-    void changedElsewhere(); // another reviewer's edit arrived (and is shown)
+    // Another reviewer's edit arrived (and is shown): "alice edited range annotation "Burst"".
+    void changedElsewhere(const QString& summary);
+    // Another reviewer saved a newer revision of the annotation this user edited: nothing of
+    // `mine` was written; overwrite() writes it over theirs, or the user keeps theirs.
+    void conflicted(const hs::Annotation& mine, const QString& message);
 
 private:
     void adopt(std::unique_ptr<CaseBackend> c);
@@ -64,6 +72,7 @@ private:
     void watch(); // a server case: its notifications and its connection
     void onNotified();
     void checkConnection();
+    QString news(); // others' edits since the last look, for changedElsewhere()
 
     std::unique_ptr<CaseBackend> m_case;
     QUndoStack* m_undo;
@@ -71,6 +80,7 @@ private:
     QSocketNotifier* m_notifier = nullptr;
     QTimer* m_connectionTimer;
     bool m_connected = true;
+    std::int64_t m_seenSeq = 0; // the last audit entry read: what others did after it is news
 };
 
 } // namespace hs

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "opencasedialog.h"
 
+#include "caselocation.h"
+
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -27,6 +29,21 @@ OpenCaseDialog::OpenCaseDialog(QWidget* parent) : QDialog(parent), m_location(ne
                                 "comes from ~/.pgpass, PGPASSWORD or a service file."),
                              this);
     label->setWordWrap(true);
+    // A password typed into the location works, but sits on screen in clear while typed: say
+    // where it belongs, and that it is kept nowhere (the recent list keeps the location without it).
+    auto* password = new QLabel(tr("This location holds a password. It is used to connect and is never shown or "
+                                   "remembered afterwards; better keep it in ~/.pgpass, out of sight."),
+                                this);
+    password->setObjectName(QStringLiteral("passwordNote"));
+    password->setWordWrap(true);
+    password->hide();
+    connect(m_location, &QLineEdit::textChanged, this, [this, password](const QString& text) {
+        const bool show = isServerLocation(text) && displayLocation(text) != text;
+        if (show == !password->isHidden())
+            return;
+        password->setVisible(show);
+        adjustSize(); // room for the note: a word-wrapped label does not grow its window by itself
+    });
     auto* row = new QHBoxLayout;
     row->addWidget(m_location, 1);
     row->addWidget(browse);
@@ -36,6 +53,7 @@ OpenCaseDialog::OpenCaseDialog(QWidget* parent) : QDialog(parent), m_location(ne
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(label);
     layout->addLayout(row);
+    layout->addWidget(password);
     layout->addWidget(buttons);
 }
 

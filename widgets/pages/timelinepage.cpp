@@ -328,16 +328,20 @@ void TimelinePage::setAnnotations(std::vector<Annotation> annotations)
     replotIfVisible();
 }
 
-void TimelinePage::setAnnotatable(bool annotatable)
+void TimelinePage::setAnnotatable(bool annotatable, const QString& why)
 {
     m_annotatable = annotatable;
+    m_notAnnotatable = why;
     updateAnnotateButton();
 }
 
 void TimelinePage::updateAnnotateButton()
 {
     m_annotate->setVisible(m_annotatable);
-    m_annotate->setEnabled(m_annotatable && m_selection->current().range.has_value());
+    m_annotate->setEnabled(m_annotatable && m_notAnnotatable.isEmpty() && m_selection->current().range.has_value());
+    m_annotate->setToolTip(m_notAnnotatable.isEmpty()
+                               ? tr("Add an annotation for the selected time range (Shift+drag to select one)")
+                               : tr("Not possible now: %1").arg(m_notAnnotatable));
 }
 
 // Marks come from layoutAnnotations() for the visible span: merged where they would crowd,

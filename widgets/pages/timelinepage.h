@@ -46,7 +46,9 @@ public:
     bool saveImage(const QString& path);
     // Range and point annotations of the open case, drawn as bands and markers.
     void setAnnotations(std::vector<Annotation> annotations);
-    void setAnnotatable(bool annotatable); // a case is open: "Annotate range..." may be offered
+    // A case is open: "Annotate range..." is offered; `why` not empty: shown greyed out, saying
+    // why this user cannot annotate now (a reader's role, the server away).
+    void setAnnotatable(bool annotatable, const QString& why = {});
     std::size_t annotationMarks() const { return m_marks; } // drawn at the current zoom
     std::size_t partialBins() const; // first or last bins the evidence covers only in part, marked
 
@@ -85,6 +87,7 @@ private:
     QLabel* m_binLabel = nullptr;
     QPushButton* m_annotate = nullptr;
     bool m_annotatable = false;
+    QString m_notAnnotatable;
     double m_lineScale = 1.0;
     QWidget* m_controls = nullptr;
     QLabel* m_hint = nullptr;

@@ -2,6 +2,7 @@
 #include "exportactions.h"
 
 #include "bundle.h"
+#include "caselocation.h"
 #include "exportsource.h"
 #include "reportcontent.h"
 #include "reportpages.h"
@@ -44,8 +45,11 @@ ExportDialog::ExportDialog(bool report, const QString& casePath, const Settings&
 {
     setWindowTitle(report ? tr("Export report") : tr("Export case bundle"));
     auto* form = new QFormLayout(this);
-    m_case = new QLineEdit(casePath, this);
+    // A server case's password (typed into its location) is never shown: the field shows the
+    // location without it, and casePath() gives the open case's own location while it is shown.
+    m_case = new QLineEdit(displayLocation(casePath), this);
     m_case->setPlaceholderText(tr("none: no annotations or audit log"));
+    m_case->setMinimumWidth(420); // a server location is long
     auto* browse = new QPushButton(tr("Browse..."), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         // Cases live beside their evidence: the dialog starts in the folder of the one given.
@@ -57,7 +61,7 @@ ExportDialog::ExportDialog(bool report, const QString& casePath, const Settings&
     auto* caseRow = new QHBoxLayout;
     caseRow->addWidget(m_case);
     caseRow->addWidget(browse);
-    form->addRow(tr("Case file:"), caseRow);
+    form->addRow(tr("Case:"), caseRow);
     m_profile = new QComboBox(this);
     m_profile->addItem(tr("internal: nothing hidden"));
     m_profile->addItem(tr("policy: accounts, payments, indicators and samples pseudonymised"));
@@ -134,7 +138,11 @@ void ExportDialog::applyRefusals()
     m_refusal->setVisible(!said.isEmpty());
 }
 
-QString ExportDialog::casePath() const { return m_case->text().trimmed(); }
+QString ExportDialog::casePath() const
+{
+    const QString typed = m_case->text().trimmed();
+    return !m_openCase.isEmpty() && typed == displayLocation(m_openCase) ? m_openCase : typed;
+}
 int ExportDialog::profileIndex() const { return m_profile->currentIndex(); }
 QString ExportDialog::classification() const { return m_classification->text(); }
 bool ExportDialog::pdfA() const { return m_pdfA->isChecked(); }

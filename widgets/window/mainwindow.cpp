@@ -104,7 +104,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_case, &CaseActions::statusChanged, this, &MainWindow::updateEvidenceLabel);
     connect(m_case, &CaseActions::caseOpened, this, [](const QString& location) { RecentFiles::remember(location); });
     connect(cases, &CaseController::annotationsChanged, this, [this, cases] { m_timeline->setAnnotations(cases->annotations()); });
-    auto annotatable = [this, cases] { QString why; m_timeline->setAnnotatable(cases->isOpen() && cases->mayEdit(&why)); };
+    auto annotatable = [this, cases] {
+        QString why;
+        m_timeline->setAnnotatable(cases->isOpen(), cases->mayEdit(&why) ? QString() : why);
+        updateTitle(); // names the case
+    };
     connect(cases, &CaseController::caseChanged, this, annotatable);
     connect(cases, &CaseController::connectionChanged, this, annotatable);
     connect(m_timeline, &TimelinePage::annotateRequested, m_case, &CaseActions::newAnnotation);
@@ -439,7 +443,11 @@ void MainWindow::setPresenting(std::shared_ptr<const Investigation> shown, std::
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_inv ? tr("%1 — Hydrascope").arg(shownEvidence(m_inv->title(), 120)) : tr("Hydrascope"));
+    QString title = m_inv ? tr("%1 — Hydrascope").arg(shownEvidence(m_inv->title(), 120)) : tr("Hydrascope");
+    // The open case, never with a password (a server case: "case-17 on db.example").
+    if (const CaseBackend* c = m_case ? m_case->controller()->caseFile() : nullptr)
+        title = tr("%1 — %2").arg(shownEvidence(shortCaseName(c->location()), 80), title);
+    setWindowTitle(title);
 }
 
 } // namespace hs

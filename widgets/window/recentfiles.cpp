@@ -23,8 +23,9 @@ QStringList RecentFiles::files()
 void RecentFiles::remember(const QString& path)
 {
     QStringList list = files();
-    // A case on a server is kept as its URI without a password (libpq finds that again).
-    const QString absolute = isServerLocation(path) ? displayLocation(path) : QFileInfo(path).absoluteFilePath();
+    // A case on a server is kept as its URI without a password: libpq finds that again where it
+    // keeps it (a masked "***" would be sent as the password).
+    const QString absolute = isServerLocation(path) ? locationWithoutPassword(path) : QFileInfo(path).absoluteFilePath();
     list.removeAll(absolute);
     list.prepend(absolute);
     QSettings().setValue(QStringLiteral("recentFiles"), QStringList(list.mid(0, 10)));
