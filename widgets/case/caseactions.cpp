@@ -6,6 +6,7 @@
 #include "annotationspanel.h"
 #include "casecontroller.h"
 #include "caselocation.h"
+#include "displaytext.h"
 #include "opencasedialog.h"
 #include "savedviews.h"
 #include "selection.h"
@@ -140,7 +141,7 @@ QString CaseActions::evidenceStatus() const
 void CaseActions::resolveConflict(const Annotation& mine, const QString& message)
 {
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"),
-                                tr("Your edit of \"%1\" was not saved: %2.").arg(mine.title, message), QMessageBox::NoButton,
+                                tr("Your edit of \"%1\" was not saved: %2.").arg(shownEvidence(mine.title, 120), message), QMessageBox::NoButton,
                                 m_window);
     box->setObjectName(QStringLiteral("conflictBox"));
     box->setTextFormat(Qt::PlainText);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casecontroller.h"
 
+#include "displaytext.h"
 #include "investigation.h"
 
 #include <QSocketNotifier>
@@ -264,7 +265,7 @@ QString CaseController::news()
         m_seenSeq = std::max(m_seenSeq, e.seq);
         const bool content = e.subject.startsWith(QLatin1String("annotation:")) || e.subject.startsWith(QLatin1String("view:"));
         if (content && e.actor != m_case->actor()) // this dashboard's own edits are no news
-            changes << tr("%1 %2 %3").arg(e.actor, e.action, e.detail);
+            changes << tr("%1 %2 %3").arg(e.actor, e.action, shownEvidence(e.detail, 160)); // titles may quote evidence
     }
     if (changes.isEmpty())
         return {};
