@@ -4,6 +4,12 @@
 #include "reportcli.h"
 #include "mainwindow.h"
 #include "networkpage.h"
+#include "accountspage.h"
+#include "overviewpage.h"
+#include "campaigncompareview.h"
+#include "pageset.h"
+#include "tablepanel.h"
+#include "viewtables.h"
 
 #include "caseactions.h"
 #include "flagreasonsdock.h"
@@ -13,7 +19,11 @@
 #include "settings.h"
 #include "theme.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QItemSelectionModel>
+#include <QPushButton>
+#include <QTableView>
 #include <QCoreApplication>
 #include <QDir>
 #include <QIcon>
@@ -73,6 +83,39 @@ void settle(int ms)
 
 // Waits for the file and every view, saves one PNG per page into `dir`, then quits: the user
 // guide's pictures come from the real program.
+// The views the page loop does not reach: two campaigns compared on the Overview, and the
+// timeline filtered to the busiest account (Accounts > Show on the timeline).
+void extraScreenshots(hs::MainWindow& window, const QString& dir)
+{
+    window.showPage(hs::PageId::Overview);
+    QTableView* table = window.findChild<hs::OverviewPage*>()->table();
+    if (table->model()->rowCount() >= 2) {
+        table->selectRow(0);
+        table->selectionModel()->select(table->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        settle(300);
+        window.findChild<hs::OverviewPage*>()->compareButton()->click();
+        settle(800);
+        QWidget* compare = window.findChild<hs::OverviewPage*>()->comparison()->window();
+        compare->grab().save(dir + QStringLiteral("/overview-compare.png"));
+        compare->hide();
+        table->clearSelection();
+    }
+    window.showPage(hs::PageId::Accounts);
+    settle(500);
+    QTableView* accounts = window.accountsPage()->accounts()->view();
+    accounts->sortByColumn(hs::AccountExchanges, Qt::DescendingOrder);
+    if (accounts->model()->rowCount() > 0) {
+        accounts->setCurrentIndex(accounts->model()->index(0, 0));
+        for (QAction* a : accounts->actions())
+            if (a->objectName() == QLatin1String("showOnTimeline"))
+                a->trigger();
+        settle(1500);
+        window.grab().save(dir + QStringLiteral("/account-timeline.png"));
+        window.selection()->setAccount(std::nullopt);
+        settle(300);
+    }
+}
+
 void takeScreenshots(hs::MainWindow& window, const QString& dir)
 {
     QDir().mkpath(dir);
@@ -111,6 +154,7 @@ void takeScreenshots(hs::MainWindow& window, const QString& dir)
                 settle(300);
                 window.grab().save(dir + QStringLiteral("/present-9-after-esc.png"));
             }
+            extraScreenshots(window, dir);
             // (1.1) A file with flag reasons: the Overview with the first campaign alone and the
             // "Why flagged" dock showing its reasons.
             const auto inv = window.investigation();

@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void evidenceMismatchIsRecorded();
     void openingACaseOverOtherEvidenceIsNoMismatch();
     void doubleClickJumps();
+    void panelShowsTitlesInFull_data();
+    void panelShowsTitlesInFull();
 
 private:
     bool open(MainWindow& w, const QString& path);
@@ -447,6 +450,66 @@ void TestAnnotations::doubleClickJumps()
     QVERIFY(selected);
     QCOMPARE(selected->from, story::kPivotRelease - story::kPivotRelease % 3600);
     QVERIFY(selected->to >= range.to && selected->to % 3600 == 0);
+}
+
+void TestAnnotations::panelShowsTitlesInFull_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("rows"); // at least this many rows visible at once
+    QTest::addRow("1920x1080") << QSize(1920, 1080) << 6;
+    QTest::addRow("1366x768") << QSize(1366, 768) << 3;
+}
+
+// The issue: at 1920x1080 the panel showed about two rows and gave half its width to "Edited".
+// Ordinary titles, as reviewers write them, are shown whole, and the dock lists several rows.
+void TestAnnotations::panelShowsTitlesInFull()
+{
+    QFETCH(QSize, size);
+    QFETCH(int, rows);
+    QSettings().remove(QStringLiteral("window")); // no layout left by an earlier window
+    MainWindow w;
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(open(w, m_evidence));
+    w.caseActions()->createCase(nextCase(), QStringLiteral("reviewer"));
+    const QStringList titles = {
+        QStringLiteral("Hydra Tide pivots to atlas-3 within a day of the release"),
+        QStringLiteral("Copperline ramps up through reseller accounts in the first week"),
+        QStringLiteral("Proxy cluster shared by Hydra Tide and Copperline accounts"),
+        QStringLiteral("Payment fingerprint reused across forty accounts after the bans"),
+        QStringLiteral("Replacement accounts created within hours of each ban wave"),
+        QStringLiteral("Chain-of-thought extraction prompts dominate the second month"),
+        QStringLiteral("Organic baseline unchanged while the campaign doubles"),
+        QStringLiteral("Tool-use traffic moves to the mini model after its release"),
+    };
+    for (int i = 0; i < titles.size(); ++i) {
+        Annotation a = parseAnnotations(QStringLiteral("r 0 1 n x")).front();
+        a.id = 0;
+        a.from = story::kPivotRelease + i * 3600;
+        a.to = a.from + 7200;
+        a.title = titles.at(i);
+        a.tags = {QStringLiteral("pivot")};
+        w.caseActions()->controller()->addAnnotation(a);
+    }
+    w.caseActions()->dock()->raise();
+    QTableView* view = w.caseActions()->panel()->view();
+    QTRY_COMPARE(view->model()->rowCount(), int(titles.size()));
+    QCoreApplication::processEvents();
+    const int titleWidth = view->columnWidth(AnnotationsModel::TitleColumn);
+    const int margin = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+    int needed = 0;
+    for (const QString& t : titles)
+        needed = std::max(needed, view->fontMetrics().horizontalAdvance(t) + margin);
+    if (size.width() >= 1920)
+        QVERIFY2(titleWidth >= needed, qPrintable(QStringLiteral("title column %1 px, the longest title needs %2 px").arg(titleWidth).arg(needed)));
+    // Whatever the size, the title has more room than the edited time.
+    QVERIFY(titleWidth > view->columnWidth(AnnotationsModel::EditedColumn));
+    const int visible = view->viewport()->height() / view->rowHeight(0);
+    QVERIFY2(visible >= rows, qPrintable(QStringLiteral("%1 rows visible").arg(visible)));
+    // The whole title in the tooltip, where the column would elide it.
+    const QString tip = view->model()->data(view->model()->index(0, AnnotationsModel::TitleColumn), Qt::ToolTipRole).toString();
+    QVERIFY(tip.contains(view->model()->index(0, AnnotationsModel::TitleColumn).data().toString()));
 }
 
 QTEST_MAIN(TestAnnotations)

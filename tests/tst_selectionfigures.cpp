@@ -61,6 +61,7 @@ private Q_SLOTS:
     void timeline();
     void capabilityMixes_data();
     void capabilityMixes();
+    void accountWithoutColumns();
 
 private:
     Case makeCase(const QString& name) const;
@@ -117,6 +118,22 @@ Case TestSelectionFigures::makeCase(const QString& name) const
     }
     if (name.contains(QLatin1String("groups")))
         c.selection.groups[0] = false; // the first campaign left out
+    if (name.contains(QLatin1String("account"))) {
+        // Accounts > Show on the timeline: the busiest campaign account, its group alone.
+        const auto id = static_cast<std::int64_t>(test::queryNumber(m_path, QStringLiteral(
+            "SELECT e.account_id FROM exchanges e JOIN accounts a ON a.id = e.account_id "
+            "WHERE a.campaign_id IN (SELECT id FROM campaigns) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")));
+        for (std::uint32_t i = 0; i < inv.accounts.size(); ++i)
+            if (inv.accounts[i].id == id)
+                c.selection.account = i;
+        Q_ASSERT(c.selection.account);
+        c.selection.groups.assign(inv.groupCount(), false);
+        c.selection.groups[inv.accounts[*c.selection.account].group] = true;
+        const QString cond = QStringLiteral("e.account_id = %1").arg(id);
+        exact << cond;
+        hourly << cond;
+        daily << cond;
+    }
     auto join = [](const QStringList& l) { return l.isEmpty() ? QStringLiteral("1") : l.join(QStringLiteral(" AND ")); };
     c.exact = join(exact);
     c.hourly = join(hourly);
@@ -132,6 +149,10 @@ void TestSelectionFigures::figures_data()
                              "range model capability", "groups range"})
         for (bool columns : {true, false})
             QTest::addRow("%s, %s", name, columns ? "exact" : "day aggregates") << QString::fromLatin1(name) << columns;
+    // One account (the dashboard always has the columns; without them an account's traffic has
+    // no model or capability, checked in accountWithoutColumns).
+    for (const char* name : {"account", "range account", "range model account", "capability account"})
+        QTest::addRow("%s, exact", name) << QString::fromLatin1(name) << true;
 }
 
 // Each group's figures against SQL. `where` selects the group traffic; `accountWhere` the
@@ -193,8 +214,10 @@ void TestSelectionFigures::figures()
     const Investigation& inv = columns ? *m_columns : *m_aggregates;
     const Case c = makeCase(selection);
     const Selection& s = c.selection;
-    const bool filtered = s.range || s.model || s.capability;
+    const bool filtered = s.range || s.model || s.capability || s.account;
     const SelectionFigures f = computeSelectionFigures(inv, s);
+    if (s.account) // a test that could not fail: the account has traffic under the filters
+        QVERIFY(test::queryNumber(m_path, QStringLiteral("SELECT count(*) FROM exchanges e JOIN accounts a ON a.id = e.account_id WHERE ") + c.exact) > 0);
     QCOMPARE(f.exact, columns || !filtered);
     const Analysis whole = analyze(inv);
     const Analysis a = selectionAnalysis(inv, whole, f);
@@ -301,7 +324,7 @@ void TestSelectionFigures::timeline_data()
 {
     QTest::addColumn<QString>("selection");
     QTest::addColumn<int>("bin");
-    for (const char* name : {"none", "model", "capability", "model capability groups"})
+    for (const char* name : {"none", "model", "capability", "model capability groups", "account", "model account"})
         for (int bin : {int(Bin::Hour), int(Bin::Day), int(Bin::Week)})
             QTest::addRow("%s, bin %d", name, bin) << QString::fromLatin1(name) << bin;
 }
@@ -345,7 +368,7 @@ void TestSelectionFigures::timeline()
 void TestSelectionFigures::capabilityMixes_data()
 {
     QTest::addColumn<QString>("selection");
-    for (const char* name : {"none", "range", "range model", "groups range"})
+    for (const char* name : {"none", "range", "range model", "groups range", "account", "range account"})
         QTest::addRow("%s", name) << QString::fromLatin1(name);
 }
 
@@ -388,6 +411,31 @@ void TestSelectionFigures::capabilityMixes()
     QCOMPARE(weeks, sqlCounts(m_path, QStringLiteral(
         "SELECT CAST(strftime('%s', date(e.ts, 'unixepoch', '-6 days', 'weekday 1')) AS INTEGER) || '/' || %1 AS k, count(*) AS n")
         .arg(capName) + from + QStringLiteral(" AND a.campaign_id = %1 GROUP BY 1").arg(inv.campaigns[chosen].id)));
+}
+
+// Without the exchange columns an account's traffic comes from its day cells: its days and counts
+// exact, in the timeline and in the figures, its model and capability unknown.
+void TestSelectionFigures::accountWithoutColumns()
+{
+    const Investigation& inv = *m_aggregates;
+    const Case c = makeCase(QStringLiteral("account"));
+    const std::int64_t id = inv.accounts[*c.selection.account].id;
+    const TimelineData data = computeTimeline(inv, c.selection, Bin::Day, SplitBy::Campaign);
+    Counts got;
+    for (const TimelineSeries& series : data.series)
+        for (std::size_t i = 0; i < data.bins; ++i)
+            if (series.values[i] > 0)
+                got[QString::number(data.start(i))] += series.values[i];
+    const Counts expected = sqlCounts(m_path, QStringLiteral(
+        "SELECT (ts / 86400) * 86400 AS k, count(*) AS n FROM exchanges WHERE account_id = %1 GROUP BY 1").arg(id));
+    QVERIFY(!expected.empty());
+    QCOMPARE(got, expected);
+    const SelectionFigures f = computeSelectionFigures(inv, c.selection);
+    QVERIFY(!f.exact);
+    const double total = test::queryNumber(m_path, QStringLiteral("SELECT count(*) FROM exchanges WHERE account_id = %1").arg(id));
+    QCOMPARE(double(f.groupExchanges[inv.accounts[*c.selection.account].group]), total);
+    for (std::size_t a = 0; a < f.accounts.size(); ++a)
+        QCOMPARE(f.accounts[a].exchanges, a == *c.selection.account ? std::uint64_t(total) : std::uint64_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestSelectionFigures)

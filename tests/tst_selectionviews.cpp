@@ -4,6 +4,8 @@
 // time", a campaign annotation's jump, the Exchanges view's filters, order, jump, Ctrl+End and
 // CSV; checked on screen (offscreen) against SQL over the same file.
 #include "accountspage.h"
+#include "campaigncompareview.h"
+#include "campaigndetails.h"
 #include "capabilitiespage.h"
 #include "casenavigation.h"
 #include "casedata.h"
@@ -14,6 +16,8 @@
 #include "fixturedb.h"
 #include "loadjob.h"
 #include "progress.h"
+#include "qcustomplotshim.h"
+#include "timelinepage.h"
 #include "mainwindow.h"
 #include "overviewpage.h"
 #include "pageset.h"
@@ -23,9 +27,13 @@
 #include "timeutil.h"
 #include "viewtables.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QImage>
 #include <QAction>
 #include <QApplication>
+#include <QPushButton>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QClipboard>
@@ -40,6 +48,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <numeric>
 
 using namespace hs;
 
@@ -66,6 +76,7 @@ private Q_SLOTS:
     void findJumps();
 
 private:
+    void checkComparisonCharts();
     bool select(const Selection& s);
     double sql(const QString& query) const { return test::queryNumber(m_path, query); }
     QTemporaryDir m_dir;
@@ -188,6 +199,74 @@ void TestSelectionViews::campaignDetailsAndCompare()
                  sql(QStringLiteral("SELECT count(*) FROM exchanges e JOIN accounts a ON a.id = e.account_id WHERE ") +
                      (id.isEmpty() ? QStringLiteral("a.campaign_id IS NULL") : QStringLiteral("a.campaign_id = ") + id)));
     }
+    QVERIFY(overview->compareButton()->isEnabled());
+    overview->compareButton()->click();
+    checkComparisonCharts();
+    if (QTest::currentTestFailed())
+        return;
+    // Under a range the charts follow it: bins within it, the sums the range's exchanges.
+    Selection ranged = m_window->selection()->current();
+    ranged.range = m_middle;
+    QVERIFY(select(ranged));
+    QCOMPARE(overview->comparison()->comparison().timeline.first, binStart(m_middle.from, overview->comparison()->comparison().timeline.bin));
+    checkComparisonCharts();
+    // One row: no comparison.
+    table->selectRow(0);
+    QVERIFY(!overview->comparison()->isVisible());
+    QVERIFY(!overview->compareButton()->isEnabled());
+}
+
+// The comparison's charts show compareCampaigns()' values for each compared group, computed here
+// again from the selection job's figures, and each timeline adds up to the group's exchanges in SQL.
+void TestSelectionViews::checkComparisonCharts()
+{
+    const auto& inv = *m_window->investigation();
+    auto* overview = m_window->findChild<OverviewPage*>();
+    CampaignCompareView* view = overview->comparison();
+    QVERIFY(view->isVisible());
+    const auto figures = m_window->findChild<SelectionJob*>()->figures();
+    const std::vector<std::uint32_t> groups = view->comparison().groups;
+    QCOMPARE(groups.size(), std::size_t(2));
+    const CampaignComparison expected = compareCampaigns(inv, *figures->analysis, figures->selection, groups);
+    QVERIFY(!expected.capabilities.empty());
+    // Paired bars: a set per group, a bar per capability (drawn bottom-up, so read reversed).
+    const auto series = view->mixChart()->series();
+    QCOMPARE(series.size(), 1);
+    const auto sets = static_cast<QAbstractBarSeries*>(series.front())->barSets();
+    QCOMPARE(sets.size(), 2);
+    for (qsizetype p = 0; p < 2; ++p) {
+        const std::size_t n = expected.capabilities.size();
+        QCOMPARE(std::size_t(sets[p]->count()), n);
+        for (std::size_t c = 0; c < n; ++c)
+            QCOMPARE(sets[p]->at(qsizetype(n - 1 - c)), expected.share[std::size_t(p)][c] * 100.0);
+    }
+    // Overlaid timelines: a graph per group, its values the model's, its sum the group's exchanges.
+    QCustomPlot* plot = view->timePlot();
+    QCOMPARE(plot->graphCount(), 2);
+    const QString range = figures->selection.range ? QStringLiteral(" AND e.ts >= %1 AND e.ts < %2")
+                                                         .arg(figures->selection.range->from).arg(figures->selection.range->to)
+                                                   : QString();
+    for (int p = 0; p < 2; ++p) {
+        const std::vector<double> values = expected.overTime(std::size_t(p), inv.baselineGroup());
+        std::vector<double> drawn;
+        for (auto it = plot->graph(p)->data()->constBegin(); it != plot->graph(p)->data()->constEnd(); ++it)
+            drawn.push_back(it->value);
+        QCOMPARE(drawn, values);
+        const std::uint32_t g = groups[std::size_t(p)];
+        const QString who = g == inv.baselineGroup() ? QStringLiteral("a.campaign_id IS NULL")
+                                                     : QStringLiteral("a.campaign_id = %1").arg(inv.campaigns[g].id);
+        QCOMPARE(std::accumulate(drawn.begin(), drawn.end(), 0.0),
+                 sql(QStringLiteral("SELECT count(*) FROM exchanges e JOIN accounts a ON a.id = e.account_id WHERE ") + who + range));
+    }
+    // Exportable like every chart (once laid out: it was hidden until two rows were chosen).
+    QTRY_VERIFY(view->width() > 100 && view->height() > 100);
+    const QString png = m_dir.filePath(QStringLiteral("compare.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("compare.svg"));
+    QVERIFY(view->saveImage(png));
+    QVERIFY(view->saveImage(svg));
+    QVERIFY(QImage(png).width() > 100);
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly) && svgFile.readAll().contains("<svg"));
 }
 
 void TestSelectionViews::accountsTabsFollowSelection()
@@ -303,10 +382,44 @@ void TestSelectionViews::accountsContextMenu()
     timeline->trigger();
     QCOMPARE(m_window->pages()->current(), PageId::Timeline);
     const auto& inv = *m_window->investigation();
+    std::optional<std::uint32_t> account;
     for (std::uint32_t a = 0; a < inv.accounts.size(); ++a)
         if (inv.accounts[a].externalRef == ref)
-            for (std::uint32_t g = 0; g < inv.groupCount(); ++g)
-                QCOMPARE(m_window->selection()->current().hasGroup(g), g == inv.accounts[a].group);
+            account = a;
+    QVERIFY(account);
+    for (std::uint32_t g = 0; g < inv.groupCount(); ++g)
+        QCOMPARE(m_window->selection()->current().hasGroup(g), g == inv.accounts[*account].group);
+    // The one selection names the account: the timeline's bars, and every view's figures, are its
+    // exchanges alone.
+    QCOMPARE(m_window->selection()->current().account, account);
+    const double own = sql(QStringLiteral("SELECT count(*) FROM exchanges e JOIN accounts a ON a.id = e.account_id WHERE a.external_ref = '%1'").arg(ref));
+    QVERIFY(own > 0);
+    auto drawn = [this] {
+        QCustomPlot* plot = m_window->timelinePage()->plot();
+        double sum = 0;
+        for (int i = 0; i < plot->plottableCount(); ++i) {
+            QCPAbstractPlottable* p = plot->plottable(i);
+            if (p->name() == QStringLiteral("Organic baseline"))
+                continue;
+            if (auto* bars = qobject_cast<QCPBars*>(p))
+                for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+                    sum += it->value;
+            else if (auto* graph = qobject_cast<QCPGraph*>(p))
+                for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+                    sum += it->value;
+        }
+        return sum;
+    };
+    QTRY_COMPARE(drawn(), own);
+    auto* job = m_window->findChild<SelectionJob*>();
+    QTRY_VERIFY_WITH_TIMEOUT(job->figures() && job->figures()->selection.account == account, 60000);
+    const auto figures = job->figures();
+    QCOMPARE(double(figures->matches->size()), own);
+    QAction* accountFilter = m_window->findChild<QAction*>(QStringLiteral("accountFilter"));
+    QVERIFY(accountFilter && accountFilter->isVisible() && accountFilter->text().contains(ref));
+    accountFilter->trigger(); // every account of the group again
+    QVERIFY(!m_window->selection()->current().account);
+    QVERIFY(!accountFilter->isVisible());
 }
 
 void TestSelectionViews::capabilitiesOverTimeFollowsRange()

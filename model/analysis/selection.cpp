@@ -50,6 +50,13 @@ void SelectionState::setCapability(std::optional<std::uint32_t> capability)
     set(s);
 }
 
+void SelectionState::setAccount(std::optional<std::uint32_t> account)
+{
+    Selection s = m_current;
+    s.account = account;
+    set(s);
+}
+
 void SelectionState::back()
 {
     if (m_back.empty())

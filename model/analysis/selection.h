@@ -26,6 +26,9 @@ struct Selection
     std::optional<TimeRange> range;         // none: the whole investigation
     std::optional<std::uint32_t> model;     // model index
     std::optional<std::uint32_t> capability; // capability index
+    // Account index: only its exchanges (Accounts > Show on the timeline). Its group is selected
+    // with it; every figure of the selection counts that account's exchanges alone.
+    std::optional<std::uint32_t> account;
 
     bool hasGroup(std::uint32_t g) const { return groups.empty() || (g < groups.size() && groups[g]); }
     bool operator==(const Selection&) const = default;
@@ -45,6 +48,7 @@ public:
     void setRange(std::optional<TimeRange> range);
     void setModel(std::optional<std::uint32_t> model);
     void setCapability(std::optional<std::uint32_t> capability);
+    void setAccount(std::optional<std::uint32_t> account);
 
     bool canGoBack() const { return !m_back.empty(); }
     bool canGoForward() const { return !m_forward.empty(); }

@@ -2,6 +2,7 @@
 #include "selectionfigures.h"
 
 #include "job.h"
+#include "selectioncells.h"
 
 #include <algorithm>
 
@@ -30,6 +31,8 @@ void fromColumns(const Investigation& inv, const Selection& s, const std::atomic
         if ((s.model && kindModel(kind) != *s.model) || (s.capability && kindCapability(kind) != *s.capability))
             continue;
         const std::uint32_t account = c.account[i];
+        if (s.account && account != *s.account)
+            continue;
         AccountTotals& a = out.accounts[account];
         ++a.exchanges;
         a.first = std::min(a.first, ts);
@@ -87,9 +90,10 @@ void fromColumnsParallel(const Investigation& inv, const Selection& s, const std
 // applied); first/last seen stay the accounts' overall ones.
 void fromAggregates(const Investigation& inv, const Selection& s, SelectionFigures& out)
 {
-    out.exact = !s.range && !s.model && !s.capability;
+    out.exact = !s.range && !s.model && !s.capability && !s.account;
     const std::size_t capabilities = inv.capabilities.size();
-    for (const HourCell& c : inv.aggregates.hours) {
+    const SelectedHourCells selected = selectedHourCells(inv, s);
+    for (const HourCell& c : selected.cells()) {
         if ((s.range && !s.range->contains(c.hour * 3600)) || (s.model && c.model != *s.model) ||
             (s.capability && c.capability != *s.capability))
             continue;
@@ -100,15 +104,16 @@ void fromAggregates(const Investigation& inv, const Selection& s, SelectionFigur
     const std::int64_t fromDay = s.range ? floorDiv(s.range->from, 86400) : std::numeric_limits<std::int64_t>::min();
     const std::int64_t toDay = s.range ? floorDiv(s.range->to - 1, 86400) : std::numeric_limits<std::int64_t>::max();
     for (const DayAccountCell& d : inv.aggregates.dayAccounts) {
-        if (d.day < fromDay || d.day > toDay)
+        if (d.day < fromDay || d.day > toDay || (s.account && d.account != *s.account))
             continue;
         AccountTotals& a = out.accounts[d.account];
         a.exchanges += d.exchanges;
         a.first = inv.aggregates.accounts[d.account].first;
         a.last = inv.aggregates.accounts[d.account].last;
     }
+    // Day cells of families have no account: with an account filter its group's families stand.
     for (const DayTemplateCell& d : inv.aggregates.dayTemplates)
-        if (d.day >= fromDay && d.day <= toDay)
+        if (d.day >= fromDay && d.day <= toDay && (!s.account || d.group == inv.accounts[*s.account].group))
             out.families[{d.group, d.tmpl}] += d.exchanges;
 }
 

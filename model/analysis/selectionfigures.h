@@ -40,7 +40,7 @@ struct SelectionFigures
     std::shared_ptr<const Analysis> analysis;
     std::shared_ptr<const TableData> clustersTable, linkedTable, accessPathsTable, countriesTable;
 
-    bool filtered() const { return selection.range || selection.model || selection.capability; }
+    bool filtered() const { return selection.range || selection.model || selection.capability || selection.account; }
 };
 
 // The selection's groups do not filter: every group's figures are computed, views pick theirs.

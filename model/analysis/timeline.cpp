@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
 
+#include "selectioncells.h"
 #include "timeutil.h"
 
 #include <algorithm>
@@ -72,7 +73,8 @@ TimelineData computeTimeline(const Investigation& inv, const Selection& s, Bin b
 {
     TimelineData data;
     data.bin = bin;
-    auto cells = std::span<const HourCell>(inv.aggregates.hours);
+    const SelectedHourCells selected = selectedHourCells(inv, s);
+    auto cells = selected.cells();
     if (window) { // a window may come from a case file: within the times evidence can hold
         window->from = std::clamp(window->from, kMinTime, kMaxTime + 1);
         window->to = std::clamp(window->to, kMinTime, kMaxTime + 1);
@@ -146,7 +148,8 @@ std::vector<GroupCapabilityMix> capabilityMix(const Investigation& inv, const Se
         mix[g].group = g;
         mix[g].perCapability.assign(inv.capabilities.size(), 0);
     }
-    for (const HourCell& c : inv.aggregates.hours) {
+    const SelectedHourCells selected = selectedHourCells(inv, s);
+    for (const HourCell& c : selected.cells()) {
         if (s.model && c.model != *s.model)
             continue;
         // A range covers whole hours: an hour counts when its start lies in the range.
@@ -174,7 +177,8 @@ std::uint32_t largestSelectedCampaign(const Investigation& inv, const Selection&
 std::vector<WeekCapabilityMix> capabilityMixByWeek(const Investigation& inv, const Selection& s, std::uint32_t group)
 {
     std::map<std::int64_t, std::vector<std::uint64_t>> weeks;
-    for (const HourCell& c : inv.aggregates.hours) {
+    const SelectedHourCells selected = selectedHourCells(inv, s);
+    for (const HourCell& c : selected.cells()) {
         if (c.group != group || (s.model && c.model != *s.model) || (s.range && !s.range->contains(c.hour * kHour)))
             continue;
         auto& counts = weeks[binStart(c.hour * kHour, Bin::Week)];

@@ -43,7 +43,7 @@ struct TimelineData
     bool empty() const { return bins == 0; }
 };
 
-// The selection's groups, model and capability filter the traffic; its time range does not
+// The selection's groups, model, capability and account filter the traffic; its time range does not
 // (the timeline always spans the investigation and shows the range as a band). With a window,
 // bins cover only [window.from, window.to) (a report's campaign). Bins never number more than
 // kMaxBins: when the asked bin would need more (far-apart timestamps), the next coarser one is

@@ -86,8 +86,12 @@ QVariant AnnotationsModel::data(const QModelIndex& index, int role) const
             return QVariant(qlonglong(a->from));
         role = Qt::DisplayRole;
     }
-    if (role == Qt::ToolTipRole && column == TitleColumn && !a->note.isEmpty())
-        return a->note.toHtmlEscaped(); // tooltips may render rich text: escape
+    if (role == Qt::ToolTipRole && column == TitleColumn) {
+        // The whole title (the column may elide it) and the note. Tooltips guess rich text from
+        // the content: escaped inside a paragraph, so the text stays literal.
+        const QString tip = a->note.isEmpty() ? a->title : a->title + QStringLiteral("\n\n") + a->note;
+        return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped());
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

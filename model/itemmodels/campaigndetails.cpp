@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <map>
 
 namespace hs {
@@ -22,6 +23,54 @@ const GroupFigures& figuresOf(const Analysis& a, std::uint32_t g)
 }
 
 } // namespace
+
+std::vector<double> CampaignComparison::overTime(std::size_t position, std::uint32_t baselineGroup) const
+{
+    const std::uint32_t g = groups.at(position);
+    if (g == baselineGroup)
+        return timeline.baseline;
+    for (const TimelineSeries& s : timeline.series)
+        if (s.key == g)
+            return s.values;
+    return std::vector<double>(timeline.bins, 0.0);
+}
+
+CampaignComparison compareCampaigns(const Investigation& inv, const Analysis& analysis, const Selection& selection,
+                                    const std::vector<std::uint32_t>& groups)
+{
+    CampaignComparison out;
+    out.groups = groups;
+    for (std::uint32_t c = 0; c < inv.capabilities.size(); ++c)
+        for (std::uint32_t g : groups)
+            for (const CapabilityShare& s : figuresOf(analysis, g).capabilities)
+                if (s.capability == c && std::find(out.capabilities.begin(), out.capabilities.end(), c) == out.capabilities.end())
+                    out.capabilities.push_back(c);
+    for (std::uint32_t g : groups) {
+        std::vector<double> share(out.capabilities.size(), 0.0);
+        std::vector<std::uint64_t> count(out.capabilities.size(), 0);
+        for (const CapabilityShare& s : figuresOf(analysis, g).capabilities) {
+            const auto it = std::find(out.capabilities.begin(), out.capabilities.end(), s.capability);
+            const auto i = static_cast<std::size_t>(it - out.capabilities.begin());
+            share[i] = s.share;
+            count[i] = s.exchanges;
+        }
+        out.share.push_back(std::move(share));
+        out.exchanges.push_back(std::move(count));
+    }
+    // Only the compared groups, as the Timeline page would draw them; bins for the period shown.
+    Selection only = selection;
+    only.groups.assign(inv.groupCount(), false);
+    for (std::uint32_t g : groups)
+        if (g < only.groups.size())
+            only.groups[g] = true;
+    std::int64_t span = 0;
+    if (selection.range)
+        span = selection.range->to - selection.range->from;
+    else if (!inv.aggregates.hours.empty())
+        span = (inv.aggregates.hours.back().hour - inv.aggregates.hours.front().hour + 1) * 3600;
+    out.timeline = computeTimeline(inv, only, binForSpan(span, 600, 4), SplitBy::Campaign, selection.range);
+    return out;
+}
 
 TableData campaignDetailsTable(const Investigation& inv, const Analysis& analysis, const Selection& selection,
                                const std::vector<std::uint32_t>& groups)
@@ -69,21 +118,15 @@ TableData campaignDetailsTable(const Investigation& inv, const Analysis& analysi
                 pivots << QStringLiteral("%1 → %2").arg(percent(p.share24h), inv.models[p.model].name);
         return pivots.join(QStringLiteral(", "));
     });
-    // Every capability any of them used, in the investigation's order.
-    for (std::uint32_t c = 0; c < inv.capabilities.size(); ++c) {
-        bool used = false;
-        for (std::uint32_t g : groups)
-            for (const CapabilityShare& s : figuresOf(analysis, g).capabilities)
-                used = used || s.capability == c;
-        if (!used)
-            continue;
-        row(tr("Capability: %1").arg(inv.capabilities[c].name), [&](std::uint32_t g) {
-            for (const CapabilityShare& s : figuresOf(analysis, g).capabilities)
-                if (s.capability == c)
-                    return QStringLiteral("%1 (%2)").arg(percent(s.share, 1), locale.toString(qulonglong(s.exchanges)));
-            return QString();
+    // Every capability any of them used, in the investigation's order (the comparison's charts too).
+    const CampaignComparison compared = compareCampaigns(inv, analysis, selection, groups);
+    for (std::size_t c = 0; c < compared.capabilities.size(); ++c)
+        row(tr("Capability: %1").arg(inv.capabilities[compared.capabilities[c]].name), [&](std::uint32_t g) {
+            const auto at = static_cast<std::size_t>(std::find(groups.begin(), groups.end(), g) - groups.begin());
+            if (compared.exchanges[at][c] == 0)
+                return QString();
+            return QStringLiteral("%1 (%2)").arg(percent(compared.share[at][c], 1), locale.toString(qulonglong(compared.exchanges[at][c])));
         });
-    }
     // Exchanges per week (Monday, UTC) within the selection's range, model and capability: their timelines.
     std::map<std::int64_t, std::map<std::uint32_t, std::uint64_t>> weeks;
     for (std::uint32_t g : groups)

@@ -37,7 +37,7 @@ QVariant optionalKey(const std::optional<std::int64_t>& t) { return t ? sortKey(
 void appendAccountRows(TableData& t, const Investigation& inv, const Selection& s, const SelectionFigures& figures,
                        const std::vector<QString>* indicators, std::size_t from, std::size_t to)
 {
-    const bool filtered = s.range || s.model || s.capability;
+    const bool filtered = s.range || s.model || s.capability || s.account;
     for (std::size_t i = from; i < to; ++i) {
         const AccountInfo& a = inv.accounts[i];
         const AccountTotals& f = figures.accounts[i];

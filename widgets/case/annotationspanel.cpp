@@ -34,10 +34,22 @@ AnnotationsPanel::AnnotationsPanel(AnnotationsModel* model, QWidget* parent) : Q
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(AnnotationsModel::TitleColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(AnnotationsModel::TitleColumn, 260);
+    // Rows one line high, so the dock lists as many annotations as its height allows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    // The title has the room: the short columns (severity, kind, tags, author, edited time) take
+    // what their contents need, "About" a width the reviewer can drag, and the title, shown last,
+    // stretches over the rest (a stretched last section keeps its saved width while the dock is
+    // hidden, where a Stretch column in the middle would not).
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setMinimumSectionSize(40);
+    for (int c : {AnnotationsModel::SeverityColumn, AnnotationsModel::KindColumn, AnnotationsModel::TagsColumn,
+                  AnnotationsModel::AuthorColumn, AnnotationsModel::EditedColumn})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AnnotationsModel::SubjectColumn, QHeaderView::Interactive);
     m_view->setColumnWidth(AnnotationsModel::SubjectColumn, 300);
+    header->moveSection(header->visualIndex(AnnotationsModel::TitleColumn), header->count() - 1);
+    header->setStretchLastSection(true);
 
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Any kind"));
@@ -90,19 +102,18 @@ AnnotationsPanel::AnnotationsPanel(AnnotationsModel* model, QWidget* parent) : Q
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AnnotationsPanel::updateButtons);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &AnnotationsPanel::updateButtons);
 
-    auto* filters = new QHBoxLayout;
+    // Filters and buttons on one row, so the rows of the table get the height.
+    auto* controls = new QHBoxLayout;
     for (QWidget* w : std::initializer_list<QWidget*>{m_kind, m_severity, m_tag, m_author})
-        filters->addWidget(w);
-    filters->addWidget(m_text, 1);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_status, 1);
+        controls->addWidget(w);
+    controls->addWidget(m_text, 1);
     for (QWidget* w : std::initializer_list<QWidget*>{m_new, m_edit, m_delete})
-        buttons->addWidget(w);
+        controls->addWidget(w);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(filters);
+    layout->addLayout(controls);
     layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_status);
     setCaseOpen(false, QString());
 }
 
@@ -133,6 +144,9 @@ void AnnotationsPanel::setEditable(bool editable, const QString& why)
 
 void AnnotationsPanel::updateButtons()
 {
+    // The status line says what stands in the way (no case, read only, server unreachable); an
+    // open case the reviewer may edit is named in the status bar already.
+    m_status->setVisible(!m_open || !m_editable);
     m_new->setEnabled(m_open && m_editable);
     m_edit->setEnabled(m_open && m_editable && current());
     m_delete->setEnabled(m_open && m_editable && current());
@@ -164,8 +178,9 @@ PageState AnnotationsPanel::viewState() const
 
 void AnnotationsPanel::restoreViewState(const PageState& state)
 {
-    if (!state.tables.empty())
+    if (!state.tables.empty()) {
         restoreTableState(m_view, state.tables.front());
+    }
     if (state.values.size() != 5)
         return;
     m_kind->setCurrentIndex(state.values[0].toInt());

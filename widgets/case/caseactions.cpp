@@ -334,7 +334,12 @@ void CaseActions::saveCurrentView()
     if (!m_inv || !m_controller->isOpen())
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(m_window, tr("Save current view"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+    // A saved view keeps groups, range, model and capability (the case file's fields); an account
+    // filter is not among them, and the dialog says so rather than drop it silently.
+    const QString label = m_selection->current().account
+        ? tr("Name (the account filter is not saved: the view shows its whole campaign):")
+        : tr("Name:");
+    const QString name = QInputDialog::getText(m_window, tr("Save current view"), label, QLineEdit::Normal, {}, &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     for (const SavedView& v : m_controller->views()) {

@@ -78,7 +78,7 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     m_save = save;
     connect(save, &QPushButton::clicked, this, &TablePanel::chooseCsvFile);
 
-    auto* bar = new QHBoxLayout;
+    auto* bar = m_bar = new QHBoxLayout;
     bar->addWidget(m_title);
     bar->addStretch(1);
     bar->addWidget(m_filter);
@@ -89,6 +89,11 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     layout->addWidget(m_note);
     layout->addWidget(m_view, 1);
     setTable(TableData{});
+}
+
+void TablePanel::addControl(QWidget* control)
+{
+    m_bar->insertWidget(m_bar->indexOf(m_filter), control);
 }
 
 void TablePanel::setTable(TableData table)

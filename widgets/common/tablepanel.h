@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -25,6 +26,7 @@ public:
     void setTable(std::shared_ptr<const TableData> table);
     void setNote(const QString& note);
     QString title() const; // as shown: "Accounts (12 of 25,985)" while filtered
+    void addControl(QWidget* control); // beside the filter box, in the title row
     void setPresenting(bool on); // the filter box and "Save CSV..." are working controls: hidden
     TableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -46,6 +48,7 @@ private:
     QLabel* m_title;
     QLabel* m_note;
     QWidget* m_save;
+    QHBoxLayout* m_bar = nullptr;
     bool m_sortChosen = false;
     QString m_titleText;
     bool m_sized = false; // columns sized for the current headers

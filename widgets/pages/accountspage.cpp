@@ -55,12 +55,14 @@ AccountsPage::AccountsPage(SelectionState* selection, SelectionJob* figures, QWi
     });
 }
 
-// Right-click on an account: annotate it, see it on the timeline, see its exchanges, copy its reference.
+// Right-click on an account: annotate it, see it on the timeline (every view filtered to it), see
+// its exchanges, copy its reference.
 void AccountsPage::addAccountActions()
 {
     QTableView* view = m_accounts->view();
-    auto add = [this, view](const QString& text, auto act) {
+    auto add = [this, view](const QString& text, auto act, const char* name = "") {
         auto* action = new QAction(text, view);
+        action->setObjectName(QLatin1String(name));
         connect(action, &QAction::triggered, this, [this, act] {
             if (const std::optional<std::uint32_t> a = currentAccount())
                 act(*a);
@@ -68,7 +70,7 @@ void AccountsPage::addAccountActions()
         view->addAction(action);
     };
     add(tr("Annotate this account..."), [this](std::uint32_t a) { Q_EMIT annotateAccountRequested(m_inv->accounts[a].id); });
-    add(tr("Show on the timeline"), [this](std::uint32_t a) { Q_EMIT timelineRequested(a); });
+    add(tr("Show on the timeline"), [this](std::uint32_t a) { Q_EMIT timelineRequested(a); }, "showOnTimeline");
     add(tr("Show its exchanges"), [this](std::uint32_t a) { Q_EMIT exchangesRequested(m_inv->accounts[a].externalRef); });
     add(tr("Copy reference"), [this](std::uint32_t a) { QGuiApplication::clipboard()->setText(m_inv->accounts[a].externalRef); });
 }

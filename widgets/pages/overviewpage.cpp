@@ -2,6 +2,7 @@
 #include "overviewpage.h"
 
 #include "textformat.h"
+#include "campaigncompareview.h"
 #include "campaigndetails.h"
 #include "campaigntablemodel.h"
 #include "tablepanel.h"
@@ -12,11 +13,13 @@
 
 #include <algorithm>
 
+#include <QDialog>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -78,6 +81,19 @@ OverviewPage::OverviewPage(SelectionJob* figures, QWidget* parent) : QWidget(par
     m_details->setObjectName(QStringLiteral("campaignDetails"));
     m_details->view()->setSortingEnabled(false); // rows in their reading order
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OverviewPage::showDetails);
+    // Two or more chosen: their comparison as charts, in a window of its own (the page has no
+    // height to spare at 1366x768 for a bar per capability).
+    m_compareButton = new QPushButton(tr("Compare as charts..."), this);
+    m_compareButton->setObjectName(QStringLiteral("compareCharts"));
+    m_compareButton->setToolTip(tr("The chosen campaigns' capability mix and exchanges over time, side by side"));
+    m_compareButton->setEnabled(false);
+    m_details->addControl(m_compareButton);
+    m_compareWindow = new QDialog(this, Qt::Window);
+    m_compareWindow->setWindowTitle(tr("Campaign comparison"));
+    m_compare = new CampaignCompareView(m_compareWindow);
+    auto* compareLayout = new QVBoxLayout(m_compareWindow);
+    compareLayout->addWidget(m_compare);
+    connect(m_compareButton, &QPushButton::clicked, this, &OverviewPage::openComparison);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_details);
@@ -158,13 +174,40 @@ void OverviewPage::showDetails()
         m_details->setTable(TableData{});
     else
         m_details->setTable(campaignDetailsTable(*m_inv, *m_shown, m_shownSelection, groups));
+    m_compareButton->setEnabled(groups.size() >= 2);
+    if (groups.size() >= 2 && m_compareWindow->isVisible()) {
+        m_compare->compare(*m_inv, *m_shown, m_shownSelection, groups); // follows the selection
+    } else if (groups.size() < 2) {
+        m_compareWindow->hide();
+        m_compare->clear();
+    }
+}
+
+// The chosen campaigns compared, within the selection; the window follows later selections.
+void OverviewPage::openComparison()
+{
+    std::vector<std::uint32_t> groups;
+    const auto* proxy = static_cast<const QSortFilterProxyModel*>(m_table->model());
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        groups.push_back(m_model->groupOfRow(proxy->mapToSource(row).row()));
+    std::sort(groups.begin(), groups.end());
+    if (!m_inv || !m_shown || groups.size() < 2)
+        return;
+    m_compare->compare(*m_inv, *m_shown, m_shownSelection, groups);
+    if (!m_compareWindow->isVisible()) {
+        const QSize room = window()->size();
+        m_compareWindow->resize(std::max(900, room.width() * 4 / 5), std::max(520, room.height() * 3 / 4));
+    }
+    m_compareWindow->show();
+    m_compareWindow->raise();
+    m_compareWindow->activateWindow();
 }
 
 void OverviewPage::showAnalysis(const Analysis& analysis, const Selection& s, bool exact)
 {
     const QLocale locale;
     const Investigation& inv = *m_inv;
-    const bool filtered = s.range || s.model || s.capability;
+    const bool filtered = s.range || s.model || s.capability || s.account;
     std::uint32_t selectedGroups = 0;
     for (std::uint32_t g = 0; g < inv.groupCount(); ++g)
         selectedGroups += s.hasGroup(g) ? 1 : 0;
@@ -180,6 +223,8 @@ void OverviewPage::showAnalysis(const Analysis& analysis, const Selection& s, bo
             what << tr("model %1").arg(shownEvidence(inv.models[*s.model].name, 40));
         if (s.capability && *s.capability < inv.capabilities.size())
             what << tr("capability %1").arg(shownEvidence(inv.capabilities[*s.capability].name, 40));
+        if (s.account && *s.account < inv.accounts.size())
+            what << tr("account %1").arg(shownEvidence(inv.accounts[*s.account].externalRef, 40));
     }
     QString title = everything ? tr("Whole investigation") : tr("Selection: %1").arg(what.join(QStringLiteral(" · ")));
     if (!exact)
@@ -250,6 +295,10 @@ void OverviewPage::restoreViewState(const PageState& state)
 void OverviewPage::setPresenting(bool on)
 {
     m_presenting = on;
+    m_compare->setPresenting(on);
+    m_compareButton->setVisible(!on);
+    if (on)
+        m_compareWindow->hide(); // the slides show the window's pages, not a window beside them
     if (on)
         fitSmallTablesSoon(this, {m_table}, &m_presenting);
 }

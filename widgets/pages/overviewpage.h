@@ -15,10 +15,13 @@
 
 class QGridLayout;
 class QLabel;
+class QDialog;
+class QPushButton;
 class QTableView;
 
 namespace hs {
 
+class CampaignCompareView;
 class CampaignTableModel;
 class TablePanel;
 
@@ -33,6 +36,9 @@ public:
     QString titleText() const;         // for tests: what the figures are of
     // The details of the campaigns chosen in the table (one: its details; two or more: side by side).
     TablePanel* details() const { return m_details; }
+    // Two or more chosen: "Compare as charts..." shows their comparison in a window of its own.
+    CampaignCompareView* comparison() const { return m_compare; }
+    QPushButton* compareButton() const { return m_compareButton; }
 
     PageState viewState() const final { return {{tableState(m_table)}, {}, {}}; }
     void restoreViewState(const PageState& state) final;
@@ -43,10 +49,14 @@ private:
     void showFigures(); // of the selection job's newest figures
     void showAnalysis(const Analysis& analysis, const Selection& selection, bool exact);
     void showDetails();
+    void openComparison();
 
     std::shared_ptr<const Analysis> m_shown; // what the cards and table show
     Selection m_shownSelection;
     TablePanel* m_details;
+    CampaignCompareView* m_compare;
+    QDialog* m_compareWindow;
+    QPushButton* m_compareButton;
     SelectionJob* m_figures;
     std::shared_ptr<const Investigation> m_inv;
     QLabel* m_title;

@@ -50,6 +50,11 @@ SelectionBar::SelectionBar(SelectionState* selection, QWidget* parent) : QToolBa
     m_capability->setAccessibleName(tr("Capability filter"));
     m_capability->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     addWidget(m_capability);
+    // Accounts > Show on the timeline narrows every view to one account; this says which, and a
+    // click lets every account of the selected groups back in.
+    m_account = addAction(QString(), this, [this] { m_selection->setAccount(std::nullopt); });
+    m_account->setObjectName(QStringLiteral("accountFilter"));
+    m_account->setVisible(false);
     addSeparator();
     m_range = new QLabel(this);
     m_range->setTextFormat(Qt::PlainText);
@@ -58,13 +63,13 @@ SelectionBar::SelectionBar(SelectionState* selection, QWidget* parent) : QToolBa
     m_clearRange->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_clearRange->setToolTip(tr("The whole period again (%1)").arg(m_clearRange->shortcut().toString(QKeySequence::NativeText)));
     m_clearAll = addAction(tr("Clear all filters"), this, [this] {
-        Selection all; // every group, the whole period, every model and capability
+        Selection all; // every group, the whole period, every model, capability and account
         all.groups.assign(m_inv ? m_inv->groupCount() : 0, true);
         m_selection->set(all);
     });
     m_clearAll->setObjectName(QStringLiteral("clearAllFilters"));
     m_clearAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace));
-    m_clearAll->setToolTip(tr("Every group, the whole period, every model and capability (%1)")
+    m_clearAll->setToolTip(tr("Every group, the whole period, every model, capability and account (%1)")
                                .arg(m_clearAll->shortcut().toString(QKeySequence::NativeText)));
     connect(m_model, qOverload<int>(&QComboBox::activated), this, [this](int i) {
         m_selection->setModel(i <= 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(i - 1)));
@@ -147,7 +152,14 @@ void SelectionBar::fromSelection()
     m_capability->setCurrentIndex(s.capability ? int(*s.capability) + 1 : 0);
     m_range->setText(s.range ? tr("%1 to %2").arg(shortUtc(s.range->from), shortUtc(s.range->to)) : tr("Whole period"));
     m_clearRange->setEnabled(s.range.has_value());
-    m_clearAll->setEnabled(s.range || s.model || s.capability || !std::all_of(s.groups.begin(), s.groups.end(), [](bool b) { return b; }));
+    const bool account = s.account && *s.account < m_inv->accounts.size();
+    m_account->setVisible(account);
+    if (account) {
+        const QString ref = shownEvidence(m_inv->accounts[*s.account].externalRef, 40);
+        m_account->setText(tr("Account %1 \u00d7").arg(ref));
+        m_account->setToolTip(tr("Only the exchanges of account %1. Click: every account of the selected groups").arg(ref));
+    }
+    m_clearAll->setEnabled(s.range || s.model || s.capability || s.account || !std::all_of(s.groups.begin(), s.groups.end(), [](bool b) { return b; }));
     m_back->setEnabled(m_selection->canGoBack());
     m_forward->setEnabled(m_selection->canGoForward());
     // The button names what is left out (or, when most is, what is in): "3 of 4" alone does not
@@ -199,6 +211,8 @@ QString SelectionBar::summary() const
         parts << tr("model %1").arg(shownEvidence(m_inv->models[*s.model].name, 40));
     if (s.capability)
         parts << tr("capability %1").arg(shownEvidence(m_inv->capabilities[*s.capability].name, 40));
+    if (s.account && *s.account < m_inv->accounts.size())
+        parts << tr("account %1").arg(shownEvidence(m_inv->accounts[*s.account].externalRef, 40));
     return tr("Filter: %1").arg(parts.join(QStringLiteral(", ")));
 }
 

@@ -25,6 +25,7 @@ public:
     QToolButton* groupsButton() const { return m_campaigns; }
     QAction* clearAllAction() const { return m_clearAll; }
     QAction* clearRangeAction() const { return m_clearRange; }
+    QAction* accountAction() const { return m_account; } // shown while one account filters
     // One line for the status bar: "Campaigns: 2 of 3 · 2026-01-27 14:00 to ... · model atlas-3".
     QString summary() const;
 
@@ -48,6 +49,7 @@ private:
     QComboBox* m_capability;
     QLabel* m_range;
     QAction* m_clearRange;
+    QAction* m_account;
     QAction* m_clearAll;
     QAction* m_back;
     QAction* m_forward;

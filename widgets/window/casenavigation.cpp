@@ -2,6 +2,7 @@
 #include "casenavigation.h"
 
 #include "accountspage.h"
+#include "displaytext.h"
 #include "familiespage.h"
 #include "findresults.h"
 #include "tablepanel.h"
@@ -12,6 +13,7 @@
 #include "timeline.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStatusBar>
 
 namespace hs {
@@ -55,15 +57,21 @@ void showAccountOnTimeline(MainWindow& window, std::uint32_t account)
     const std::shared_ptr<const Investigation> inv = window.investigation();
     if (!inv || account >= inv->accounts.size() || inv->accounts[account].group == kNoIndex)
         return;
-    std::vector<bool> groups(inv->groupCount(), false);
-    groups[inv->accounts[account].group] = true;
-    window.selection()->setGroups(groups);
+    // One step of history: its group alone and the account, the range and other filters kept.
+    Selection s = window.selection()->current();
+    s.groups.assign(inv->groupCount(), false);
+    s.groups[inv->accounts[account].group] = true;
+    s.account = account;
     const AccountTotals& t = inv->aggregates.accounts[account];
+    if (s.range && !(t.first < s.range->to && t.last >= s.range->from))
+        s.range.reset(); // a range without its traffic would show nothing: its whole activity
+    window.selection()->set(s);
     if (t.exchanges > 0)
         window.zoomTimeline(t.first - 3600, t.last + 3600);
     window.showPage(PageId::Timeline);
-    window.statusBar()->showMessage(QCoreApplication::translate("MainWindow", "Timeline: %1's campaign, zoomed to the account's activity (%2 exchanges)")
-                                        .arg(inv->accounts[account].externalRef).arg(t.exchanges), 8000);
+    window.statusBar()->showMessage(QCoreApplication::translate("MainWindow", "Every view: only account %1 (%2 exchanges); zoomed to its activity")
+                                        .arg(shownEvidence(inv->accounts[account].externalRef, 40), QLocale().toString(qulonglong(t.exchanges))),
+                                    8000);
 }
 
 void showFindHit(MainWindow& window, const FindHit& hit)

@@ -96,7 +96,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tabifyDockWidget(dock, m_why);
     connect(m_accounts, &AccountsPage::accountChosen, m_why, &FlagReasonsDock::showAccount);
     dock->raise();
-    resizeDocks({dock}, {190}, Qt::Vertical);
     CaseController* cases = m_case->controller();
     connect(m_case, &CaseActions::openEvidenceRequested, this, &MainWindow::openFile);
     connect(m_case, &CaseActions::jumpRequested, this, [this](const Annotation& a) { jumpTo(*this, a); });
@@ -141,8 +140,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     resize(1280, 800);
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_docksSized = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     styleAll(this);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    sizeDocksOnce();
+}
+
+// The bottom docks (Findings, Annotations, Why flagged) take about a quarter of the window the
+// first time it is shown, so that the Annotations panel lists several rows at 1920x1080 and
+// still leaves the page most of the height at 1366x768. A layout the reviewer left is kept.
+void MainWindow::sizeDocksOnce()
+{
+    if (m_docksSized)
+        return;
+    m_docksSized = true;
+    resizeDocks({m_findings}, {std::max(190, height() * 27 / 100)}, Qt::Vertical);
 }
 
 void MainWindow::changeEvent(QEvent* event)

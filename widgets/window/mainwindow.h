@@ -81,6 +81,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override; // remembers the window and dock layout
     void changeEvent(QEvent* event) override;     // a new theme: plots and charts follow
+    void showEvent(QShowEvent* event) override;   // the docks' first height, for the window's size
 
 private:
     void createMenus();
@@ -91,8 +92,10 @@ private:
     void updateEvidenceLabel();
     void editPreferences();
     void showAnalysis(); // figures at the configured threshold into the pages that show them
+    void sizeDocksOnce();
 
     LoadJob* m_job = nullptr;
+    bool m_docksSized = false; // by the saved layout, or once for the first size shown
     SelectionState* m_selection = nullptr;
     SelectionBar* m_selectionBar = nullptr;
     QLabel* m_filterLabel = nullptr;
