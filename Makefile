@@ -46,7 +46,7 @@ package: build
 	cd $(BUILD) && cpack -G DEB
 
 sanitize: deps
-	cmake -S . -B $(BUILD)-asan -G Ninja -DHYDRASCOPE_WERROR=ON -DHYDRASCOPE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake -S . -B $(BUILD)-asan -G Ninja -DHYDRASCOPE_WERROR=ON -DHYDRASCOPE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKEARGS)
 	cmake --build $(BUILD)-asan -j $(JOBS)
 	cd $(BUILD)-asan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -LE bench
 

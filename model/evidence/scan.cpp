@@ -100,7 +100,7 @@ void runWorker(ScanState& s, Accumulator& acc)
         RowValues values{};
         while (st.next()) {
             readRow(st.handle(), values);
-            worker.fold(values);
+            worker.add(values);
             if (++tick == 32768) {
                 tick = 0;
                 if (s.shouldStop())
@@ -115,6 +115,7 @@ void runWorker(ScanState& s, Accumulator& acc)
         }
         if (st.failed())
             return s.fail(st.error());
+        worker.flush();
         s.doneSpan += chunk.hi - reported + (s.ranged ? 1 : 0);
     }
 }
@@ -124,7 +125,7 @@ class FoldSink final : public RowSink
 {
 public:
     FoldSink(Worker& worker, const ScanState& state) : m_worker(worker), m_state(state) {}
-    void row(const RowValues& values) final { m_worker.fold(values); }
+    void row(const RowValues& values) final { m_worker.add(values); }
     bool stop() const final { return m_state.shouldStop(); }
 
 private:
@@ -144,6 +145,7 @@ void runPageWorker(ScanState& s, Accumulator& acc)
             s.stop = true;
             return;
         }
+        worker.flush();
         s.doneSpan += chunk.hi - chunk.lo;
         s.progress.report(QStringLiteral("Reading exchanges"), s.doneSpan / s.totalSpan);
     }

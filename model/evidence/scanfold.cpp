@@ -114,6 +114,29 @@ bool Worker::checkType(int col, bool nullable)
     return false;
 }
 
+void Worker::flush()
+{
+    for (std::size_t i = 0; i < m_pending; ++i)
+        prefetch(m_batch[i]);
+    for (std::size_t i = 0; i < m_pending; ++i)
+        fold(m_batch[i]);
+    m_pending = 0;
+}
+
+// Only the lines fold() will miss on; a row that fold() refuses costs a wasted lookup.
+void Worker::prefetch(const RowValues& values) const
+{
+    if (values.type[ColAccount] != SQLITE_INTEGER)
+        return;
+    const std::uint32_t account = m_in.accountIndex.find(values.value[ColAccount]);
+    if (account >= m_acc.accounts.size())
+        return;
+    __builtin_prefetch(&m_acc.accounts[account], 1);
+    const std::uint32_t group = m_in.accountGroup[account];
+    if (group < m_in.groupTemplates.size() && m_in.groupTemplates[group] && values.type[ColTemplate] == SQLITE_INTEGER)
+        m_acc.accountTemplates.prefetch(account, m_in.templateIndex.find(values.value[ColTemplate]));
+}
+
 // The hot loop body: one row into every aggregate.
 void Worker::fold(const RowValues& values)
 {
