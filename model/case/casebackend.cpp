@@ -2,6 +2,7 @@
 #include "casebackend.h"
 
 #include "casefile.h"
+#include "investigation.h"
 #include "caselocation.h"
 #include "pgcase.h"
 
@@ -52,6 +53,19 @@ std::unique_ptr<CaseBackend> copyCase(const QString& location, const CaseSnapsho
     if (isServerLocation(location))
         return PgCase::createCopy(location, from, pseudonyms, error);
     return CaseFile::createCopy(location, from, pseudonyms, error);
+}
+
+CaseInfo newCaseInfo(const EvidenceFile& evidence, const QString& reviewer, const QString& title)
+{
+    CaseInfo info;
+    info.formatVersion = kCaseFormatVersion;
+    info.reviewer = reviewer;
+    info.title = title;
+    info.evidenceName = evidence.fileName;
+    info.evidenceSize = evidence.size;
+    info.evidenceSha256 = evidence.sha256;
+    info.evidencePath = QFileInfo(evidence.path).absoluteFilePath();
+    return info;
 }
 
 QString locateEvidence(const CaseInfo& info, const QString& caseLocation)

@@ -124,6 +124,10 @@ std::unique_ptr<CaseBackend> copyCase(const QString& location, const CaseSnapsho
 
 // Where the evidence is now: the recorded path, else (for a file case) a file of the recorded
 // name beside the case. Empty when neither exists.
+// The info of a case about to be created for `evidence` (created_at is the caller's: each home
+// takes it from its own clock).
+CaseInfo newCaseInfo(const EvidenceFile& evidence, const QString& reviewer, const QString& title);
+
 QString locateEvidence(const CaseInfo& info, const QString& caseLocation);
 
 } // namespace hs

@@ -126,14 +126,8 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const EvidenceFi
     if (!c)
         return nullptr;
     CaseInfo& info = c->m_info;
-    info.formatVersion = kCaseFormatVersion;
+    info = newCaseInfo(evidence, reviewer, title);
     info.createdAt = now();
-    info.reviewer = reviewer;
-    info.title = title;
-    info.evidenceName = evidence.fileName;
-    info.evidenceSize = evidence.size;
-    info.evidenceSha256 = evidence.sha256;
-    info.evidencePath = QFileInfo(evidence.path).absoluteFilePath();
     c->m_actor = reviewer;
     const bool ok = writeCaseInfo(*c->m_db, info, QString::fromLatin1(kFormat), error)
                     && c->appendAudit(QStringLiteral("created"), QStringLiteral("case"), caseCreatedDetail(info),

@@ -77,13 +77,7 @@ std::unique_ptr<PgCase> PgCase::create(const QString& location, const EvidenceFi
     if (!c)
         return nullptr;
     CaseInfo& info = c->m_info;
-    info.formatVersion = kCaseFormatVersion;
-    info.reviewer = reviewer;
-    info.title = title;
-    info.evidenceName = evidence.fileName;
-    info.evidenceSize = evidence.size;
-    info.evidenceSha256 = evidence.sha256;
-    info.evidencePath = QFileInfo(evidence.path).absoluteFilePath();
+    info = newCaseInfo(evidence, reviewer, title);
     c->m_actor = reviewer;
     bool inserted = false;
     const bool ok = c->transact([&](std::int64_t at, Edit& edit) {
