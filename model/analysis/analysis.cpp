@@ -6,6 +6,35 @@
 
 namespace hs {
 
+std::int64_t addAccountFigures(const Investigation& inv, const std::vector<AccountTotals>& totals, bool onlyActive,
+                               std::vector<GroupFigures>& groups)
+{
+    std::int64_t counted = 0;
+    std::vector<std::map<std::uint32_t, std::uint64_t>> clusters(groups.size());
+    for (std::size_t i = 0; i < inv.accounts.size() && i < totals.size(); ++i) {
+        const AccountInfo& a = inv.accounts[i];
+        const AccountTotals& t = totals[i];
+        if (a.group == kNoIndex || a.group >= groups.size() || (onlyActive && t.exchanges == 0))
+            continue;
+        GroupFigures& g = groups[a.group];
+        ++g.accounts;
+        ++counted;
+        if (a.cluster != kNoIndex)
+            ++clusters[a.group][a.cluster];
+        if (t.exchanges == 0)
+            continue;
+        g.firstSeen = g.firstSeen ? std::min(*g.firstSeen, t.first) : t.first;
+        g.lastSeen = g.lastSeen ? std::max(*g.lastSeen, t.last) : t.last;
+    }
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        for (const auto& [cluster, count] : clusters[gi])
+            groups[gi].clusters.push_back({cluster, count});
+        std::stable_sort(groups[gi].clusters.begin(), groups[gi].clusters.end(),
+                         [](const ClusterShare& a, const ClusterShare& b) { return a.accounts > b.accounts; });
+    }
+    return counted;
+}
+
 std::optional<int> hoursToThreshold(const std::array<std::uint64_t, 24>& all,
                                     const std::array<std::uint64_t, 24>& onModel, double threshold)
 {
@@ -40,31 +69,6 @@ void addTraffic(const Investigation& inv, std::vector<GroupFigures>& groups)
         });
         if (inv.hasCot && g.exchanges > 0)
             g.cotShare = double(g.cotExchanges) / double(g.exchanges);
-    }
-}
-
-void addAccounts(const Investigation& inv, std::vector<GroupFigures>& groups)
-{
-    std::vector<std::map<std::uint32_t, std::uint64_t>> clusters(groups.size());
-    for (std::size_t i = 0; i < inv.accounts.size(); ++i) {
-        const AccountInfo& a = inv.accounts[i];
-        if (a.group == kNoIndex)
-            continue;
-        GroupFigures& g = groups[a.group];
-        ++g.accounts;
-        if (a.cluster != kNoIndex)
-            ++clusters[a.group][a.cluster];
-        const AccountTotals& t = inv.aggregates.accounts[i];
-        if (t.exchanges == 0)
-            continue;
-        g.firstSeen = g.firstSeen ? std::min(*g.firstSeen, t.first) : t.first;
-        g.lastSeen = g.lastSeen ? std::max(*g.lastSeen, t.last) : t.last;
-    }
-    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-        for (const auto& [cluster, count] : clusters[gi])
-            groups[gi].clusters.push_back({cluster, count});
-        std::stable_sort(groups[gi].clusters.begin(), groups[gi].clusters.end(),
-                         [](const ClusterShare& a, const ClusterShare& b) { return a.accounts > b.accounts; });
     }
 }
 
@@ -139,7 +143,7 @@ Analysis analyze(const Investigation& inv, const AnalysisOptions& options)
     for (std::uint32_t g = 0; g < groups.size(); ++g)
         groups[g].group = g;
     addTraffic(inv, groups);
-    addAccounts(inv, groups);
+    addAccountFigures(inv, inv.aggregates.accounts, false, groups);
     addFamilies(inv, groups);
     addPivots(inv, options, groups);
     for (std::uint32_t g = 0; g + 1 < groups.size(); ++g)

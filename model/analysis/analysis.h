@@ -91,6 +91,12 @@ struct StrongestPivot
 };
 std::optional<StrongestPivot> strongestPivot(const Analysis& analysis);
 
+// Each group's accounts, clusters (largest first) and first/last seen from per-account `totals`
+// (the file's, or a selection's); with `onlyActive`, accounts without exchanges in `totals` are
+// left out. Returns how many accounts were counted.
+std::int64_t addAccountFigures(const Investigation& inv, const std::vector<AccountTotals>& totals, bool onlyActive,
+                               std::vector<GroupFigures>& groups);
+
 // The hour k (1..24) at which the hourly share first reaches the threshold, per the spec.
 std::optional<int> hoursToThreshold(const std::array<std::uint64_t, 24>& all,
                                     const std::array<std::uint64_t, 24>& onModel, double threshold);

@@ -49,35 +49,6 @@ void addFamilies(const SelectionFigures& f, std::vector<GroupFigures>& groups)
                          [](const FamilyShare& a, const FamilyShare& b) { return a.exchanges > b.exchanges; });
 }
 
-// Accounts, clusters and first/last seen of the accounts active in the selection.
-void addAccounts(const Investigation& inv, const SelectionFigures& f, std::vector<GroupFigures>& groups,
-                 std::int64_t& activeAccounts)
-{
-    const bool filtered = f.filtered();
-    std::vector<std::map<std::uint32_t, std::uint64_t>> clusters(groups.size());
-    for (std::size_t i = 0; i < inv.accounts.size(); ++i) {
-        const AccountInfo& a = inv.accounts[i];
-        const AccountTotals& t = f.accounts[i];
-        if (a.group == kNoIndex || (filtered && t.exchanges == 0))
-            continue;
-        GroupFigures& g = groups[a.group];
-        ++g.accounts;
-        ++activeAccounts;
-        if (a.cluster != kNoIndex)
-            ++clusters[a.group][a.cluster];
-        if (t.exchanges == 0)
-            continue;
-        g.firstSeen = g.firstSeen ? std::min(*g.firstSeen, t.first) : t.first;
-        g.lastSeen = g.lastSeen ? std::max(*g.lastSeen, t.last) : t.last;
-    }
-    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-        for (const auto& [cluster, count] : clusters[gi])
-            groups[gi].clusters.push_back({cluster, count});
-        std::stable_sort(groups[gi].clusters.begin(), groups[gi].clusters.end(),
-                         [](const ClusterShare& a, const ClusterShare& b) { return a.accounts > b.accounts; });
-    }
-}
-
 } // namespace
 
 Analysis selectionAnalysis(const Investigation& inv, const Analysis& whole, const SelectionFigures& f)
@@ -94,7 +65,8 @@ Analysis selectionAnalysis(const Investigation& inv, const Analysis& whole, cons
         exchanges += static_cast<std::int64_t>(g.exchanges);
     }
     addFamilies(f, groups);
-    addAccounts(inv, f, groups, accounts);
+    // The accounts active in the selection (all of them when nothing filters).
+    accounts = addAccountFigures(inv, f.accounts, f.filtered(), groups);
     for (std::uint32_t g = 0; g + 1 < groups.size() && g < whole.campaigns.size(); ++g) {
         groups[g].lifecycle = whole.campaigns[g].lifecycle;
         for (const PivotFigure& p : whole.campaigns[g].pivots)
