@@ -10,6 +10,7 @@
 #include "selectionanalysis.h"
 #include "timeline.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void capabilityMixes_data();
     void capabilityMixes();
     void accountWithoutColumns();
+    void orderedRowsSkipBlocks();
 
 private:
     Case makeCase(const QString& name) const;
@@ -436,6 +438,43 @@ void TestSelectionFigures::accountWithoutColumns()
     QCOMPARE(double(f.groupExchanges[inv.accounts[*c.selection.account].group]), total);
     for (std::size_t a = 0; a < f.accounts.size(); ++a)
         QCOMPARE(f.accounts[a].exchanges, a == *c.selection.account ? std::uint64_t(total) : std::uint64_t(0));
+}
+
+// Rows in time order (as every writer we know writes them): a range inside the last block makes the
+// pass skip the first block (ExchangeColumns::blockTs); the figures still match SQL exactly.
+void TestSelectionFigures::orderedRowsSkipBlocks()
+{
+    const QString path = m_dir.filePath(QStringLiteral("ordered.db"));
+    QVERIFY(QFile::copy(m_path, path));
+    QVERIFY(test::execSql(path, QStringLiteral(
+        "CREATE TEMP TABLE byTime AS SELECT * FROM exchanges ORDER BY ts, id; DELETE FROM exchanges; "
+        "INSERT INTO exchanges(ts, account_id, model_id, capability_id, prompt_tokens, completion_tokens, template_id, "
+        "cot_elicitation) SELECT ts, account_id, model_id, capability_id, prompt_tokens, completion_tokens, template_id, "
+        "cot_elicitation FROM byTime ORDER BY ts, id")));
+    LoadOptions withColumns{false, 2};
+    withColumns.keepColumns = true;
+    const auto inv = loadInvestigation(path, withColumns).investigation;
+    QVERIFY(inv && inv->columns);
+    const ExchangeColumns& c = *inv->columns;
+    QCOMPARE(c.blockTs.size(), (c.size + ExchangeColumns::kTsBlock - 1) / ExchangeColumns::kTsBlock);
+    QVERIFY(c.blockTs.size() >= 2);
+    // From the last block's first ts (exclusive of earlier blocks) to just past its end.
+    const std::int64_t from = std::int64_t(c.blockTs.back().first) + 1;
+    const std::int64_t to = std::int64_t(c.blockTs.back().second) + 1;
+    QVERIFY(!c.blockMayHold(0, from, to)); // the skip is what this test exercises
+    Selection sel;
+    sel.groups.assign(inv->groupCount(), true);
+    sel.range = TimeRange{from, to};
+    const SelectionFigures f = computeSelectionFigures(*inv, sel, nullptr);
+    const QString where = QStringLiteral("ts >= %1 AND ts < %2").arg(from).arg(to);
+    std::uint64_t total = 0;
+    for (const std::uint64_t n : f.groupExchanges)
+        total += n;
+    QCOMPARE(double(total), test::queryNumber(path, QStringLiteral(
+        "SELECT count(*) FROM exchanges e JOIN accounts a ON a.id = e.account_id WHERE ") + where));
+    for (std::uint32_t i = 0; i < inv->accounts.size(); ++i)
+        QCOMPARE(double(f.accounts[i].exchanges), test::queryNumber(path, QStringLiteral(
+            "SELECT count(*) FROM exchanges WHERE account_id = %1 AND ").arg(inv->accounts[i].id) + where));
 }
 
 QTEST_GUILESS_MAIN(TestSelectionFigures)

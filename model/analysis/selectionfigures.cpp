@@ -19,32 +19,40 @@ void fromColumns(const Investigation& inv, const Selection& s, const std::atomic
     const std::size_t capabilities = inv.capabilities.size();
     const std::int64_t from = s.range ? s.range->from : std::numeric_limits<std::int64_t>::min();
     const std::int64_t to = s.range ? s.range->to : std::numeric_limits<std::int64_t>::max();
-    for (std::size_t i = begin; i < end; ++i) {
-        if ((i & 0xfffff) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+    for (std::size_t i = begin; i < end;) {
+        const std::size_t block = i / ExchangeColumns::kTsBlock;
+        const std::size_t stop = std::min(end, (block + 1) * ExchangeColumns::kTsBlock);
+        if (!c.blockMayHold(block, from, to)) {
+            i = stop;
+            continue;
+        }
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
             out.cancelled = true;
             return;
         }
-        const std::int64_t ts = c.ts[i];
-        if (ts < from || ts >= to)
-            continue;
-        const std::uint16_t kind = c.kind[i];
-        if ((s.model && kindModel(kind) != *s.model) || (s.capability && kindCapability(kind) != *s.capability))
-            continue;
-        const std::uint32_t account = c.account[i];
-        if (s.account && account != *s.account)
-            continue;
-        AccountTotals& a = out.accounts[account];
-        ++a.exchanges;
-        a.first = std::min(a.first, ts);
-        a.last = std::max(a.last, ts);
-        const std::uint32_t group = inv.accounts[account].group;
-        ++out.groupExchanges[group];
-        out.groupCot[group] += kindCot(kind) ? 1 : 0;
-        ++out.groupCapabilities[group * capabilities + kindCapability(kind)];
-        if (s.hasGroup(group))
-            out.matches->push_back(static_cast<std::uint32_t>(i));
-        if (c.tmpl[i] != kNoTemplate)
-            ++families[group * templates + c.tmpl[i]];
+        for (; i < stop; ++i) {
+            const std::int64_t ts = c.ts[i];
+            if (ts < from || ts >= to)
+                continue;
+            const std::uint16_t kind = c.kind[i];
+            if ((s.model && kindModel(kind) != *s.model) || (s.capability && kindCapability(kind) != *s.capability))
+                continue;
+            const std::uint32_t account = c.account[i];
+            if (s.account && account != *s.account)
+                continue;
+            AccountTotals& a = out.accounts[account];
+            ++a.exchanges;
+            a.first = std::min(a.first, ts);
+            a.last = std::max(a.last, ts);
+            const std::uint32_t group = inv.accounts[account].group;
+            ++out.groupExchanges[group];
+            out.groupCot[group] += kindCot(kind) ? 1 : 0;
+            ++out.groupCapabilities[group * capabilities + kindCapability(kind)];
+            if (s.hasGroup(group))
+                out.matches->push_back(static_cast<std::uint32_t>(i));
+            if (c.tmpl[i] != kNoTemplate)
+                ++families[group * templates + c.tmpl[i]];
+        }
     }
     for (std::size_t i = 0; i < families.size(); ++i)
         if (families[i])

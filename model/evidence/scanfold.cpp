@@ -287,6 +287,11 @@ std::shared_ptr<const ExchangeColumns> concatenate(std::vector<ChunkColumns>& ch
         at += c.ts.size();
         c = ChunkColumns{};
     }
+    const std::uint32_t* ts = out->ts.data.get();
+    for (std::size_t b = 0; b < out->size; b += ExchangeColumns::kTsBlock) {
+        const auto [lo, hi] = std::minmax_element(ts + b, ts + std::min(out->size, b + ExchangeColumns::kTsBlock));
+        out->blockTs.emplace_back(*lo, *hi);
+    }
     return out;
 }
 
