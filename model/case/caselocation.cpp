@@ -28,14 +28,19 @@ bool parseServerLocation(const QString& location, ServerLocation* out, QString* 
     return true;
 }
 
+// user:password@ in a URI, the user captured (the authority ends at the first '/', '?' or '#').
+static const QRegularExpression& userPassword()
+{
+    static const QRegularExpression pattern(QStringLiteral("^([a-zA-Z]+://[^/?#@:]*):[^/?#@]*@"));
+    return pattern;
+}
+
 QString displayLocation(const QString& location)
 {
     if (!isServerLocation(location))
         return location;
     QString shown = location;
-    // user:password@host -> user:***@host (the authority ends at the first '/', '?' or '#').
-    static const QRegularExpression userinfo(QStringLiteral("^([a-zA-Z]+://[^/?#@:]*):[^/?#@]*@"));
-    shown.replace(userinfo, QStringLiteral("\\1:***@"));
+    shown.replace(userPassword(), QStringLiteral("\\1:***@"));
     static const QRegularExpression query(QStringLiteral("([?&]password=)[^&#]*"), QRegularExpression::CaseInsensitiveOption);
     shown.replace(query, QStringLiteral("\\1***"));
     return shown;
@@ -46,8 +51,7 @@ QString locationWithoutPassword(const QString& location)
     if (!isServerLocation(location))
         return location;
     QString kept = location;
-    static const QRegularExpression userinfo(QStringLiteral("^([a-zA-Z]+://[^/?#@:]*):[^/?#@]*@"));
-    kept.replace(userinfo, QStringLiteral("\\1@"));
+    kept.replace(userPassword(), QStringLiteral("\\1@"));
     static const QRegularExpression query(QStringLiteral("([?&])password=[^&#]*&?"), QRegularExpression::CaseInsensitiveOption);
     kept.replace(query, QStringLiteral("\\1"));
     static const QRegularExpression dangling(QStringLiteral("[?&](?=#|$)"));
