@@ -133,7 +133,7 @@ void Worker::prefetch(const RowValues& values) const
         return;
     __builtin_prefetch(&m_acc.accounts[account], 1);
     const std::uint32_t group = m_in.accountGroup[account];
-    if (group < m_in.groupTemplates.size() && m_in.groupTemplates[group] && values.type[ColTemplate] == SQLITE_INTEGER)
+    if (foldsFamilies(group) && values.type[ColTemplate] == SQLITE_INTEGER)
         m_acc.accountTemplates.prefetch(account, m_in.templateIndex.find(values.value[ColTemplate]));
 }
 
@@ -192,7 +192,7 @@ void Worker::fold(const RowValues& values)
     if (checkType(ColTemplate, true) && m_row->type[ColTemplate] == SQLITE_INTEGER) {
         const std::int64_t rawTemplate = m_row->value[ColTemplate];
         tmpl = m_in.templateIndex.find(rawTemplate);
-        const bool record = group < m_in.groupTemplates.size() && m_in.groupTemplates[group];
+        const bool record = foldsFamilies(group);
         if (tmpl == IdIndex::kMissing) {
             noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);
             if (record)

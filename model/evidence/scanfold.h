@@ -95,6 +95,11 @@ public:
 private:
     static constexpr std::size_t kBatch = 16;
     void prefetch(const RowValues& row) const;
+    // Whether the accounts of `group` have their prompt families folded (the lifecycle figures).
+    bool foldsFamilies(std::uint32_t group) const
+    {
+        return group < m_in.groupTemplates.size() && m_in.groupTemplates[group];
+    }
     void fold(const RowValues& row);
     bool checkType(int col, bool nullable);
     void foldReleases(std::int64_t ts, std::uint32_t group, std::uint32_t model);
