@@ -292,36 +292,52 @@ void TestLifecycle::median()
         QCOMPARE(*m, expected);
 }
 
-// The dense bitset and the hash-set path (used for unknown families and for hostile sizes) agree.
+// The dense rows and the hash-set path (used for unknown families and for hostile sizes) agree,
+// with one campaign's accounts side by side, two campaigns' accounts interleaved, and accounts of
+// a campaign that is not folded (and of none) between them.
 void TestLifecycle::templateSetsAgree()
 {
-    // Two workers meet the families in different orders (each numbers its rows its own way) and
-    // merge; a third folds alone. All agree with the hash set.
-    AccountTemplates dense(40, 70), first(40, 70), second(40, 70), raw(40, 0);
+    std::vector<std::uint32_t> groups;
+    for (std::uint32_t a = 0; a < 40; ++a)
+        groups.push_back(a == 20 ? hs::kNoIndex : a % 5 == 4 ? 3u : a < 12 ? 0u : 1u + a % 2);
+    const std::vector<std::uint8_t> folded{1, 1, 1, 0};
+    // Two workers meet the families in different orders (each makes its rows its own way) and
+    // merge; a third folds alone; a fourth is told of so many families that it cannot be dense.
+    AccountTemplates dense(groups, folded, 70), first(groups, folded, 70), second(groups, folded, 70),
+        raw(groups, folded, 0), huge(groups, folded, 0x80000000u);
     std::uint64_t state = 99;
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < 400; ++i) {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
         const auto account = static_cast<std::uint32_t>((state >> 33) % 40);
         const auto tmpl = static_cast<std::uint32_t>((state >> 45) % 70);
-        dense.addKnown(account, tmpl, 1000 + tmpl);
-        (i % 3 ? first : second).addKnown(account, tmpl, 1000 + tmpl);
-        raw.addKnown(account, tmpl, 1000 + tmpl); // no bitset: goes to the hash set
+        const std::uint32_t group = groups[account];
+        if (group >= folded.size() || !folded[group])
+            continue; // the scan folds only these (Worker::foldsFamilies)
+        dense.addKnown(account, group, tmpl, 1000 + tmpl);
+        (i % 3 ? first : second).addKnown(account, group, tmpl, 1000 + tmpl);
+        raw.addKnown(account, group, tmpl, 1000 + tmpl); // no rows: goes to the hash set
+        huge.addKnown(account, group, tmpl, 1000 + tmpl);
     }
     first.merge(second);
-    dense.finish();
-    first.finish();
-    raw.finish();
-    int shared = 0;
+    for (AccountTemplates* t : {&dense, &first, &raw, &huge})
+        t->finish();
+    int shared = 0, across = 0;
     for (std::uint32_t a = 0; a < 40; ++a) {
         QCOMPARE(dense.count(a), raw.count(a));
         QCOMPARE(first.count(a), raw.count(a));
+        QCOMPARE(huge.count(a), raw.count(a));
         for (std::uint32_t b = 0; b < 40; ++b) {
             QCOMPARE(dense.share(a, b), raw.share(a, b));
             QCOMPARE(first.share(a, b), raw.share(a, b));
+            QCOMPARE(huge.share(a, b), raw.share(a, b));
             shared += dense.share(a, b) && a != b ? 1 : 0;
+            across += dense.share(a, b) && groups[a] != groups[b] ? 1 : 0;
         }
     }
     QVERIFY(shared > 0 && shared < 40 * 39);
+    QVERIFY(across > 0); // one family sent from two campaigns is shared
+    QCOMPARE(dense.count(20), std::size_t(0));
+    QCOMPARE(dense.count(4), std::size_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

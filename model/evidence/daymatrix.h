@@ -29,6 +29,14 @@ public:
         m_cells[static_cast<std::size_t>(static_cast<std::uint64_t>(day - m_base) * m_columns + column)] += count;
     }
 
+    // The counter add(day, column) will change, or nullptr when it is not there yet (or the
+    // matrix is sparse): for the scan to prefetch.
+    const std::uint32_t* cell(std::int64_t day, std::uint64_t column) const
+    {
+        if (m_sparse || day < m_base || day >= m_base + m_days || column >= m_columns)
+            return nullptr;
+        return m_cells.data() + static_cast<std::size_t>(static_cast<std::uint64_t>(day - m_base) * m_columns + column);
+    }
     void merge(const DayMatrix& other);
     // Calls f(day, column, count) for every non-zero cell in (day, column) order.
     template<typename F>

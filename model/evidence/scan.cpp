@@ -220,8 +220,7 @@ ScanOutput runScan(const ScanInput& input, const ProgressSink& progress, const B
         a.dayAccounts = DayMatrix(input.accountCount);
         a.dayTemplates = DayMatrix(std::uint64_t(input.groupCount) * input.templateCount);
         a.templateCount = input.templateCount;
-        const bool anyGroup = std::find(input.groupTemplates.begin(), input.groupTemplates.end(), 1) != input.groupTemplates.end();
-        a.accountTemplates = AccountTemplates(anyGroup ? input.accountCount : 0, input.templateCount);
+        a.accountTemplates = AccountTemplates(input.accountGroup, input.groupTemplates, input.templateCount);
     }
     const auto work = pages ? runPageWorker : runWorker;
     // Workers take chunks from one queue: one that the pool starts late finds less (or nothing) left.

@@ -123,7 +123,8 @@ void Worker::flush()
     m_pending = 0;
 }
 
-// Only the lines fold() will miss on; a row that fold() refuses costs a wasted lookup.
+// Only the lines fold() will miss on: the account's totals, its day's counter and its family
+// word. A row that fold() refuses costs a wasted lookup.
 void Worker::prefetch(const RowValues& values) const
 {
     if (values.type[ColAccount] != SQLITE_INTEGER)
@@ -132,9 +133,15 @@ void Worker::prefetch(const RowValues& values) const
     if (account >= m_acc.accounts.size())
         return;
     __builtin_prefetch(&m_acc.accounts[account], 1);
+    if (values.type[ColTs] == SQLITE_INTEGER && timeInRange(values.value[ColTs]))
+        if (const std::uint32_t* cell = m_acc.dayAccounts.cell(floorDiv(values.value[ColTs], kDay), account))
+            __builtin_prefetch(cell, 1);
     const std::uint32_t group = m_in.accountGroup[account];
-    if (foldsFamilies(group) && values.type[ColTemplate] == SQLITE_INTEGER)
-        m_acc.accountTemplates.prefetch(account, m_in.templateIndex.find(values.value[ColTemplate]));
+    if (!foldsFamilies(group) || values.type[ColTemplate] != SQLITE_INTEGER)
+        return;
+    const std::uint32_t tmpl = m_in.templateIndex.find(values.value[ColTemplate]);
+    if (const std::uint64_t* word = m_acc.accountTemplates.word(account, group, tmpl))
+        __builtin_prefetch(word, 1);
 }
 
 // The hot loop body: one row into every aggregate.
@@ -200,7 +207,7 @@ void Worker::fold(const RowValues& values)
         } else {
             m_acc.dayTemplates.add(day, std::uint64_t(group) * m_in.templateCount + tmpl);
             if (record)
-                m_acc.accountTemplates.addKnown(account, tmpl, rawTemplate);
+                m_acc.accountTemplates.addKnown(account, group, tmpl, rawTemplate);
         }
     }
     foldReleases(ts, group, model);
