@@ -169,30 +169,41 @@ void TestModels::tiesKeepTheTableOrder()
     QCOMPARE(shown, expected);
 }
 
-// The sorting fast path gives the order QVariant's own comparison gives, or declines.
+// The sorting fast path gives the order QVariant's own comparison gives, or declines; a new table
+// in the same model is compared by its own keys (they are cached per column).
 void TestModels::numericLessAgreesWithSortRole()
 {
-    TableData t;
-    t.headers = {QStringLiteral("count"), QStringLiteral("share"), QStringLiteral("mixed")};
-    const QVariant values[] = {sortKey(std::uint64_t(0)), sortKey(std::uint64_t(7)), sortKey(std::uint64_t(1) << 40)};
-    const double shares[] = {-0.5, 0.0, 0.25, 1e-9};
-    for (int i = 0; i < 12; ++i) {
-        t.text.push_back({QString::number(i), QString::number(i), QString::number(i)});
-        t.sortKey.push_back({values[i % 3], shares[i % 4], i % 2 ? QVariant() : sortKey(qlonglong(-i))});
-    }
     TableModel model;
-    model.setTable(std::move(t));
-    for (int column = 0; column < 3; ++column)
-        for (int a = 0; a < 12; ++a)
-            for (int b = 0; b < 12; ++b) {
-                const std::optional<bool> less = model.numericLess(a, b, column);
-                const QVariant x = model.index(a, column).data(TableModel::SortRole);
-                const QVariant y = model.index(b, column).data(TableModel::SortRole);
-                if (column < 2 || (a % 2 == 0 && b % 2 == 0))
-                    QVERIFY(less.has_value());
-                if (less)
-                    QCOMPARE(*less, QPartialOrdering::Less == QVariant::compare(x, y));
-            }
+    for (const int sign : {1, -1}) {
+        TableData t;
+        t.headers = {QStringLiteral("count"), QStringLiteral("share"), QStringLiteral("mixed")};
+        const QVariant values[] = {sortKey(std::uint64_t(0)), sortKey(std::uint64_t(7)), sortKey(std::uint64_t(1) << 40)};
+        const double shares[] = {-0.5, 0.0, 0.25, 1e-9};
+        for (int i = 0; i < 12; ++i) {
+            const int k = sign > 0 ? i : 11 - i;
+            t.text.push_back({QString::number(i), QString::number(i), QString::number(i)});
+            t.sortKey.push_back({values[k % 3], sign * shares[k % 4], k % 2 ? QVariant() : sortKey(qlonglong(-k))});
+        }
+        model.setTable(std::move(t));
+        int decided = 0;
+        for (int column = 0; column < 3; ++column)
+            for (int a = 0; a < 12; ++a)
+                for (int b = 0; b < 12; ++b) {
+                    const std::optional<bool> less = model.numericLess(a, b, column);
+                    const QVariant x = model.index(a, column).data(TableModel::SortRole);
+                    const QVariant y = model.index(b, column).data(TableModel::SortRole);
+                    const bool bothNumbers = sign > 0 ? (a % 2 == 0 && b % 2 == 0) : (a % 2 == 1 && b % 2 == 1);
+                    if (column < 2 || bothNumbers)
+                        QVERIFY(less.has_value());
+                    if (less) {
+                        QCOMPARE(*less, QPartialOrdering::Less == QVariant::compare(x, y));
+                        decided += *less ? 1 : 0;
+                    }
+                }
+        QVERIFY(decided > 100);
+    }
+    QVERIFY(!model.numericLess(0, 1, 3).has_value()); // no such column
+    QVERIFY(!model.numericLess(0, 12, 0).has_value()); // no such row
 }
 
 void TestModels::shortUtcMatchesQDateTime_data()

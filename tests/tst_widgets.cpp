@@ -18,6 +18,7 @@
 #include "selection.h"
 #include "selectionbar.h"
 #include "selectionjob.h"
+#include "tablemodel.h"
 #include "tablepanel.h"
 #include "timelinepage.h"
 
@@ -26,6 +27,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QClipboard>
 #include <QFileInfo>
 #include <QHelpEvent>
 #include <QLabel>
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void loadCanBeCancelled();
     void hiddenCharactersShowAsMarkers();
     void sameNamedCampaignsKeepTheirLabels();
+    void longCellsShowShortKeepWhole();
 
 private:
     bool open(MainWindow& w, const QString& path);
@@ -419,6 +422,50 @@ void TestWidgets::hiddenCharactersShowAsMarkers()
             tip = QToolTip::text();
     }
     QCOMPARE(tip, QStringLiteral("U+202E RIGHT-TO-LEFT OVERRIDE"));
+}
+
+// A cell of 20,000 account references (the linked accounts of a hydra cluster) shows its start,
+// cut short, while the filter box, Copy and "Save CSV" work on the whole text.
+void TestWidgets::longCellsShowShortKeepWhole()
+{
+    QStringList refs;
+    for (int i = 0; i < 20000; ++i)
+        refs << QStringLiteral("acct-%1").arg(i);
+    TableData t;
+    t.headers = {QStringLiteral("Indicator"), QStringLiteral("Account references")};
+    t.numeric = {false, false};
+    t.text = {{QStringLiteral("ip 10.0.0.1"), refs.join(QStringLiteral(", "))}, {QStringLiteral("ip 10.0.0.2"), QStringLiteral("acct-x")}};
+    TablePanel panel(QStringLiteral("Linked"));
+    panel.resize(900, 300);
+    panel.show();
+    panel.setTable(t);
+    const QModelIndexList found = panel.proxy()->match(panel.proxy()->index(0, 0), Qt::DisplayRole, QStringLiteral("ip 10.0.0.1"));
+    QCOMPARE(found.size(), 1);
+    const QModelIndex cell = found.front().siblingAtColumn(1);
+    QCOMPARE(cell.data(Qt::DisplayRole).toString().size(), TableModel::kShownCharacters + 1);
+    QVERIFY(cell.data(Qt::DisplayRole).toString().endsWith(QChar(0x2026)));
+    QCOMPARE(cell.data(TableModel::FullTextRole).toString(), t.text[0][1]);
+    QVERIFY(!panel.grab().isNull());
+
+    panel.setFilterText(QStringLiteral("acct-19999")); // far beyond what the cell shows
+    QCOMPARE(panel.proxy()->rowCount(), 1);
+    panel.view()->selectionModel()->select(panel.proxy()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    panel.copySelection();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY2(copied.contains(QStringLiteral("\tacct-0, acct-1, acct-2")), qPrintable(copied.left(200)));
+    QVERIFY(copied.endsWith(QStringLiteral("acct-19998, acct-19999")));
+    const QString csv = m_dir.filePath(QStringLiteral("linked.csv"));
+    QVERIFY(panel.saveCsv(csv));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(file.readAll()).contains(QStringLiteral("acct-19999")));
+
+    // A cut never splits a character written as two UTF-16 units.
+    const QString emoji = QString(TableModel::kShownCharacters - 1, QLatin1Char('a')) + QString::fromUcs4(U"\U0001F600") + QStringLiteral("tail");
+    const QString shown = TableModel::shownText(emoji);
+    QVERIFY(!shown.at(shown.size() - 2).isHighSurrogate());
+    QCOMPARE(shown, emoji.left(TableModel::kShownCharacters - 1) + QChar(0x2026));
+    QCOMPARE(TableModel::shownText(QStringLiteral("short")), QStringLiteral("short"));
 }
 
 QTEST_MAIN(TestWidgets)

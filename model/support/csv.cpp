@@ -43,25 +43,25 @@ QByteArray csvLine(const QStringList& cells)
     return out.join(QLatin1Char(',')).toUtf8() + "\r\n";
 }
 
-QByteArray modelToCsv(const QAbstractItemModel& model)
+QByteArray modelToCsv(const QAbstractItemModel& model, int role)
 {
     QByteArray out = csvLine(headersOf(model));
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList cells;
         for (int c = 0; c < model.columnCount(); ++c)
-            cells << model.data(model.index(r, c), Qt::DisplayRole).toString();
+            cells << model.data(model.index(r, c), role).toString();
         out += csvLine(cells);
     }
     return out;
 }
 
-QString modelRowsToTsv(const QAbstractItemModel& model, const QList<int>& rows)
+QString modelRowsToTsv(const QAbstractItemModel& model, const QList<int>& rows, int role)
 {
     QStringList lines{headersOf(model).join(QLatin1Char('\t'))};
     for (int r : rows) {
         QStringList cells;
         for (int c = 0; c < model.columnCount(); ++c) {
-            QString t = neutralised(model.data(model.index(r, c), Qt::DisplayRole).toString());
+            QString t = neutralised(model.data(model.index(r, c), role).toString());
             cells << t.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
         }
         lines << cells.join(QLatin1Char('\t'));

@@ -13,9 +13,9 @@ namespace hs {
 
 QString csvCell(const QString& text);
 QByteArray csvLine(const QStringList& cells);
-// Every row and column of a table model (display role), with its headers, as CSV (UTF-8).
-QByteArray modelToCsv(const QAbstractItemModel& model);
+// Every row and column of a table model (its text in `role`), with its headers, as CSV (UTF-8).
+QByteArray modelToCsv(const QAbstractItemModel& model, int role = Qt::DisplayRole);
 // Tab-separated text for the clipboard, same neutralisation.
-QString modelRowsToTsv(const QAbstractItemModel& model, const QList<int>& rows);
+QString modelRowsToTsv(const QAbstractItemModel& model, const QList<int>& rows, int role = Qt::DisplayRole);
 
 } // namespace hs

@@ -30,6 +30,7 @@ TablePanel::TablePanel(const QString& title, QWidget* parent) : QWidget(parent),
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(TableModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterRole(TableModel::FullTextRole); // what a cell shows may be cut short
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QTableView(this);
     m_view->setTabKeyNavigation(false); // Tab leaves the table for the next control; arrows move within
@@ -148,7 +149,7 @@ bool TablePanel::saveCsv(const QString& path) const
     QSaveFile file(path); // all or nothing: a failed save leaves no half-written file
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    file.write(modelToCsv(*m_proxy));
+    file.write(modelToCsv(*m_proxy, TableModel::FullTextRole));
     return file.commit();
 }
 
@@ -158,7 +159,7 @@ void TablePanel::copySelection() const
     for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
         rows << index.row();
     std::sort(rows.begin(), rows.end());
-    QApplication::clipboard()->setText(modelRowsToTsv(*m_proxy, rows));
+    QApplication::clipboard()->setText(modelRowsToTsv(*m_proxy, rows, TableModel::FullTextRole));
 }
 
 void TablePanel::chooseCsvFile()
