@@ -92,7 +92,8 @@ std::uint32_t TestNetworkPage::openLargest()
 
 void TestNetworkPage::openCloseAndShowMore()
 {
-    const NetworkGraph& g = *m_page->graph();
+    const std::shared_ptr<const NetworkGraph> graph = m_page->graph(); // alive while read, whatever the page does
+    const NetworkGraph& g = *graph;
     NetworkCanvas* canvas = m_page->canvas();
     QVERIFY(g.clusters.size() >= 2);
     const std::size_t size = g.clusters[0].nodes.size();
@@ -143,7 +144,8 @@ void TestNetworkPage::kindToggles()
 {
     openLargest();
     NetworkCanvas* canvas = m_page->canvas();
-    const NetworkGraph& g = *m_page->graph();
+    const std::shared_ptr<const NetworkGraph> graph = m_page->graph(); // alive while read, whatever the page does
+    const NetworkGraph& g = *graph;
     int tested = 0;
     for (int k = 0; k < kLinkKinds; ++k) {
         const auto kind = LinkKind(k);
@@ -168,7 +170,7 @@ void TestNetworkPage::clickAndDoubleClick()
     canvas->selectNode(node); // centres it
     const QPoint at = canvas->toScreen(node).toPoint();
     QVERIFY(canvas->rect().contains(at));
-    const NetworkNode& n = m_page->graph()->nodes[node];
+    const NetworkNode n = m_page->graph()->nodes[node]; // a copy: the graph is replaced below
     const AccountInfo& account = m_inv->accounts[n.account];
     canvas->selectNode(std::nullopt);
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
@@ -187,7 +189,8 @@ void TestNetworkPage::clickAndDoubleClick()
     // The page follows: a graph of that campaign, the account selected again.
     QVERIFY(ready.wait(20000));
     QTRY_VERIFY_WITH_TIMEOUT(m_page->canvas()->selectedNode().has_value(), 20000);
-    const NetworkGraph& after = *m_page->graph();
+    const std::shared_ptr<const NetworkGraph> afterGraph = m_page->graph();
+    const NetworkGraph& after = *afterGraph;
     QCOMPARE(m_inv->accounts[after.nodes[*m_page->canvas()->selectedNode()].account].id, account.id);
     for (const NetworkNode& x : after.nodes)
         QCOMPARE(x.group, n.group);
@@ -204,7 +207,8 @@ void TestNetworkPage::timeWindowBothWays()
     m_selection->setRange(TimeRange{from, to});
     QCOMPARE(bar->windowFrom(), from);
     QCOMPARE(bar->windowTo(), to);
-    const NetworkGraph& g = *m_page->graph();
+    const std::shared_ptr<const NetworkGraph> graph = m_page->graph(); // alive while read, whatever the page does
+    const NetworkGraph& g = *graph;
     std::size_t expected = 0;
     for (const std::uint32_t n : canvas->drawnOrder())
         expected += g.nodes[n].seen && g.nodes[n].first >= to ? 1 : 0;

@@ -14,7 +14,7 @@ source_dir=$(cd "$(dirname "$0")" && pwd)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   for harness in "$build"/tests/fuzz/fuzz_*; do
-    [ -x "$harness" ] && names+=("${harness##*/fuzz_}")
+    [ -f "$harness" ] && [ -x "$harness" ] && names+=("${harness##*/fuzz_}") # not the *_autogen folders
   done
 fi
 [ ${#names[@]} -gt 0 ] || { echo "run.sh: no harness built in $build/tests/fuzz" >&2; exit 2; }

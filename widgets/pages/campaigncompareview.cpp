@@ -77,8 +77,10 @@ void CampaignCompareView::clear()
     m_comparison = {};
     m_names.clear();
     m_mixView->chart()->removeAllSeries();
-    for (QAbstractAxis* axis : m_mixView->chart()->axes())
-        m_mixView->chart()->removeAxis(axis);
+    for (QAbstractAxis* axis : m_mixView->chart()->axes()) {
+        m_mixView->chart()->removeAxis(axis); // gives up its ownership: ours to delete
+        delete axis;
+    }
     m_plot->clearGraphs();
     m_plot->replot();
 }
