@@ -320,6 +320,17 @@ void TestSelectionFigures::figures()
         "SELECT coalesce(CAST(campaign_id AS TEXT), 'base') || '/' || coalesce(nullif(access_path, ''), '(none)') AS k, count(*) AS n "
         "FROM accounts a WHERE id IN (%1) AND (campaign_id IS NULL OR campaign_id IN (SELECT id FROM campaigns)) GROUP BY 1")
         .arg(activeAccounts)));
+    // Values most used first over all groups, ties by text.
+    std::vector<double> used;
+    for (qsizetype v = 0; v < mix.values.size(); ++v) {
+        double n = 0;
+        for (std::uint32_t g = 0; g < inv.groupCount(); ++g)
+            n += std::round(mix.share[g][std::size_t(v)] * double(mix.groupAccounts[g]));
+        QVERIFY(n > 0);
+        if (!used.empty())
+            QVERIFY(n < used.back() || (n == used.back() && mix.values[v - 1] < mix.values[v]));
+        used.push_back(n);
+    }
 }
 
 void TestSelectionFigures::timeline_data()

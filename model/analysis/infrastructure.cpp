@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <unordered_map>
 #include <map>
 #include <set>
 
@@ -98,34 +99,66 @@ std::vector<IndicatorGroup> narrowIndicatorGroups(const Investigation& inv, cons
     return out;
 }
 
-AttributeMix attributeMix(const Investigation& inv, AccountAttribute attribute, const AccountMask* include)
+AttributeValues attributeValues(const Investigation& inv, AccountAttribute attribute)
 {
     const QString none = QStringLiteral("(none)");
-    QHash<QString, std::uint64_t> totals;
-    std::vector<QHash<QString, std::uint64_t>> perGroup(inv.groupCount());
-    std::vector<std::uint64_t> groupAccounts(inv.groupCount(), 0);
-    for (std::size_t i = 0; i < inv.accounts.size(); ++i) {
-        const AccountInfo& a = inv.accounts[i];
-        if (a.group == kNoIndex || !included(include, i))
-            continue;
-        QString v = attribute == AccountAttribute::AccessPath ? a.accessPath : a.country;
-        if (v.isEmpty())
-            v = none;
-        ++totals[v];
-        ++perGroup[a.group][v];
-        ++groupAccounts[a.group];
+    AttributeValues out;
+    QHash<QString, std::uint32_t> index;
+    out.ofAccount.reserve(inv.accounts.size());
+    for (const AccountInfo& a : inv.accounts) {
+        const QString& text = attribute == AccountAttribute::AccessPath ? a.accessPath : a.country;
+        const QString& v = text.isEmpty() ? none : text;
+        auto it = index.find(v);
+        if (it == index.end()) {
+            it = index.insert(v, static_cast<std::uint32_t>(out.values.size()));
+            out.values << v;
+        }
+        out.ofAccount.push_back(*it);
     }
-    AttributeMix mix;
-    mix.values = totals.keys();
-    std::sort(mix.values.begin(), mix.values.end(), [&](const QString& a, const QString& b) {
-        return totals[a] != totals[b] ? totals[a] > totals[b] : a < b;
+    return out;
+}
+
+AttributeMix attributeMix(const Investigation& inv, const AttributeValues& values, const AccountMask* include)
+{
+    const auto valueCount = static_cast<std::size_t>(values.values.size());
+    std::vector<std::uint64_t> totals(valueCount, 0);
+    // Keyed group * values + value: as many entries as (group, value) pairs the accounts have.
+    std::unordered_map<std::uint64_t, std::uint64_t> perGroup;
+    std::vector<std::uint64_t> groupAccounts(inv.groupCount(), 0);
+    for (std::size_t i = 0; i < inv.accounts.size() && i < values.ofAccount.size(); ++i) {
+        const std::uint32_t group = inv.accounts[i].group;
+        if (group == kNoIndex || !included(include, i))
+            continue;
+        const std::uint32_t v = values.ofAccount[i];
+        ++totals[v];
+        ++perGroup[std::uint64_t(group) * valueCount + v];
+        ++groupAccounts[group];
+    }
+    // The values the counted accounts have, most used first, then by text.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t v = 0; v < valueCount; ++v)
+        if (totals[v])
+            order.push_back(v);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return totals[a] != totals[b] ? totals[a] > totals[b] : values.values[a] < values.values[b];
     });
+    AttributeMix mix;
+    for (const std::uint32_t v : order)
+        mix.values << values.values[v];
     mix.share.resize(inv.groupCount());
     mix.groupAccounts = groupAccounts;
-    for (std::size_t g = 0; g < perGroup.size(); ++g)
-        for (const QString& v : mix.values)
-            mix.share[g].push_back(groupAccounts[g] ? double(perGroup[g].value(v)) / double(groupAccounts[g]) : 0.0);
+    for (std::size_t g = 0; g < inv.groupCount(); ++g) {
+        for (const std::uint32_t v : order) {
+            const auto it = groupAccounts[g] ? perGroup.find(std::uint64_t(g) * valueCount + v) : perGroup.end();
+            mix.share[g].push_back(it == perGroup.end() ? 0.0 : double(it->second) / double(groupAccounts[g]));
+        }
+    }
     return mix;
+}
+
+AttributeMix attributeMix(const Investigation& inv, AccountAttribute attribute, const AccountMask* include)
+{
+    return attributeMix(inv, attributeValues(inv, attribute), include);
 }
 
 } // namespace hs

@@ -50,6 +50,15 @@ std::vector<IndicatorGroup> indicatorGroups(const Investigation& inv, const Acco
 std::vector<IndicatorGroup> narrowIndicatorGroups(const Investigation& inv, const std::vector<IndicatorGroup>& all,
                                                   const AccountMask& include);
 enum class AccountAttribute { AccessPath, Country };
+// Each account's value of one attribute as an index into `values` ("(none)" for an empty one):
+// the texts hashed once per investigation, not once per account at every selection.
+struct AttributeValues
+{
+    QStringList values;
+    std::vector<std::uint32_t> ofAccount; // per account index
+};
+AttributeValues attributeValues(const Investigation& inv, AccountAttribute attribute);
+AttributeMix attributeMix(const Investigation& inv, const AttributeValues& values, const AccountMask* include = nullptr);
 AttributeMix attributeMix(const Investigation& inv, AccountAttribute attribute, const AccountMask* include = nullptr);
 
 } // namespace hs

@@ -28,6 +28,8 @@ public:
     std::shared_ptr<const SelectionFigures> figures() const { return m_figures; }
     bool isRunning() const { return m_slot->isRunning(); }
 
+    struct Base; // what every selection of one investigation shares, computed once on the pool
+
 Q_SIGNALS:
     void updated(); // figures() holds the figures of the current selection
 
@@ -36,7 +38,6 @@ private:
 
     SelectionState* m_selection;
     JobSlot* m_slot;
-    struct Base; // what every selection of one investigation shares, computed once on the pool
     std::shared_ptr<const Investigation> m_inv;
     std::shared_ptr<Base> m_base;
     std::shared_ptr<const SelectionFigures> m_figures;

@@ -143,9 +143,11 @@ TableData linkedAccountsTable(const Investigation& inv, const std::vector<Indica
     return t;
 }
 
-TableData attributeMixTable(const Investigation& inv, const Selection& s, bool countries, const AccountMask* include)
+TableData attributeMixTable(const Investigation& inv, const Selection& s, bool countries, const AccountMask* include,
+                            const AttributeValues* values)
 {
-    const AttributeMix mix = attributeMix(inv, countries ? AccountAttribute::Country : AccountAttribute::AccessPath, include);
+    const AccountAttribute attribute = countries ? AccountAttribute::Country : AccountAttribute::AccessPath;
+    const AttributeMix mix = values ? attributeMix(inv, *values, include) : attributeMix(inv, attribute, include);
     TableData t;
     t.headers << (countries ? tr("Country") : tr("Access path"));
     t.numeric.push_back(false);

@@ -33,8 +33,9 @@ constexpr int kLinkedKindColumn = 0;
 constexpr int kLinkedValueColumn = 1;
 constexpr int kLinkedAccountsColumn = 5;
 // Share of each group's (included) accounts per access path or country; the baseline always shown.
+// `values`, when given, is attributeValues() of the same attribute (computed once per file).
 TableData attributeMixTable(const Investigation& inv, const Selection& selection, bool countries,
-                            const AccountMask* include = nullptr);
+                            const AccountMask* include = nullptr, const AttributeValues* values = nullptr);
 // Prompt families of the selected groups within the selection, most used first.
 TableData familiesTable(const Investigation& inv, const Selection& selection, const SelectionFigures& figures);
 

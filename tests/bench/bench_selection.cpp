@@ -43,6 +43,9 @@ auto timed(const char* what, F&& f)
     return result;
 }
 
+// As the selection job hands tables over: shared, never copied.
+std::shared_ptr<const TableData> shared(TableData t) { return std::make_shared<const TableData>(std::move(t)); }
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -64,6 +67,8 @@ int main(int argc, char** argv)
     const Analysis whole = analyze(inv);
     const std::vector<IndicatorGroup> indicators = indicatorGroups(inv);
     const std::vector<QString> indicatorText = accountIndicatorText(inv);
+    const AttributeValues paths = attributeValues(inv, AccountAttribute::AccessPath);
+    const AttributeValues countryValues = attributeValues(inv, AccountAttribute::Country);
 
     QWidget window;
     window.resize(1920, 1080);
@@ -84,21 +89,17 @@ int main(int argc, char** argv)
         const std::int64_t start = 1765000000 + (step % 14) * 5 * 86400;
         s.range = TimeRange{start, start + 3 * 86400};
         SelectionFigures f = timed("selection figures", [&] { return computeSelectionFigures(inv, s); });
-        const TableData accounts = timed("accounts table", [&] { return accountsTable(inv, s, f, &indicatorText); });
+        const auto accounts = timed("accounts table", [&] { return shared(accountsTable(inv, s, f, &indicatorText)); });
         timed("families + repetition tables", [&] { return std::make_pair(familiesTable(inv, s, f), repetitionTable(inv, s, f)); });
         timed("selection analysis", [&] { return selectionAnalysis(inv, whole, f); });
         const AccountMask groupsOnly = selectedAccounts(inv, f, false), withBaseline = selectedAccounts(inv, f, true);
-        const TableData clusters = timed("clusters table", [&] { return clustersTable(inv, &groupsOnly); });
-        const TableData linked = timed("linked table", [&] {
-            return linkedAccountsTable(inv, narrowIndicatorGroups(inv, indicators, groupsOnly));
+        const auto clusters = timed("clusters table", [&] { return shared(clustersTable(inv, &groupsOnly)); });
+        const auto linked = timed("linked table", [&] {
+            return shared(linkedAccountsTable(inv, narrowIndicatorGroups(inv, indicators, groupsOnly)));
         });
-        const TableData paths = timed("mix tables", [&] { return attributeMixTable(inv, s, false, &withBaseline); });
-        const TableData countries = attributeMixTable(inv, s, true, &withBaseline);
-        // As the job hands them over: shared, not copied.
-        const std::shared_ptr<const TableData> tables[] = {
-            std::make_shared<const TableData>(accounts), std::make_shared<const TableData>(clusters),
-            std::make_shared<const TableData>(linked), std::make_shared<const TableData>(paths),
-            std::make_shared<const TableData>(countries)};
+        const auto pathsMix = timed("access paths table", [&] { return shared(attributeMixTable(inv, s, false, &withBaseline, &paths)); });
+        const auto countries = timed("countries table", [&] { return shared(attributeMixTable(inv, s, true, &withBaseline, &countryValues)); });
+        const std::shared_ptr<const TableData> tables[] = {accounts, clusters, linked, pathsMix, countries};
         for (int i = 0; i < 5; ++i)
             timed(names[i], [&] {
                 panels[std::size_t(i)]->setTable(tables[i]);
@@ -109,7 +110,7 @@ int main(int argc, char** argv)
             return 0;
         });
         if (step == 0) {
-            std::printf("%zu account rows, %zu linked rows\n", accounts.text.size(), linked.text.size());
+            std::printf("%zu account rows, %zu linked rows\n", accounts->text.size(), linked->text.size());
             for (int i = 0; i < 5; ++i) { // the longest cell of each table: painting shapes what it shows
                 qsizetype longest = 0;
                 for (const auto& row : tables[i]->text)
