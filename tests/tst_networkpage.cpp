@@ -36,6 +36,7 @@ private Q_SLOTS:
     void exportImages_data();
     void exportImages();
     void keyboard();
+    void filtersItCannotApplyAreSaid();
 
 private:
     // Opens the largest cluster with everything laid out; its first drawn node.
@@ -300,6 +301,33 @@ void TestNetworkPage::keyboard()
     // Enter filters every view to the account.
     QTest::keyClick(canvas, Qt::Key_Return);
     QVERIFY(m_selection->current().range);
+}
+
+// One account chosen elsewhere ("Show on the timeline") with a model filter: the network cannot be
+// narrowed by either (links join accounts), its status says so, and that account is selected.
+void TestNetworkPage::filtersItCannotApplyAreSaid()
+{
+    QVERIFY(!m_page->statusText().contains(QStringLiteral("does not apply")));
+    std::uint32_t node = kNoIndex;
+    const auto graph = m_page->graph();
+    for (std::uint32_t n = 0; n < graph->nodes.size() && node == kNoIndex; ++n)
+        if (graph->nodes[n].seen && graph->clusters[graph->nodes[n].cluster].nodes.size() > 1)
+            node = n;
+    QVERIFY(node != kNoIndex);
+    const std::uint32_t account = graph->nodes[node].account;
+    Selection s = m_selection->current();
+    s.account = account;
+    s.model = 0;
+    m_selection->set(s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->statusText().contains(QStringLiteral("the model and account filter does not apply")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->canvas()->selectedNode().has_value(), 20000);
+    const auto now = m_page->graph();
+    QCOMPARE(now->nodes[*m_page->canvas()->selectedNode()].account, account);
+    QVERIFY(m_page->details()->toPlainText().contains(m_inv->accounts[account].externalRef));
+    s.account.reset();
+    s.model.reset();
+    m_selection->set(s);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->statusText().contains(QStringLiteral("does not apply")), 20000);
 }
 
 QTEST_MAIN(TestNetworkPage)

@@ -249,25 +249,59 @@ void NetworkPage::onGraph(std::shared_ptr<const NetworkGraph> graph)
     updateLegend();
     updateHighlight();
     updateChurn();
-    m_status->setText(tr("%1 accounts, %2 clusters")
-                          .arg(QLocale().toString(qulonglong(m_graph->nodes.size())))
-                          .arg(m_graph->clusters.size()));
+    showCounts();
     for (std::uint32_t c = 0; c < m_graph->clusters.size(); ++c)
         if (m_graph->clusters[c].nodes.size() <= autoOpen())
             startLayout(c, autoOpen());
-    // After a double-click: the account again, its cluster opened far enough to draw it.
-    for (std::uint32_t n = 0; m_selectAccount && n < m_graph->nodes.size(); ++n) {
+    selectPendingAccount();
+    applyPresentCluster();
+    Q_EMIT graphReady();
+}
+
+// After a double-click, or a selection of one account: that account again, its cluster opened far
+// enough to draw it (the layout's arrival selects the node).
+void NetworkPage::selectPendingAccount()
+{
+    for (std::uint32_t n = 0; m_graph && m_selectAccount && n < m_graph->nodes.size(); ++n) {
         if (m_inv->accounts[m_graph->nodes[n].account].id != *m_selectAccount)
             continue;
         const std::uint32_t c = m_graph->nodes[n].cluster;
         const auto& nodes = m_graph->clusters[c].nodes;
-        if (nodes.size() > autoOpen())
-            startLayout(c, std::max(m_loadStep, std::size_t(std::find(nodes.begin(), nodes.end(), n) - nodes.begin()) + 1));
         m_details->setPlainText(accountDetails(*m_inv, *m_graph, n));
+        if (const auto layout = m_canvas->layoutOf(c); layout && layout->position(n) >= 0) {
+            m_selectAccount.reset(); // already drawn
+            m_canvas->setOpen(c, true);
+            m_canvas->selectNode(n);
+        } else if (nodes.size() > autoOpen()) {
+            startLayout(c, std::max(m_loadStep, std::size_t(std::find(nodes.begin(), nodes.end(), n) - nodes.begin()) + 1));
+        }
         break;
     }
-    applyPresentCluster();
-    Q_EMIT graphReady();
+}
+
+QString NetworkPage::statusText() const { return m_status->text(); }
+
+// Links join accounts, not exchanges: a model, capability or account filter cannot narrow them,
+// and the status says so rather than let the network pass for the filtered selection.
+void NetworkPage::showCounts()
+{
+    if (!m_graph)
+        return;
+    QString text = tr("%1 accounts, %2 clusters")
+                       .arg(QLocale().toString(qulonglong(m_graph->nodes.size())))
+                       .arg(m_graph->clusters.size());
+    const Selection& s = m_selection->current();
+    QStringList notApplied;
+    if (s.model)
+        notApplied << tr("model");
+    if (s.capability)
+        notApplied << tr("capability");
+    if (s.account)
+        notApplied << tr("account");
+    if (!notApplied.isEmpty())
+        text += tr(" (every account of the selected groups: the %1 filter does not apply to links)")
+                    .arg(notApplied.join(tr(" and ")));
+    m_status->setText(text);
 }
 
 std::size_t NetworkPage::loadLimit(std::uint32_t cluster) const
@@ -335,9 +369,7 @@ void NetworkPage::runNextLayout()
                         break;
                     }
             m_canvas->setLayout(std::move(layout)); // opens it
-            m_status->setText(tr("%1 accounts, %2 clusters")
-                                  .arg(QLocale().toString(qulonglong(m_graph->nodes.size())))
-                                  .arg(m_graph->clusters.size()));
+            showCounts();
             Q_EMIT layoutReady(cluster);
             runNextLayout();
         });
@@ -345,10 +377,16 @@ void NetworkPage::runNextLayout()
 
 void NetworkPage::onSelectionChanged()
 {
-    if (m_inv && m_selection->current().groups != m_graphGroups)
+    const Selection& s = m_selection->current();
+    if (m_inv && s.account && *s.account < m_inv->accounts.size())
+        m_selectAccount = m_inv->accounts[*s.account].id; // "Show on the timeline": this account selected here too
+    if (m_inv && s.groups != m_graphGroups) {
         m_lazy->request();
-    else
-        applyRange();
+        return;
+    }
+    applyRange();
+    showCounts();
+    selectPendingAccount();
 }
 
 void NetworkPage::applyRange()

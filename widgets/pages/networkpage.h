@@ -52,6 +52,7 @@ public:
     NetworkCanvas* canvas() const { return m_canvas; }
     NetworkTimeBar* timeBar() const { return m_timeBar; }
     QPlainTextEdit* details() const { return m_details; }
+    QString statusText() const; // counts, and what the selection does not narrow
     QCustomPlot* churnPlot() const { return m_churn; }
     QCheckBox* kindToggle(LinkKind kind) const { return m_kindBoxes[std::size_t(kind)]; }
     std::shared_ptr<const NetworkGraph> graph() const { return m_graph; }
@@ -88,6 +89,8 @@ private:
     void runNextLayout();
     void onSelectionChanged();
     void applyRange();
+    void showCounts();          // the status: accounts and clusters, and what the selection does not narrow
+    void selectPendingAccount(); // m_selectAccount's node: its details, its cluster laid out far enough
     void onWindowChosen(std::int64_t from, std::int64_t to);
     void onNodeClicked(std::uint32_t node);
     void onNodeActivated(std::uint32_t node);
