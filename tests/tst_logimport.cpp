@@ -104,6 +104,9 @@ private Q_SLOTS:
         QTest::addRow("trailing junk") << "2026-02-10T14:03:07Zjunk" << false << qint64(0);
         QTest::addRow("empty") << "" << false << qint64(0);
         QTest::addRow("20 digits") << "17707321871234567890" << false << qint64(0);
+        QTest::addRow("19 digits past int64") << "9999999999999999999" << false << qint64(0); // fuzz_logtext
+        QTest::addRow("int64 max, ns") << "9223372036854775807" << true << qint64(9223372036);
+        QTest::addRow("negative, past int64") << "-9999999999999999927" << false << qint64(0);
     }
     void logTimes()
     {

@@ -41,9 +41,9 @@ bool parseNumber(std::string_view text, std::int64_t* seconds)
     std::int64_t whole = 0;
     std::size_t digitsSeen = 0;
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digitsSeen) {
-        if (digitsSeen >= 19)
+        // Past int64 is no time (the fuzzer's 19 nines overflowed here): refused, never wrapped.
+        if (__builtin_mul_overflow(whole, 10, &whole) || __builtin_add_overflow(whole, text[i] - '0', &whole))
             return false;
-        whole = whole * 10 + (text[i] - '0');
     }
     if (digitsSeen == 0)
         return false;
