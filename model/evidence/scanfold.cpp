@@ -117,35 +117,38 @@ bool Worker::checkType(int col, bool nullable)
 void Worker::flush()
 {
     for (std::size_t i = 0; i < m_pending; ++i)
-        prefetch(m_batch[i]);
+        m_resolved[i] = prefetch(m_batch[i]);
     for (std::size_t i = 0; i < m_pending; ++i)
-        fold(m_batch[i]);
+        fold(m_batch[i], m_resolved[i]);
     m_pending = 0;
 }
 
-// Only the lines fold() will miss on: the account's totals, its day's counter and its family
-// word. A row that fold() refuses costs a wasted lookup.
-void Worker::prefetch(const RowValues& values) const
+// Looks the row's account and family up (once: fold() uses them) and starts loading the lines
+// fold() will miss on: the account's totals, its day's counter and its family word. A row that
+// fold() refuses costs a wasted lookup.
+Worker::Resolved Worker::prefetch(const RowValues& values) const
 {
+    Resolved r;
+    if (values.type[ColTemplate] == SQLITE_INTEGER)
+        r.tmpl = m_in.templateIndex.find(values.value[ColTemplate]);
     if (values.type[ColAccount] != SQLITE_INTEGER)
-        return;
-    const std::uint32_t account = m_in.accountIndex.find(values.value[ColAccount]);
-    if (account >= m_acc.accounts.size())
-        return;
-    __builtin_prefetch(&m_acc.accounts[account], 1);
+        return r;
+    r.account = m_in.accountIndex.find(values.value[ColAccount]);
+    if (r.account >= m_acc.accounts.size())
+        return r;
+    __builtin_prefetch(&m_acc.accounts[r.account], 1);
     if (values.type[ColTs] == SQLITE_INTEGER && timeInRange(values.value[ColTs]))
-        if (const std::uint32_t* cell = m_acc.dayAccounts.cell(floorDiv(values.value[ColTs], kDay), account))
+        if (const std::uint32_t* cell = m_acc.dayAccounts.cell(floorDiv(values.value[ColTs], kDay), r.account))
             __builtin_prefetch(cell, 1);
-    const std::uint32_t group = m_in.accountGroup[account];
-    if (!foldsFamilies(group) || values.type[ColTemplate] != SQLITE_INTEGER)
-        return;
-    const std::uint32_t tmpl = m_in.templateIndex.find(values.value[ColTemplate]);
-    if (const std::uint64_t* word = m_acc.accountTemplates.word(account, group, tmpl))
-        __builtin_prefetch(word, 1);
+    const std::uint32_t group = m_in.accountGroup[r.account];
+    if (foldsFamilies(group))
+        if (const std::uint64_t* word = m_acc.accountTemplates.word(r.account, group, r.tmpl))
+            __builtin_prefetch(word, 1);
+    return r;
 }
 
 // The hot loop body: one row into every aggregate.
-void Worker::fold(const RowValues& values)
+void Worker::fold(const RowValues& values, const Resolved& resolved)
 {
     m_row = &values;
     const std::int64_t row = m_row->value[ColId];
@@ -158,7 +161,7 @@ void Worker::fold(const RowValues& values)
             m_acc.tsRange.firstRow = row;
         return;
     }
-    const std::uint32_t account = m_in.accountIndex.find(m_row->value[ColAccount]);
+    const std::uint32_t account = resolved.account; // the account column is an integer here
     Aggregates& d = m_acc.dangling;
     if (account == IdIndex::kMissing) {
         noteDangling(d.danglingAccountRows, d.firstDanglingAccountRow, row);
@@ -198,7 +201,7 @@ void Worker::fold(const RowValues& values)
     std::uint32_t tmpl = kNoIndex;
     if (checkType(ColTemplate, true) && m_row->type[ColTemplate] == SQLITE_INTEGER) {
         const std::int64_t rawTemplate = m_row->value[ColTemplate];
-        tmpl = m_in.templateIndex.find(rawTemplate);
+        tmpl = resolved.tmpl;
         const bool record = foldsFamilies(group);
         if (tmpl == IdIndex::kMissing) {
             noteDangling(d.danglingTemplateRows, d.firstDanglingTemplateRow, row);

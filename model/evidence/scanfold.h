@@ -94,13 +94,20 @@ public:
 
 private:
     static constexpr std::size_t kBatch = 16;
-    void prefetch(const RowValues& row) const;
+    // A row's account and prompt family as indexes (IdIndex::kMissing when absent or not an
+    // integer), looked up once by prefetch() and used by fold().
+    struct Resolved
+    {
+        std::uint32_t account = IdIndex::kMissing;
+        std::uint32_t tmpl = IdIndex::kMissing;
+    };
+    Resolved prefetch(const RowValues& row) const;
     // Whether the accounts of `group` have their prompt families folded (the lifecycle figures).
     bool foldsFamilies(std::uint32_t group) const
     {
         return group < m_in.groupTemplates.size() && m_in.groupTemplates[group];
     }
-    void fold(const RowValues& row);
+    void fold(const RowValues& row, const Resolved& resolved);
     bool checkType(int col, bool nullable);
     void foldReleases(std::int64_t ts, std::uint32_t group, std::uint32_t model);
     void keep(std::int64_t ts, std::uint32_t account, std::uint32_t model, std::uint32_t capability,
@@ -111,6 +118,7 @@ private:
     ChunkColumns* m_columns = nullptr;
     const RowValues* m_row = nullptr;
     std::array<RowValues, kBatch> m_batch{};
+    std::array<Resolved, kBatch> m_resolved{};
     std::size_t m_pending = 0;
 };
 
