@@ -149,7 +149,9 @@ int main(int argc, char** argv)
     selection.setRange(TimeRange{bar->spanFrom() + 20 * 86400, bar->spanFrom() + 27 * 86400});
     canvas->repaint();
     std::vector<double> step;
-    for (int i = 0; i < 20; ++i) {
+    // BENCH_NETWORK_STEPS (20): more steps, e.g. for a profile of this part alone.
+    const int steps = qEnvironmentVariableIsSet("BENCH_NETWORK_STEPS") ? qEnvironmentVariableIntValue("BENCH_NETWORK_STEPS") : 20;
+    for (int i = 0; i < steps; ++i) {
         t.restart();
         bar->stepDays(1);
         canvas->repaint();
