@@ -172,6 +172,11 @@ NetworkPage::NetworkPage(SelectionState* selection, QWidget* parent) : QWidget(p
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(legend);
     layout->addWidget(m_controls);
+    m_scope = new QLabel(this); // its own line: the controls' row has no room for a sentence at 1366 px
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->setWordWrap(true);
+    m_scope->setVisible(false);
+    layout->addWidget(m_scope);
     layout->addWidget(m_split, 1);
 
     connect(m_selection, &SelectionState::changed, this, &NetworkPage::onSelectionChanged);
@@ -279,7 +284,10 @@ void NetworkPage::selectPendingAccount()
     }
 }
 
-QString NetworkPage::statusText() const { return m_status->text(); }
+QString NetworkPage::statusText() const
+{
+    return m_scope->text().isEmpty() ? m_status->text() : m_status->text() + QLatin1Char('\n') + m_scope->text();
+}
 
 // Links join accounts, not exchanges: a model, capability or account filter cannot narrow them,
 // and the status says so rather than let the network pass for the filtered selection.
@@ -298,10 +306,12 @@ void NetworkPage::showCounts()
         notApplied << tr("capability");
     if (s.account)
         notApplied << tr("account");
-    if (!notApplied.isEmpty())
-        text += tr(" (every account of the selected groups: the %1 filter does not apply to links)")
-                    .arg(notApplied.join(tr(" and ")));
     m_status->setText(text);
+    m_scope->setText(notApplied.isEmpty() ? QString()
+                                          : tr("Every account of the selected groups: the %1 filter does not apply to links, "
+                                               "which join accounts, not exchanges.")
+                                                .arg(notApplied.join(tr(" and "))));
+    m_scope->setVisible(!notApplied.isEmpty());
 }
 
 std::size_t NetworkPage::loadLimit(std::uint32_t cluster) const

@@ -52,7 +52,7 @@ public:
     NetworkCanvas* canvas() const { return m_canvas; }
     NetworkTimeBar* timeBar() const { return m_timeBar; }
     QPlainTextEdit* details() const { return m_details; }
-    QString statusText() const; // counts, and what the selection does not narrow
+    QString statusText() const; // counts, then what the selection does not narrow (if anything)
     QCustomPlot* churnPlot() const { return m_churn; }
     QCheckBox* kindToggle(LinkKind kind) const { return m_kindBoxes[std::size_t(kind)]; }
     std::shared_ptr<const NetworkGraph> graph() const { return m_graph; }
@@ -124,6 +124,7 @@ private:
     QPushButton* m_more = nullptr;
     QWidget* m_controls = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_scope = nullptr; // what the selection does not narrow here, when it says something
     QComboBox* m_churnCampaign = nullptr;
     QCustomPlot* m_churn = nullptr;
     QLabel* m_median = nullptr;
