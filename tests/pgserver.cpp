@@ -82,7 +82,22 @@ bool PgServer::restart()
                      QStringLiteral("-w"), QStringLiteral("-o"),
                      QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir),
                      QStringLiteral("start")});
+    if (m_running && !m_watched)
+        m_watched = watch();
     return m_running;
+}
+
+// A test killed by ctest's timeout never runs its destructors: a detached shell polls the test's
+// process once a second and, once it is gone, stops the server (harmless if it already stopped).
+bool PgServer::watch() const
+{
+    QStringList stop{kBin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-m"),
+                     QStringLiteral("immediate"), QStringLiteral("stop")};
+    if (::geteuid() == 0)
+        stop = QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + stop;
+    const QString script = QStringLiteral("while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; shift; exec \"$@\" >/dev/null 2>&1");
+    return QProcess::startDetached(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), script, QStringLiteral("sh"),
+                                                                    QString::number(::getpid())} + stop);
 }
 
 bool PgServer::stop()

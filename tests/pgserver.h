@@ -4,7 +4,7 @@
 // temporary folder, on a free port of 127.0.0.1, trust authentication, superuser `hydrascope`.
 // PostgreSQL refuses to run as root and CI runs as root: then the server runs as the
 // unprivileged system user `postgres` (runuser), in a folder it owns. Stopped by the destructor,
-// also when a check fails.
+// also when a check fails, and by a watchdog when the test's process dies without it (killed).
 
 #include <QString>
 #include <QStringList>
@@ -36,9 +36,11 @@ public:
 
 private:
     bool run(const QString& program, const QStringList& args) const;
+    bool watch() const;
     QString m_dir, m_data;
     int m_port = 0;
     bool m_running = false;
+    bool m_watched = false;
 };
 
 int freePort();
