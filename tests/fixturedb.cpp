@@ -13,13 +13,19 @@
 
 namespace hs::test {
 
-QString validSql()
+namespace {
+QString fixtureText(const char* name)
 {
-    QFile file(QStringLiteral(HYDRASCOPE_FIXTURES "/small-investigation.sql"));
+    QFile file(QStringLiteral(HYDRASCOPE_FIXTURES "/") + QLatin1String(name));
     if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the small-investigation fixture");
+        qFatal("cannot read the fixture %s", name);
     return QString::fromUtf8(file.readAll());
 }
+} // namespace
+
+QString validSql() { return fixtureText("small-investigation.sql"); }
+
+QString flagReasonsSql() { return fixtureText("flag-reasons.sql"); }
 
 QString schemaSql()
 {
@@ -99,11 +105,7 @@ bool writeRandomDb(const QString& path, std::uint64_t seed, int exchanges)
         "INSERT INTO campaigns VALUES (1,'A',NULL,NULL,NULL,NULL),(2,'B',NULL,NULL,NULL,NULL),(3,'Idle',NULL,NULL,NULL,NULL);"
         "INSERT INTO clusters VALUES (1,'K1','proxy'),(2,'K2',NULL);"
         "INSERT INTO templates VALUES (1,'t1',NULL),(2,'t2',NULL),(3,'t3',NULL),(4,'t4',NULL);");
-    std::uint64_t state = seed;
-    auto next = [&state](std::uint64_t n) {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        return (state >> 33) % n;
-    };
+    Random random(seed);
     sql += QStringLiteral("INSERT INTO accounts(id, external_ref, campaign_id, cluster_id) VALUES ");
     for (int a = 1; a <= 40; ++a) {
         const int campaign = a % 4; // 0: baseline
@@ -115,13 +117,13 @@ bool writeRandomDb(const QString& path, std::uint64_t seed, int exchanges)
     sql += QStringLiteral("BEGIN;");
     for (int i = 1; i <= exchanges; ++i) {
         // Times from 10 h before m2's release to 2 days after; ids not in time order.
-        const std::uint64_t ts = 1700001000 - 36000 + next(36000 + 2 * 86400);
-        const std::uint64_t model = 1 + next(ts > 1700001000 ? 3 : 1) + (ts > 1700001000 && next(3) == 0 ? 1 : 0);
+        const std::uint64_t ts = 1700001000 - 36000 + random.next(36000 + 2 * 86400);
+        const std::uint64_t model = 1 + random.next(ts > 1700001000 ? 3 : 1) + (ts > 1700001000 && random.next(3) == 0 ? 1 : 0);
         sql += QStringLiteral("INSERT INTO exchanges VALUES (%1,%2,%3,%4,%5,%6,%7,%8,%9);").arg(i).arg(ts)
-                   .arg(1 + next(41)) // 41: a dangling account now and then
-                   .arg(model).arg(next(5) == 0 ? QStringLiteral("NULL") : QString::number(1 + next(3)))
-                   .arg(next(1000)).arg(next(1000))
-                   .arg(next(4) == 0 ? QStringLiteral("NULL") : QString::number(1 + next(4))).arg(next(3) == 0 ? 1 : 0);
+                   .arg(1 + random.next(41)) // 41: a dangling account now and then
+                   .arg(model).arg(random.next(5) == 0 ? QStringLiteral("NULL") : QString::number(1 + random.next(3)))
+                   .arg(random.next(1000)).arg(random.next(1000))
+                   .arg(random.next(4) == 0 ? QStringLiteral("NULL") : QString::number(1 + random.next(4))).arg(random.next(3) == 0 ? 1 : 0);
     }
     sql += QStringLiteral("COMMIT;");
     return writeDb(path, sql);

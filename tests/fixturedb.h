@@ -12,10 +12,29 @@ struct sqlite3;
 
 namespace hs::test {
 
+// The same pseudo-random numbers on every machine (a 64-bit linear congruential generator): the
+// generated fixtures vary with their seed and nothing else.
+class Random
+{
+public:
+    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    std::uint64_t bits()
+    {
+        m_state = m_state * 6364136223846793005ull + 1442695040888963407ull;
+        return m_state;
+    }
+    std::int64_t next(std::uint64_t n) { return static_cast<std::int64_t>((bits() >> 33) % n); } // in [0, n)
+
+private:
+    std::uint64_t m_state;
+};
+
 // The full schema of the format, every table and column, no rows.
 QString schemaSql();
 // A small, complete, valid investigation: two campaigns, a baseline, a pivot, clusters, indicators.
 QString validSql();
+// The flag reasons of that investigation (tests/fixtures/flag-reasons.sql says what each row is).
+QString flagReasonsSql();
 // Writes `sql` into a new database at `path`; fails the current test on an SQL error.
 bool writeDb(const QString& path, const QString& sql);
 // Runs `sql` on an existing file through a normal connection (an editor outside Hydrascope);

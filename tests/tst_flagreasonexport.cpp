@@ -13,7 +13,6 @@
 #include "redaction.h"
 #include "reportcontent.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,15 +23,7 @@ using namespace hs;
 
 namespace {
 
-// tests/fixtures/flag-reasons.sql says what each row is and the order and counts they give.
-QString reasonsSql()
-{
-    QFile file(QStringLiteral(HYDRASCOPE_FIXTURES "/flag-reasons.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the flag-reasons fixture");
-    return QString::fromUtf8(file.readAll());
-}
-const QString kReasons = reasonsSql();
+const QString kReasons = test::flagReasonsSql(); // what each row is: tests/fixtures/flag-reasons.sql
 
 struct Loaded
 {

@@ -30,11 +30,7 @@ constexpr std::int64_t kGrid = 6 * 3600;    // first exchanges and bans fall on 
 
 QString writeLifecycleDb(const QString& path, std::uint64_t seed)
 {
-    std::uint64_t state = seed;
-    auto next = [&state](std::uint64_t n) {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        return static_cast<std::int64_t>((state >> 33) % n);
-    };
+    test::Random random(seed);
     QString sql = test::schemaSql() + QStringLiteral(
         "ALTER TABLE accounts ADD COLUMN status_changed_at INTEGER;"
         "INSERT INTO meta VALUES ('format','flagged-campaign-db'),('format_version','1.1');"
@@ -48,23 +44,23 @@ QString writeLifecycleDb(const QString& path, std::uint64_t seed)
     const QStringList clusters = {QStringLiteral("NULL"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("9")};
     for (int a = 1; a <= 90; ++a) {
         const int campaign = a % 4; // 0: baseline; 3 is "Quiet": accounts but no bans
-        const QString status = campaign == 3 ? QStringLiteral("'active'") : statuses[int(next(statuses.size()))];
-        const QString changed = next(5) == 0 ? QStringLiteral("NULL") : QString::number(kStart + kGrid * next(40));
+        const QString status = campaign == 3 ? QStringLiteral("'active'") : statuses[int(random.next(statuses.size()))];
+        const QString changed = random.next(5) == 0 ? QStringLiteral("NULL") : QString::number(kStart + kGrid * random.next(40));
         sql += QStringLiteral("INSERT INTO accounts(id, external_ref, campaign_id, cluster_id, status, status_changed_at) "
                               "VALUES (%1,'r%1',%2,%3,%4,%5);")
                    .arg(a).arg(campaign == 0 ? QStringLiteral("NULL") : QString::number(campaign))
-                   .arg(clusters[int(next(clusters.size()))], status, changed);
-        if (next(8) == 0)
+                   .arg(clusters[int(random.next(clusters.size()))], status, changed);
+        if (random.next(8) == 0)
             continue; // an account without exchanges
         // Two prompt families out of seven (7 is template_id 77, not a row of templates), or none.
-        const std::int64_t t1 = 1 + next(7), t2 = 1 + next(7);
+        const std::int64_t t1 = 1 + random.next(7), t2 = 1 + random.next(7);
         auto family = [&](std::int64_t t) { return t == 7 ? QStringLiteral("77") : QString::number(t); };
-        const std::int64_t first = kStart + kGrid * next(44);
-        const std::int64_t length = next(10 * 86400);
-        const int n = 1 + int(next(12));
+        const std::int64_t first = kStart + kGrid * random.next(44);
+        const std::int64_t length = random.next(10 * 86400);
+        const int n = 1 + int(random.next(12));
         for (int i = 0; i < n; ++i) {
-            const std::int64_t ts = i == 0 ? first : first + next(length + 1);
-            const std::int64_t pick = next(5);
+            const std::int64_t ts = i == 0 ? first : first + random.next(length + 1);
+            const std::int64_t pick = random.next(5);
             const QString tmpl = pick == 0 ? QStringLiteral("NULL") : family(pick <= 2 ? t1 : t2);
             // ids not in time order
             sql += QStringLiteral("INSERT INTO exchanges(id, ts, account_id, model_id, template_id) VALUES (%1,%2,%3,1,%4);")
@@ -305,9 +301,9 @@ void TestLifecycle::templateSetsAgree()
     // merge; a third folds alone; a fourth is told of so many families that it cannot be dense.
     AccountTemplates dense(groups, folded, 70), first(groups, folded, 70), second(groups, folded, 70),
         raw(groups, folded, 0), huge(groups, folded, 0x80000000u);
-    std::uint64_t state = 99;
+    test::Random random(99);
     for (int i = 0; i < 400; ++i) {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        const std::uint64_t state = random.bits();
         const auto account = static_cast<std::uint32_t>((state >> 33) % 40);
         const auto tmpl = static_cast<std::uint32_t>((state >> 45) % 70);
         const std::uint32_t group = groups[account];

@@ -23,11 +23,7 @@ namespace {
 
 QString writeNetworkDb(const QString& path, std::uint64_t seed)
 {
-    std::uint64_t state = seed;
-    auto next = [&state](std::uint64_t n) {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        return static_cast<std::int64_t>((state >> 33) % n);
-    };
+    test::Random random(seed);
     QString sql = test::schemaSql() + QStringLiteral(
         "ALTER TABLE accounts ADD COLUMN status_changed_at INTEGER;"
         "INSERT INTO meta VALUES ('format','flagged-campaign-db'),('format_version','1.1');"
@@ -43,23 +39,23 @@ QString writeNetworkDb(const QString& path, std::uint64_t seed)
     int indicator = 1;
     for (int a = 1; a <= 120; ++a) {
         const int campaign = a % 3;
-        const bool banned = next(4) == 0;
-        const std::int64_t first = 1700006400 + 3600 * next(24 * 20);
+        const bool banned = random.next(4) == 0;
+        const std::int64_t first = 1700006400 + 3600 * random.next(24 * 20);
         sql += QStringLiteral("INSERT INTO accounts(id, external_ref, campaign_id, cluster_id, status, status_changed_at) "
                               "VALUES (%1,'r%1',%2,%3,'%4',%5);")
                    .arg(a).arg(campaign == 0 ? QStringLiteral("NULL") : QString::number(campaign))
-                   .arg(clusters[int(next(clusters.size()))], banned ? QStringLiteral("banned") : QStringLiteral("active"))
-                   .arg(banned ? QString::number(first + 3600 * next(200)) : QStringLiteral("NULL"));
-        for (int i = 0; i < 1 + int(next(4)); ++i)
+                   .arg(clusters[int(random.next(clusters.size()))], banned ? QStringLiteral("banned") : QStringLiteral("active"))
+                   .arg(banned ? QString::number(first + 3600 * random.next(200)) : QStringLiteral("NULL"));
+        for (int i = 0; i < 1 + int(random.next(4)); ++i)
             sql += QStringLiteral("INSERT INTO exchanges(id, ts, account_id, model_id, template_id) VALUES (%1,%2,%3,1,%4);")
-                       .arg(a * 10 + i).arg(first + i * 3600 * next(30)).arg(a).arg(1 + next(3));
+                       .arg(a * 10 + i).arg(first + i * 3600 * random.next(30)).arg(a).arg(1 + random.next(3));
         // Indicators: small value pools so that values are shared; some accounts share two IPs.
-        for (int i = 0; i < 2 + int(next(5)); ++i) {
-            const QString& kind = kinds[int(next(kinds.size()))];
-            QString value = QStringLiteral("%1-%2").arg(kind).arg(next(12));
+        for (int i = 0; i < 2 + int(random.next(5)); ++i) {
+            const QString& kind = kinds[int(random.next(kinds.size()))];
+            QString value = QStringLiteral("%1-%2").arg(kind).arg(random.next(12));
             if (kind == QLatin1String("ip"))
-                value = next(6) == 0 ? QStringLiteral("2001:db8::%1").arg(next(3))
-                                     : QStringLiteral("203.0.%1.%2").arg(next(4)).arg(next(15));
+                value = random.next(6) == 0 ? QStringLiteral("2001:db8::%1").arg(random.next(3))
+                                     : QStringLiteral("203.0.%1.%2").arg(random.next(4)).arg(random.next(15));
             sql += QStringLiteral("INSERT INTO indicators VALUES (%1,%2,'%3','%4');").arg(indicator++).arg(a).arg(kind, value);
         }
     }

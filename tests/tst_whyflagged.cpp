@@ -34,14 +34,6 @@ using namespace hs;
 
 namespace {
 
-QString reasonsSql()
-{
-    QFile file(QStringLiteral(HYDRASCOPE_FIXTURES "/flag-reasons.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the flag-reasons fixture");
-    return QString::fromUtf8(file.readAll());
-}
-
 std::uint32_t accountIndex(const Investigation& inv, std::int64_t id)
 {
     for (std::uint32_t i = 0; i < inv.accounts.size(); ++i)
@@ -86,7 +78,7 @@ void TestWhyFlagged::initTestCase()
     QVERIFY(m_dir.isValid());
     test::isolateSettings(m_dir.path());
     const QString with = m_dir.filePath(QStringLiteral("with.db")), without = m_dir.filePath(QStringLiteral("without.db"));
-    QVERIFY(test::writeDb(with, test::validSql() + reasonsSql()));
+    QVERIFY(test::writeDb(with, test::validSql() + test::flagReasonsSql()));
     QVERIFY(test::writeDb(without, test::validSql()));
     const LoadResult a = loadInvestigation(with, {false, 1});
     const LoadResult b = loadInvestigation(without, {false, 1});
