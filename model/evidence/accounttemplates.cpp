@@ -30,8 +30,9 @@ AccountTemplates::AccountTemplates(const std::vector<std::uint32_t>& accountGrou
         m_spans[g] = {slots++, range[g].first, words};
         bits += std::uint64_t(words) * 64 * templates;
     }
-    // Bounded as if every family had its row: a file cannot make the rows outgrow it.
-    m_dense = templates > 0 && slots > 0 && bits <= kMaxDenseBits && std::uint64_t(slots) * templates <= kMaxRowStarts;
+    // Bounded as if every family had its row: a file cannot make the rows outgrow it. That bounds the
+    // row-start table too: a span is at least 64 bits, so slots x templates <= kMaxDenseBits / 64.
+    m_dense = templates > 0 && slots > 0 && bits <= kMaxDenseBits;
     if (m_dense)
         m_rowStart.assign(std::size_t(slots) * templates, kNoRow);
 }

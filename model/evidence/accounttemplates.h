@@ -77,8 +77,6 @@ public:
     std::size_t count(std::uint32_t a) const;
 
     static constexpr std::uint64_t kMaxDenseBits = std::uint64_t(1) << 29; // 64 MB
-    // Folded campaigns x families: the row-start table's entries (4 bytes each).
-    static constexpr std::uint64_t kMaxRowStarts = std::uint64_t(1) << 24;
 
 private:
     static constexpr std::uint32_t kNoRow = 0xFFFFFFFFu;
