@@ -65,12 +65,12 @@ void addViews(const Investigation& inv, const Selection& selection, SelectionFig
     // Two halves of about equal time (bench_selection, full scale: 18 + 0.4 ms against 2 + 1 + 11 +
     // 0.4 ms): the accounts table and the countries on one core, the rest on the other. Each writes
     // its own members of `figures` and only reads the rest.
+    const AccountMask withBaseline = selectedAccounts(inv, figures, true); // both halves' mixes
     runInParallel(2, [&](std::size_t part) {
         if (part == 0) {
             figures.accountsTable = shared(accountsTable(inv, selection, figures, &base.indicatorText));
             if (stop())
                 return;
-            const AccountMask withBaseline = selectedAccounts(inv, figures, true);
             figures.countriesTable = shared(attributeMixTable(inv, selection, true, &withBaseline, &base.countries));
             return;
         }
@@ -80,7 +80,6 @@ void addViews(const Investigation& inv, const Selection& selection, SelectionFig
         if (stop())
             return;
         const AccountMask groupsOnly = selectedAccounts(inv, figures, false);
-        const AccountMask withBaseline = selectedAccounts(inv, figures, true);
         figures.clustersTable = shared(clustersTable(inv, &groupsOnly));
         figures.linkedTable = shared(linkedAccountsTable(inv, narrowIndicatorGroups(inv, base.indicators, groupsOnly)));
         figures.accessPathsTable = shared(attributeMixTable(inv, selection, false, &withBaseline, &base.accessPaths));
